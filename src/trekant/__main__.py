@@ -1,0 +1,5 @@
+"""Allow `python -m trekant`."""
+
+from trekant.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Command-line interface: `trekant <domain> <verb>`, thin over the domain services."""

@@ -1,0 +1,1 @@
+"""Region and Municipality: the embedded default dataset and region definitions."""

@@ -1,0 +1,122 @@
+"""Use cases of the region: build the store from a region definition, and describe the region."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from trekant.errors import InputError, StoreError, has_errors
+from trekant.region import repo
+from trekant.region.boundaries import read_boundaries
+from trekant.region.definition import load_definition, read_names
+from trekant.region.geometry import area_km2, neighbours
+from trekant.region.model import RegionDataset
+from trekant.region.statbank import area_resolver, read_indicator
+from trekant.settings import Settings
+from trekant.store import migrate
+from trekant.store.store import Store, ensure_writable_dir, rebuild
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_step: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class InitResult:
+    region: str
+    store: str
+    rebuilt: bool
+    municipalities: int
+    indicator_values: int
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def read_dataset(definition_path: Path | None = None, progress: Progress = _quiet) -> RegionDataset:
+    """Read and validate everything a region needs, before any store is touched."""
+    definition = load_definition(definition_path)
+    progress("boundaries")
+    names = read_names(definition.names_file)
+    municipalities = read_boundaries(definition.boundaries, names)
+    loaded = {m.code for m in municipalities}
+    missing = [c for c in definition.members if c not in loaded]
+    if missing:
+        raise InputError(str(definition.boundaries), reason=f"no boundary for member municipality {', '.join(missing)}")
+    lookup = area_resolver(names)
+    values, issues = [], []
+    for spec in definition.indicators:
+        progress(f"indicator {spec.key}")
+        spec_values, spec_issues = read_indicator(spec, lookup)
+        values += spec_values
+        issues += spec_issues
+    if has_errors(issues):
+        raise InputError.from_issues(str(definition.path), issues)
+    return RegionDataset(definition, tuple(municipalities), tuple(values))
+
+
+def init_store(settings: Settings, definition_path: Path | None = None, force: bool = False,
+               progress: Progress = _quiet) -> InitResult:
+    """Create the store (or refresh it in place); with force, rebuild it from scratch."""
+    dataset = read_dataset(definition_path, progress)
+    store = Store.from_settings(settings)
+    if store.is_sqlite:
+        ensure_writable_dir(store.path.parent)
+    progress("store")
+    rebuilt = force or not store.exists()
+    try:
+        if rebuilt:
+            rebuild(store, lambda conn: repo.write_dataset(conn, dataset, settings.actor))
+        else:
+            _refresh(store, dataset, settings.actor)
+    finally:
+        store.dispose()
+    return InitResult(dataset.definition.key, store.describe(), rebuilt,
+                      len(dataset.municipalities), len(dataset.indicator_values))
+
+
+def _refresh(store: Store, dataset: RegionDataset, actor: str) -> None:
+    with store.begin() as conn:
+        held = repo.read_meta(conn).get("region")
+        if held and held != dataset.definition.key:
+            raise StoreError(
+                f"the store at {store.describe()} holds region {held!r}, not {dataset.definition.key!r}; "
+                "use --force to replace it"
+            )
+        migrate.upgrade(conn)
+        repo.write_dataset(conn, dataset, actor)
+
+
+def describe_region(settings: Settings) -> dict:
+    """The region and its municipalities: code, name, area, latest population, neighbours."""
+    store = Store.from_settings(settings).require()
+    try:
+        with store.connect() as conn:
+            meta = repo.read_meta(conn)
+            members = repo.read_region_municipalities(conn)
+            population_keys = json.loads(meta.get("population_indicators", '["population"]'))
+            population = repo.latest_values(conn, population_keys, [m.code for m in members])
+    finally:
+        store.dispose()
+    adjacency = neighbours({m.code: m.geom for m in members})
+    rows = [
+        dict(
+            code=m.code,
+            name=m.name,
+            area_km2=round(area_km2(m.geom), 1),
+            population=_population(population.get(m.code)),
+            neighbours=adjacency[m.code],
+        )
+        for m in members
+    ]
+    return dict(key=meta.get("region"), name=meta.get("region_name"), municipalities=rows)
+
+
+def _population(value) -> dict | None:
+    if value is None:
+        return None
+    return dict(period=value.period, value=int(value.value))

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy Core tables shared by the GeoPackage (SQLite) and PostGIS backends."""

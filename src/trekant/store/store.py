@@ -1,0 +1,152 @@
+"""The Store: one engine, its transactions, and building or rebuilding a store safely.
+
+Nothing is half-written: an SQLite store is rebuilt in a temporary file that replaces the old one
+only after it is complete; PostgreSQL rebuilds run in one transaction (its DDL is transactional).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.url import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from trekant.errors import StoreError
+from trekant.settings import Settings
+from trekant.store import migrate
+from trekant.store.backend import make_engine
+from trekant.store.schema import all_tables
+
+META_TABLE = "trekant_meta"
+
+
+class Store:
+    """Access to the database behind a URL: SQLite (GeoPackage file) or PostgreSQL (PostGIS)."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine: Engine = make_engine(url)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Store":
+        return cls(settings.store_url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def path(self) -> Path | None:
+        """The GeoPackage file path for SQLite stores."""
+        return Path(make_url(self.url).database) if self.is_sqlite else None
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A transaction: committed when the block ends, rolled back on any exception."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def exists(self) -> bool:
+        """True when the store holds an initialised trekant schema."""
+        if self.is_sqlite and not self.path.exists():
+            return False
+        try:
+            with self.connect() as conn:
+                return inspect(conn).has_table(META_TABLE)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open the store {self.describe()}: {exc.orig}") from None
+
+    def describe(self) -> str:
+        return str(self.path) if self.is_sqlite else make_url(self.url).render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def require(self) -> "Store":
+        """Fail with a clear message when the store is missing or its schema is behind the code."""
+        if not self.exists():
+            raise StoreError(f"no trekant store at {self.describe()}; run `trekant init` first")
+        with self.connect() as conn:
+            if not migrate.is_current(conn):
+                raise StoreError(f"the store at {self.describe()} has an older schema; run `trekant init` to upgrade it")
+        return self
+
+
+def _drop_trekant_tables(conn: Connection) -> None:
+    """Drop trekant's own tables (and Alembic's), leaving anything else in the database alone."""
+    ours = set(all_tables()) | {"alembic_version"}
+    for name in set(inspect(conn).get_table_names()) & ours:
+        conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
+
+
+def rebuild(store: Store, build: Callable[[Connection], None]) -> None:
+    """Create the schema from scratch and fill it with `build`, replacing any existing store atomically."""
+    if store.is_sqlite:
+        _rebuild_sqlite(store, build)
+        return
+    try:
+        with store.begin() as conn:
+            _drop_trekant_tables(conn)
+            migrate.upgrade(conn)
+            build(conn)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot build the store at {store.describe()}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+
+
+def _rebuild_sqlite(store: Store, build: Callable[[Connection], None]) -> None:
+    target = store.path
+    ensure_writable_dir(target.parent)
+    temp = target.with_name(f".{target.name}.building-{os.getpid()}")
+    _remove_sqlite_files(temp)
+    scratch = Store(f"sqlite:///{temp}")
+    try:
+        with scratch.begin() as conn:
+            migrate.upgrade(conn)
+            build(conn)
+        scratch.dispose()
+        _fold_wal(temp)
+        store.dispose()
+        _remove_sqlite_files(target, keep_main=True)
+        os.replace(temp, target)
+    except BaseException:
+        scratch.dispose()
+        _remove_sqlite_files(temp)
+        raise
+
+
+def _fold_wal(path: Path) -> None:
+    """Checkpoint the WAL into the main file and leave no -wal behind, so the file can be moved."""
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+
+
+def _remove_sqlite_files(path: Path, keep_main: bool = False) -> None:
+    """Remove a SQLite file's WAL and shared-memory files (and the file itself unless keep_main)."""
+    suffixes = ["-wal", "-shm", "-journal"] + ([] if keep_main else [""])
+    for suffix in suffixes:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def ensure_writable_dir(folder: Path) -> None:
+    """Create the data folder if needed and check it can be written, with a one-line error if not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".trekant-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise StoreError(f"the data directory {folder} is not writable: {exc.strerror or exc}") from None
