@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from trekant.region.service import init_store
+from trekant.bootstrap import init as init_store
 from trekant.settings import Settings
 
 POSTGIS_ENV = "TREKANT_TEST_POSTGIS_URL"

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from trekant import bootstrap
 from trekant.cli.common import JsonOption, handles_errors, print_json, progress_steps, settings
 from trekant.i18n import t
 from trekant.region import service
@@ -20,13 +21,14 @@ app = typer.Typer(no_args_is_help=True)
 def init_command(
     region: Path = typer.Option(None, "--region", help="Region definition YAML (default: Trekantområdet)."),
     force: bool = typer.Option(False, "--force", help="Rebuild the store from scratch, discarding what it holds."),
+    without_demo: bool = typer.Option(False, "--without-demo", help="Load no demo (synthetic) data, only real reference data."),
     json_out: bool = JsonOption,
 ) -> None:
     """Create the store from the region's dataset (running it again refreshes, never duplicates)."""
     cfg = settings()
-    steps = 2 + len(load_definition(region).indicators)
+    steps = 2 + len(load_definition(region).indicators) + len(bootstrap.domain_loaders())
     with progress_steps(steps, t("reading", cfg.language)) as advance:
-        result = service.init_store(cfg, region, force=force, progress=advance)
+        result = bootstrap.init(cfg, region, force=force, with_demo=not without_demo, progress=advance)
     if json_out:
         print_json(result.to_dict())
         return

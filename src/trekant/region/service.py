@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, StoreError, has_errors
 from trekant.region import repo
@@ -19,10 +21,23 @@ from trekant.store import migrate
 from trekant.store.store import Store, ensure_writable_dir, rebuild
 
 Progress = Callable[[str], None]
+# A loader writes a domain's default data into the store inside init's transaction and returns
+# counts for the report. It must be idempotent: init may run on a store that already has the data.
+Loader = Callable[[Connection, "LoadContext"], dict]
 
 
 def _quiet(_step: str) -> None:
     pass
+
+
+@dataclass(frozen=True)
+class LoadContext:
+    """What a domain loader may need to know while init runs."""
+
+    settings: Settings
+    dataset: RegionDataset
+    with_demo: bool
+    actor: str
 
 
 @dataclass(frozen=True)
@@ -32,6 +47,7 @@ class InitResult:
     rebuilt: bool
     municipalities: int
     indicator_values: int
+    loaded: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -60,35 +76,49 @@ def read_dataset(definition_path: Path | None = None, progress: Progress = _quie
 
 
 def init_store(settings: Settings, definition_path: Path | None = None, force: bool = False,
-               progress: Progress = _quiet) -> InitResult:
-    """Create the store (or refresh it in place); with force, rebuild it from scratch."""
+               progress: Progress = _quiet, loaders: dict[str, Loader] | None = None,
+               with_demo: bool = True) -> InitResult:
+    """Create the store (or refresh it in place); with force, rebuild it from scratch.
+
+    `loaders` (domain name → Loader) add each domain's default data in the same transaction,
+    so a failing loader leaves the store as it was.
+    """
     dataset = read_dataset(definition_path, progress)
     store = Store.from_settings(settings)
     if store.is_sqlite:
         ensure_writable_dir(store.path.parent)
     progress("store")
     rebuilt = force or not store.exists()
+    context = LoadContext(settings, dataset, with_demo, settings.actor)
+    loaded: dict[str, dict] = {}
+
+    def fill(conn: Connection) -> None:
+        repo.write_dataset(conn, dataset, settings.actor)
+        for name, loader in (loaders or {}).items():
+            progress(name)
+            loaded[name] = loader(conn, context)
+
     try:
         if rebuilt:
-            rebuild(store, lambda conn: repo.write_dataset(conn, dataset, settings.actor))
+            rebuild(store, fill)
         else:
-            _refresh(store, dataset, settings.actor)
+            _refresh(store, dataset.definition.key, fill)
     finally:
         store.dispose()
     return InitResult(dataset.definition.key, store.describe(), rebuilt,
-                      len(dataset.municipalities), len(dataset.indicator_values))
+                      len(dataset.municipalities), len(dataset.indicator_values), loaded)
 
 
-def _refresh(store: Store, dataset: RegionDataset, actor: str) -> None:
+def _refresh(store: Store, region_key: str, fill: Callable[[Connection], None]) -> None:
     with store.begin() as conn:
         held = repo.read_meta(conn).get("region")
-        if held and held != dataset.definition.key:
+        if held and held != region_key:
             raise StoreError(
-                f"the store at {store.describe()} holds region {held!r}, not {dataset.definition.key!r}; "
+                f"the store at {store.describe()} holds region {held!r}, not {region_key!r}; "
                 "use --force to replace it"
             )
         migrate.upgrade(conn)
-        repo.write_dataset(conn, dataset, actor)
+        fill(conn)
 
 
 def describe_region(settings: Settings) -> dict:
