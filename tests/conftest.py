@@ -21,7 +21,8 @@ from trekant.bootstrap import init as init_store
 from trekant.settings import Settings
 
 POSTGIS_ENV = "TREKANT_TEST_POSTGIS_URL"
-TEMPLATE_DB = "trekant_test_template"
+# One template per test session (pid), so parallel sessions on one server do not collide.
+TEMPLATE_DB = f"trekant_tpl_{os.getpid()}"
 
 
 def postgis_url_or_skip() -> str:
@@ -63,7 +64,8 @@ def postgis_template() -> str:
     _admin_execute(url, f"DROP DATABASE IF EXISTS {TEMPLATE_DB}", f"CREATE DATABASE {TEMPLATE_DB}")
     template_url = _with_database(url, TEMPLATE_DB)
     init_store(Settings(database_url=template_url))
-    return url
+    yield url
+    _admin_execute(url, f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)")
 
 
 def _sqlite_env(monkeypatch, tmp_path: Path, template: Path) -> Settings:
