@@ -28,8 +28,9 @@ stderr = Console(stderr=True)
 
 
 def fail(lines: list[str]) -> None:
+    """Print each problem on exactly one stderr line (drivers' multi-line messages are folded)."""
     for line in lines:
-        typer.echo(line, err=True)
+        typer.echo(" ".join(part.strip() for part in str(line).splitlines() if part.strip()), err=True)
     raise typer.Exit(EXIT_INPUT_ERROR)
 
 

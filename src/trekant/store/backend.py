@@ -53,4 +53,6 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
+    import geoalchemy2  # noqa: F401  (registers PostGIS types for reflection and Alembic)
+
     return create_engine(url, pool_pre_ping=True)

@@ -119,19 +119,29 @@ def _rebuild_sqlite(store: Store, build: Callable[[Connection], None]) -> None:
         store.dispose()
         _remove_sqlite_files(target, keep_main=True)
         os.replace(temp, target)
+        _set_wal(target)
     except BaseException:
         scratch.dispose()
         _remove_sqlite_files(temp)
         raise
 
 
-def _fold_wal(path: Path) -> None:
-    """Checkpoint the WAL into the main file and leave no -wal behind, so the file can be moved."""
+def _journal_mode(path: Path, mode: str) -> None:
     con = sqlite3.connect(path, isolation_level=None)
     try:
-        con.execute("PRAGMA journal_mode=DELETE")
+        con.execute(f"PRAGMA journal_mode={mode}")
     finally:
         con.close()
+
+
+def _fold_wal(path: Path) -> None:
+    """Checkpoint the WAL into the main file and leave no -wal behind, so the file can be moved."""
+    _journal_mode(path, "DELETE")
+
+
+def _set_wal(path: Path) -> None:
+    """WAL is persistent in the file: readers (QGIS) and a writer can then work side by side."""
+    _journal_mode(path, "WAL")
 
 
 def _remove_sqlite_files(path: Path, keep_main: bool = False) -> None:
