@@ -1,5 +1,217 @@
-"""`trekant energy …` commands."""
+"""`trekant energy …` commands: accounts, factor tables, imports, pathway, model run and sweep.
+
+Thin: each command calls one service function and prints a table (Danish by default) or JSON.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.energy import service
 
 app = typer.Typer(no_args_is_help=True)
+factors_app = typer.Typer(no_args_is_help=True)
+activity_app = typer.Typer(no_args_is_help=True)
+targets_app = typer.Typer(no_args_is_help=True)
+measures_app = typer.Typer(no_args_is_help=True)
+model_app = typer.Typer(no_args_is_help=True)
+app.add_typer(factors_app, name="factors", help="Emission-factor tables (versioned, with sources).")
+app.add_typer(activity_app, name="activity", help="Activity data (energy use per municipality, year, sector, carrier).")
+app.add_typer(targets_app, name="targets", help="Reduction targets (Climate Act, DK2020 plans).")
+app.add_typer(measures_app, name="measures", help="Reduction measures (for the pathway and the cost curve).")
+app.add_typer(model_app, name="model", help="The hourly regional energy system (PyPSA + HiGHS).")
+
+LABELS = {
+    "accounts": ("CO2-regnskab", "CO2 account"),
+    "demo": ("DEMO-data", "DEMO data"),
+    "sector": ("Sektor", "Sector"),
+    "carrier": ("Energibærer", "Carrier"),
+    "co2e_t": ("t CO2e", "t CO2e"),
+    "share": ("Andel %", "Share %"),
+    "total": ("I alt", "Total"),
+    "per_resident": ("t CO2e pr. indbygger", "t CO2e per resident"),
+    "factor_table": ("Emissionsfaktorer", "Emission factors"),
+    "municipality": ("Kommune", "Municipality"),
+    "group": ("Gruppe (DK2020)", "Group (DK2020)"),
+    "year": ("År", "Year"),
+    "target": ("Målsti t", "Target path t"),
+    "projected": ("Fremskrevet t", "Projected t"),
+    "gap": ("Mangler t", "Gap t"),
+    "pathway": ("Reduktionssti", "Pathway"),
+    "macc": ("Omkostningskurve (DKK/t)", "Marginal abatement cost curve (DKK/t)"),
+    "measure": ("Tiltag", "Measure"),
+    "dkk_per_t": ("DKK/t", "DKK/t"),
+    "reduction": ("Reduktion t/år", "Reduction t/yr"),
+    "cumulative": ("Kumuleret t/år", "Cumulative t/yr"),
+    "imported": ("Indlæst", "Imported"),
+    "rows": ("rækker", "rows"),
+    "active": ("aktiv", "active"),
+    "result": ("Resultat", "Result"),
+    "value": ("Værdi", "Value"),
+    "scenario": ("Scenarie", "Scenario"),
+}
+
+
+NAMES_DA = {
+    "electricity": "el", "individual_heating": "individuel opvarmning", "district_heating": "fjernvarme",
+    "transport": "transport", "industry": "industri", "agriculture": "landbrug", "waste": "affald",
+    "energy": "energi", "district_heat": "fjernvarme", "natural_gas": "naturgas", "gas_oil": "gasolie",
+    "fuel_oil": "fuelolie", "petrol": "benzin", "diesel": "diesel", "biomass": "biomasse", "biogas": "biogas",
+    "direct_co2e": "direkte CO2e (ikke-energi)",
+}
+
+
+def _name(key: str, language: str) -> str:
+    """Danish names for sectors and carriers in tables; English keeps the identifier."""
+    return key if language == "en" else NAMES_DA.get(key, key)
+
+
+def _t(key: str, language: str) -> str:
+    da, en = LABELS.get(key, (key, key))
+    return en if language == "en" else da
+
+
+def _demo_mark(demo: bool, language: str) -> str:
+    return f" [{_t('demo', language)}]" if demo else ""
+
+
+@app.command("accounts")
+@handles_errors
+def accounts_command(
+    municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
+    year: int = typer.Option(None, "--year", "-y", help="Account year (default: the latest held)."),
+    factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Emissions by sector and carrier, total and per resident (GPC-style energy and CO2 account)."""
+    cfg = settings()
+    result = service.accounts(cfg, municipality, year, factors)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    console = Console()
+    title = f"{_t('accounts', lang)} {result['name']} {result['year']}{_demo_mark(result['demo'], lang)}"
+    table = Table(title=title, caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
+    table.add_column(_t("sector", lang))
+    table.add_column(_t("co2e_t", lang), justify="right")
+    for sector, value in result["by_sector_co2e_t"].items():
+        table.add_row(_name(sector, lang), f"{value:,.0f}")
+    table.add_row(_t("total", lang), f"{result['total_co2e_t']:,.0f}", style="bold")
+    if result["co2e_per_resident_t"] is not None:
+        table.add_row(_t("per_resident", lang), f"{result['co2e_per_resident_t']:.2f}")
+    console.print(table)
+    groups = Table(title=_t("group", lang))
+    for key in ("group", "co2e_t", "share"):
+        groups.add_column(_t(key, lang), justify="left" if key == "group" else "right")
+    for group, value in result["by_group_co2e_t"].items():
+        groups.add_row(_name(group, lang), f"{value:,.0f}", f"{result['by_group_share_pct'][group]:.1f}")
+    console.print(groups)
+    carriers = Table(title=_t("carrier", lang))
+    carriers.add_column(_t("carrier", lang))
+    carriers.add_column(_t("co2e_t", lang), justify="right")
+    for carrier, value in result["by_carrier_co2e_t"].items():
+        carriers.add_row(_name(carrier, lang), f"{value:,.0f}")
+    console.print(carriers)
+    if result["by_municipality"]:
+        per = Table(title=_t("municipality", lang))
+        for key in ("municipality", "co2e_t", "per_resident"):
+            per.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
+        for row in result["by_municipality"]:
+            value = row["co2e_per_resident_t"]
+            per.add_row(row["code"], f"{row['total_co2e_t']:,.0f}", "" if value is None else f"{value:.2f}")
+        console.print(per)
+
+
+def _print_import(result: dict, language: str) -> None:
+    typer.echo(f"{_t('imported', language)}: {result['file']} ({result['rows']} {_t('rows', language)})")
+    for warning in result.get("warnings", []):
+        typer.echo(warning, err=True)
+
+
+@activity_app.command("import")
+@handles_errors
+def activity_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, year, sector, carrier, quantity, unit[, source]."),
+                            json_out: bool = JsonOption) -> None:
+    """Import activity data (all rows or none; every problem with file, row and column)."""
+    cfg = settings()
+    result = service.import_activity(cfg, path)
+    print_json(result) if json_out else _print_import(result, cfg.language)
+
+
+@targets_app.command("import")
+@handles_errors
+def targets_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, base_year, base_co2e_t, target_year, reduction_pct[, source]."),
+                           json_out: bool = JsonOption) -> None:
+    """Import reduction targets (e.g. a DK2020 plan's own years and base year)."""
+    cfg = settings()
+    result = service.import_targets(cfg, path)
+    print_json(result) if json_out else _print_import(result, cfg.language)
+
+
+@measures_app.command("import")
+@handles_errors
+def measures_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, key, name, sector, reduction_co2e_t_per_year, start_year, ramp_years, cost_dkk_per_year[, source]."),
+                            json_out: bool = JsonOption) -> None:
+    """Import reduction measures."""
+    cfg = settings()
+    result = service.import_measures(cfg, path)
+    print_json(result) if json_out else _print_import(result, cfg.language)
+
+
+@factors_app.command("import")
+@handles_errors
+def factors_import_command(
+    path: Path = typer.Argument(..., help="CSV: name, version, carrier, year, value, unit, source[, illustrative]."),
+    activate: bool = typer.Option(True, "--activate/--keep-active", help="Make the new table the one accounts use."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Add a (newer) emission-factor table; accounts are recomputed with it on the next read."""
+    cfg = settings()
+    result = service.import_factors(cfg, path, activate)
+    if json_out:
+        print_json(result)
+        return
+    state = f" ({_t('active', cfg.language)})" if result["active"] else ""
+    typer.echo(f"{_t('imported', cfg.language)}: {result['table']}, {result['factors']}{state}")
+
+
+@factors_app.command("list")
+@handles_errors
+def factors_list_command(json_out: bool = JsonOption) -> None:
+    """The factor tables in the store; the active one is used unless --factors says otherwise."""
+    cfg = settings()
+    tables = service.list_factor_tables(cfg)
+    if json_out:
+        print_json(tables)
+        return
+    table = Table(title=_t("factor_table", cfg.language))
+    for column in ("name", "version", "active", "imported_at", "imported_from"):
+        table.add_column(column)
+    for row in tables:
+        table.add_row(row["name"], row["version"], "*" if row["is_active"] else "", row["imported_at"], row["imported_from"])
+    Console().print(table)
+
+
+@factors_app.command("show")
+@handles_errors
+def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VERSION (default: the active table)."),
+                         json_out: bool = JsonOption) -> None:
+    """Every factor of a table with its unit, year and source."""
+    cfg = settings()
+    result = service.show_factor_table(cfg, spec)
+    if json_out:
+        print_json(result)
+        return
+    table = Table(title=result["table"])
+    for column in ("carrier", "year", "value", "unit", "source"):
+        table.add_column(column, overflow="fold")
+    for f in result["factors"]:
+        mark = " (illustrative)" if f["illustrative"] else ""
+        table.add_row(f["carrier"], str(f["year"] or "*"), f"{f['value']:g}", f["unit"], f["source"] + mark)
+    Console().print(table)

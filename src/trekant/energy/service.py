@@ -1,0 +1,173 @@
+"""Use cases of the energy domain: accounts, imports, pathways, energy-system runs and sweeps.
+
+Each write runs in one transaction (all or nothing); each read names the factor table it used.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+from trekant.energy import repo
+from trekant.energy.core import accounts as accounts_core
+from trekant.energy.core.population import nearest_population
+from trekant.energy.io.activity import read_activity
+from trekant.energy.io.factors import read_factor_table
+from trekant.energy.io.targets import read_measures, read_targets
+from trekant.energy.model import REGION, FactorTable
+from trekant.errors import InputError, NotFound, has_errors
+from trekant.region import repo as region_repo
+from trekant.settings import Settings
+from trekant.store.store import Store
+
+
+@contextmanager
+def _reading(settings: Settings) -> Iterator[Connection]:
+    store = Store.from_settings(settings).require()
+    try:
+        with store.connect() as conn:
+            yield conn
+    finally:
+        store.dispose()
+
+
+@contextmanager
+def _writing(settings: Settings) -> Iterator[Connection]:
+    store = Store.from_settings(settings).require()
+    try:
+        with store.begin() as conn:
+            yield conn
+    finally:
+        store.dispose()
+
+
+@dataclass(frozen=True)
+class Area:
+    """What a figure is about: one municipality or the whole region (its member codes)."""
+
+    code: str
+    name: str
+    members: tuple[str, ...]
+
+
+def resolve_area(conn: Connection, municipality: str | None) -> Area:
+    members = region_repo.read_region_municipalities(conn)
+    if municipality is None:
+        meta = region_repo.read_meta(conn)
+        return Area(REGION, meta.get("region_name", REGION), tuple(m.code for m in members))
+    code = municipality.strip().zfill(4) if municipality.strip().isdigit() else municipality.strip()
+    match = [m for m in members if m.code == code or m.name.lower() == municipality.strip().lower()]
+    if not match:
+        known = ", ".join(f"{m.code} {m.name}" for m in members)
+        raise NotFound(f"municipality {municipality!r} is not in the region ({known})")
+    return Area(match[0].code, match[0].name, (match[0].code,))
+
+
+def _population_keys(conn: Connection) -> list[str]:
+    return json.loads(region_repo.read_meta(conn).get("population_indicators", '["population"]'))
+
+
+def _factor_table(conn: Connection, spec: str | None) -> FactorTable:
+    name, _, version = (spec or "").partition("@")
+    table = repo.read_factor_table(conn, name or None, version or None)
+    if table is None:
+        wanted = f"factor table {spec!r}" if spec else "an active factor table"
+        raise NotFound(f"the store has no {wanted}; see `trekant energy factors list` or import one "
+                       "with `trekant energy factors import FILE`")
+    return table
+
+
+def _lines(conn: Connection, area: Area, table: FactorTable, year: int | None = None):
+    activities = repo.read_activity(conn, area.members, year)
+    lines, issues = accounts_core.emission_lines(activities, table)
+    if has_errors(issues):
+        raise InputError.from_issues(table.label, issues)
+    return lines
+
+
+def accounts(settings: Settings, municipality: str | None = None, year: int | None = None,
+             factors: str | None = None) -> dict:
+    """Emissions by sector and carrier, total and per resident, for a municipality or the region."""
+    with _reading(settings) as conn:
+        area = resolve_area(conn, municipality)
+        table = _factor_table(conn, factors)
+        years = repo.activity_years(conn)
+        if not years:
+            raise NotFound("the store has no activity data; import it with `trekant energy activity import FILE`")
+        year = year or years[-1]
+        if year not in years:
+            raise NotFound(f"no activity data for {year} (years held: {', '.join(map(str, years))})")
+        lines = _lines(conn, area, table, year)
+        series = repo.population_series(conn, area.members, _population_keys(conn))
+    population, periods = nearest_population(series, area.members, year)
+    summary = accounts_core.summarise(lines, population)
+    by_municipality = []
+    if area.code == REGION:
+        for code in area.members:
+            own = [line for line in lines if line.municipality_code == code]
+            pop, _ = nearest_population(series, (code,), year)
+            total = sum(line.co2e_t for line in own)
+            by_municipality.append(dict(code=code, total_co2e_t=round(total, 1),
+                                        co2e_per_resident_t=round(total / pop, 2) if pop else None))
+    return dict(area=area.code, name=area.name, year=year, factor_table=table.label, demo=summary["is_demo"],
+                population_periods=periods, **{k: v for k, v in summary.items() if k != "is_demo"},
+                by_municipality=by_municipality, factors_used=accounts_core.factors_used(lines))
+
+
+def emissions_by_year(conn: Connection, area: Area, table: FactorTable) -> tuple[dict[int, float], bool]:
+    """Total t CO2e per account year for the area, and whether any of it is demo data."""
+    lines = _lines(conn, area, table)
+    return accounts_core.totals_by_year(lines), any(line.is_demo for line in lines)
+
+
+def _known_codes(conn: Connection) -> set[str]:
+    return {m.code for m in region_repo.read_all_municipalities(conn)}
+
+
+def _import(settings: Settings, path: Path, read: Callable, write: Callable, entity: str) -> dict:
+    with _writing(settings) as conn:
+        items, issues = read(path, _known_codes(conn))
+        if has_errors(issues):
+            raise InputError.from_issues(str(path), issues)
+        write(conn, items)
+        region_repo.write_audit(conn, settings.actor, "import", entity, path.name, dict(rows=len(items)))
+    return dict(file=str(path), rows=len(items), warnings=[i.line() for i in issues])
+
+
+def import_activity(settings: Settings, path: Path) -> dict:
+    return _import(settings, path, read_activity, repo.replace_activity, "energy_activity")
+
+
+def import_targets(settings: Settings, path: Path) -> dict:
+    return _import(settings, path, read_targets, repo.replace_targets, "energy_target")
+
+
+def import_measures(settings: Settings, path: Path) -> dict:
+    return _import(settings, path, read_measures, repo.replace_measures, "energy_measure")
+
+
+def import_factors(settings: Settings, path: Path, activate: bool = True) -> dict:
+    table, issues = read_factor_table(path)
+    if has_errors(issues) or table is None:
+        raise InputError.from_issues(str(path), issues)
+    with _writing(settings) as conn:
+        repo.write_factor_table(conn, table, path.name, activate)
+        region_repo.write_audit(conn, settings.actor, "import", "energy_factor_table", table.label,
+                                dict(factors=len(table.factors), active=activate))
+    return dict(table=table.label, factors=len(table.factors), active=activate)
+
+
+def list_factor_tables(settings: Settings) -> list[dict]:
+    with _reading(settings) as conn:
+        return repo.list_factor_tables(conn)
+
+
+def show_factor_table(settings: Settings, spec: str | None = None) -> dict:
+    with _reading(settings) as conn:
+        table = _factor_table(conn, spec)
+    return dict(table=table.label, factors=[asdict(f) for f in table.factors])
