@@ -215,3 +215,38 @@ def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VER
         mark = " (illustrative)" if f["illustrative"] else ""
         table.add_row(f["carrier"], str(f["year"] or "*"), f"{f['value']:g}", f["unit"], f["source"] + mark)
     Console().print(table)
+
+
+@app.command("pathway")
+@handles_errors
+def pathway_command(
+    municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
+    factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
+    every: int = typer.Option(1, "--every", help="Show every Nth year in the table (JSON has all)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Target path, projected path with the measures, gap per year, and the marginal abatement cost curve."""
+    cfg = settings()
+    result = service.pathway(cfg, municipality, factors)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    console = Console()
+    table = Table(title=f"{_t('pathway', lang)} {result['name']}{_demo_mark(result['demo'], lang)}",
+                  caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
+    for key in ("year", "target", "projected", "gap"):
+        table.add_column(_t(key, lang), justify="right")
+    for row in result["years"]:
+        if (row["year"] - result["latest_account_year"]) % max(1, every) and row["year"] not in (2030, 2050):
+            continue
+        table.add_row(str(row["year"]), f"{row['target_co2e_t']:,.0f}", f"{row['projected_co2e_t']:,.0f}",
+                      f"{row['gap_co2e_t']:,.0f}")
+    console.print(table)
+    macc = Table(title=f"{_t('macc', lang)}{_demo_mark(result['demo'], lang)}")
+    for key in ("measure", "municipality", "sector", "dkk_per_t", "reduction", "cumulative"):
+        macc.add_column(_t(key, lang), justify="right" if key in ("dkk_per_t", "reduction", "cumulative") else "left")
+    for m in result["mac_curve"]:
+        macc.add_row(m["name"], m["municipality"], _name(m["sector"], lang), f"{m['cost_dkk_per_t']:,.0f}",
+                     f"{m['reduction_co2e_t_per_year']:,.0f}", f"{m['cumulative_co2e_t_per_year']:,.0f}")
+    console.print(macc)

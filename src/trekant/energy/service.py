@@ -171,3 +171,58 @@ def show_factor_table(settings: Settings, spec: str | None = None) -> dict:
     with _reading(settings) as conn:
         table = _factor_table(conn, spec)
     return dict(table=table.label, factors=[asdict(f) for f in table.factors])
+
+
+PATHWAY_END_YEAR = 2050
+
+
+def _base_emissions(targets, actual: dict[int, float], code: str) -> float:
+    stated = {t.base_co2e_t for t in targets if t.base_co2e_t is not None}
+    if stated:
+        return stated.pop()
+    base_year = targets[0].base_year
+    if base_year in actual:
+        return actual[base_year]
+    raise NotFound(f"municipality {code}: no base-year ({base_year}) emissions; give base_co2e_t in the targets "
+                   f"or import activity data for {base_year}")
+
+
+def pathway(settings: Settings, municipality: str | None = None, factors: str | None = None) -> dict:
+    """Target path, projected path with the measures, the gap per year, and the MAC curve."""
+    from trekant.energy.core import pathway as core
+
+    with _reading(settings) as conn:
+        area = resolve_area(conn, municipality)
+        table = _factor_table(conn, factors)
+        targets = repo.read_targets(conn, area.members)
+        measures = repo.read_measures(conn, area.members)
+        per_code = {code: emissions_by_year(conn, Area(code, code, (code,)), table) for code in area.members}
+    missing = sorted({c for c in area.members} - {t.municipality_code for t in targets})
+    if missing:
+        raise NotFound(f"no targets for municipality {', '.join(missing)}; import them with `trekant energy targets import FILE`")
+    actual: dict[int, float] = {}
+    for years, _ in per_code.values():
+        for y, v in years.items():
+            actual[y] = actual.get(y, 0.0) + v
+    account_years = [y for y in actual if all(y in per_code[c][0] for c in area.members)]
+    if not account_years:
+        raise NotFound("no account year holds activity data for every municipality of the area")
+    latest = max(account_years)
+    end = max(PATHWAY_END_YEAR, *(t.target_year for t in targets))
+    years = list(range(latest, end + 1))
+    target_total = dict.fromkeys(years, 0.0)
+    for code in area.members:
+        own = [t for t in targets if t.municipality_code == code]
+        path = core.target_path(own, _base_emissions(own, per_code[code][0], code), years)
+        for y in years:
+            target_total[y] += path[y]
+    projected = core.projected_path(latest, actual[latest], measures, years)
+    gaps = core.gap(projected, target_total)
+    demo = any(d for _, d in per_code.values()) or any(t.is_demo for t in targets) or any(m.is_demo for m in measures)
+    rows = [dict(year=y, actual_co2e_t=round(actual[y], 1) if y in actual else None, target_co2e_t=round(target_total[y], 1),
+                 projected_co2e_t=round(projected[y], 1), gap_co2e_t=round(gaps[y], 1)) for y in years]
+    history = [dict(year=y, actual_co2e_t=round(actual[y], 1)) for y in sorted(actual) if y < latest]
+    return dict(area=area.code, name=area.name, factor_table=table.label, demo=demo, latest_account_year=latest,
+                targets=[asdict(t) for t in targets], history=history, years=rows,
+                mac_curve=core.mac_curve(measures),
+                first_year_on_target=next((r["year"] for r in rows if r["gap_co2e_t"] <= 0), None))
