@@ -250,3 +250,117 @@ def pathway_command(
         macc.add_row(m["name"], m["municipality"], _name(m["sector"], lang), f"{m['cost_dkk_per_t']:,.0f}",
                      f"{m['reduction_co2e_t_per_year']:,.0f}", f"{m['cumulative_co2e_t_per_year']:,.0f}")
     console.print(macc)
+
+
+RESULT_ROWS = (
+    ("hours", "timer / hours", "{:,}"),
+    ("import_mwh", "import MWh", "{:,.0f}"),
+    ("export_mwh", "eksport / export MWh", "{:,.0f}"),
+    ("critical_excess_mwh", "kritisk overskud / critical excess MWh", "{:,.0f}"),
+    ("self_sufficiency_share", "selvforsyning / self-sufficiency", "{:.1%}"),
+    ("import_dependence_hours", "timer med import / hours of import", "{:,}"),
+    ("peak_import_mw", "maks. import / peak import MW", "{:,.0f}"),
+    ("co2_t", "CO2 t", "{:,.0f}"),
+    ("total_cost_dkk", "samlede omkostninger / total cost DKK", "{:,.0f}"),
+    ("hydrogen_produced_t", "brint / hydrogen t", "{:,.0f}"),
+    ("electrolyser_full_load_hours", "elektrolyse fuldlasttimer / full-load hours", "{:,.0f}"),
+)
+
+
+def _print_result(result: dict, language: str) -> None:
+    console = Console()
+    title = f"{_t('scenario', language)} {result['scenario']} ({result['method']}){_demo_mark(result['demo'], language)}"
+    table = Table(title=title, caption="; ".join(f"price gap filled {t}" for t in result["price_gaps_filled"]) or None)
+    table.add_column(_t("result", language))
+    table.add_column(_t("value", language), justify="right")
+    for key, label, fmt in RESULT_ROWS:
+        value = result.get(key)
+        table.add_row(label.split(" / ")[-1] if language == "en" and " / " in label else label.split(" / ")[0],
+                      "-" if value is None else fmt.format(value))
+    console.print(table)
+    balances = Table(title="Energibalancer / balances (MWh)")
+    for column in ("carrier", "flow", "MWh"):
+        balances.add_column(column, justify="right" if column == "MWh" else "left")
+    for bus, sides in result["balances_mwh"].items():
+        for side, flows in sides.items():
+            for flow, value in flows.items():
+                if abs(value) > 0.05:
+                    balances.add_row(bus, f"{'+' if side == 'supply_mwh' else '−'} {flow}", f"{value:,.0f}")
+    console.print(balances)
+    caps = Table(title="Kapaciteter / capacities")
+    for column in ("technology", "size", "unit", "optimised"):
+        caps.add_column(column)
+    for tech, cap in result["capacities"].items():
+        caps.add_row(tech, f"{cap['size']:,.1f}", cap["unit"], "*" if cap["optimised"] else "")
+    console.print(caps)
+
+
+@model_app.command("list")
+@handles_errors
+def model_list_command(json_out: bool = JsonOption) -> None:
+    """The shipped scenarios (a path to your own YAML works wherever a name does)."""
+    from trekant.energy.io.scenario import load_scenario, shipped_scenarios
+
+    rows = [dict(name=n, title=load_scenario(n).title) for n in shipped_scenarios()]
+    if json_out:
+        print_json(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['name']}: {row['title']}")
+
+
+HoursOption = typer.Option(None, "--hours", min=1, help="Run only N hours (default: the whole profile year, 8,759 h).")
+StartOption = typer.Option(0, "--start", min=0, help="First hour of the window (0 = 1 January 00:00 UTC).")
+ExportOption = typer.Option(None, "--export", help="Write the hourly results to PATH.csv or PATH.parquet.")
+
+
+@model_app.command("run")
+@handles_errors
+def model_run_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path."),
+                      hours: int = HoursOption, start: int = StartOption, export: Path = ExportOption,
+                      json_out: bool = JsonOption) -> None:
+    """Optimise the scenario (PyPSA + HiGHS) and report EnergyPLAN-style results."""
+    from trekant.cli.common import progress_steps
+
+    cfg = settings()
+    with progress_steps(1, "PyPSA/HiGHS") as advance:
+        result = service.model_run(scenario, hours, start, export)
+        advance("solved")
+    print_json(result) if json_out else _print_result(result, cfg.language)
+
+
+@model_app.command("simulate")
+@handles_errors
+def model_simulate_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path."),
+                           hours: int = HoursOption, start: int = StartOption, export: Path = ExportOption,
+                           json_out: bool = JsonOption) -> None:
+    """Rule-based hourly simulation of the scenario's fixed capacities (no optimiser, fast)."""
+    cfg = settings()
+    result = service.model_simulate(scenario, hours, start, export)
+    print_json(result) if json_out else _print_result(result, cfg.language)
+
+
+@app.command("sweep")
+@handles_errors
+def sweep_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path (fixed capacities)."),
+                  vary: list[str] = typer.Option(..., "--vary", help="KEY=V1,V2,… e.g. electrolyser_mw=20,300,1000 (repeatable: all combinations)."),
+                  hours: int = HoursOption, start: int = StartOption, json_out: bool = JsonOption) -> None:
+    """Simulate many capacity variants at once (vectorised) and compare their results."""
+    cfg = settings()
+    result = service.sweep(scenario, vary, hours, start)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    table = Table(title=f"{_t('scenario', lang)} {result['scenario']}: sweep, {result['variants']} variants, "
+                        f"{result['simulate_s']:.3f} s{_demo_mark(result['demo'], lang)}")
+    columns = ("vary", "import_mwh", "export_mwh", "critical_excess_mwh", "co2_t", "total_cost_dkk", "hydrogen_produced_t",
+               "electrolyser_full_load_hours")
+    headers = ("vary", "import MWh", "export MWh", "excess MWh", "CO2 t", "cost MDKK", "H2 t", "FLH")
+    for header in headers:
+        table.add_column(header, justify="left" if header == "vary" else "right")
+    for row in result["results"]:
+        cells = [", ".join(f"{k}={v:g}" for k, v in row["vary"].items())]
+        cells += ["-" if row[c] is None else f"{row[c] / (1e6 if c == 'total_cost_dkk' else 1):,.0f}" for c in columns[1:]]
+        table.add_row(*cells)
+    Console().print(table)

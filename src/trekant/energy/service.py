@@ -226,3 +226,117 @@ def pathway(settings: Settings, municipality: str | None = None, factors: str | 
                 targets=[asdict(t) for t in targets], history=history, years=rows,
                 mac_curve=core.mac_curve(measures),
                 first_year_on_target=next((r["year"] for r in rows if r["gap_co2e_t"] <= 0), None))
+
+
+# ---- the hourly energy system -------------------------------------------------------------------
+
+def _system_inputs(scenario_ref: str, hours: int | None, start: int):
+    from trekant.energy.core.inputs import build_inputs
+    from trekant.energy.io.costs import read_costs
+    from trekant.energy.io.profiles import load_profiles
+    from trekant.energy.io.scenario import load_scenario
+
+    scenario = load_scenario(scenario_ref)
+    return build_inputs(scenario, load_profiles(scenario.profiles), read_costs(), start, hours)
+
+
+def model_run(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
+    """Optimise the scenario with PyPSA + HiGHS and report EnergyPLAN-style results."""
+    from trekant.energy.core import network, outputs
+    from trekant.energy.io.export import write_hourly
+
+    inputs = _system_inputs(scenario_ref, hours, start)
+    try:
+        solved = network.solve(inputs)
+    except network.SolverFailed as exc:
+        raise InputError(scenario_ref, reason=f"the model could not be solved: {exc}") from None
+    frame = network.dispatch_frame(solved.network, inputs)
+    outputs.check_shortfall(frame, inputs.scenario.name)
+    result = outputs.summarise(frame, inputs, network.optimised_capacities(solved.network, inputs), "optimisation")
+    result["timing_s"] = dict(build=round(solved.build_s, 3), solve=round(solved.solve_s, 3),
+                              build_share_of_solve=round(solved.build_s / solved.solve_s, 3) if solved.solve_s else None)
+    if export:
+        result["exported"] = write_hourly(frame, export)
+    return result
+
+
+def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
+    """The rule-based simulation of the same scenario (fixed capacities only)."""
+    from trekant.energy.core import outputs, simulate
+    from trekant.energy.io.export import write_hourly
+
+    inputs = _system_inputs(scenario_ref, hours, start)
+    _require_fixed(inputs.scenario, scenario_ref)
+    variant = simulate.variants_from_scenario(inputs)[0]
+    frame = simulate.frame_of(simulate.simulate(inputs, [variant]), inputs, 0)
+    outputs.check_shortfall(frame, inputs.scenario.name)
+    result = outputs.summarise(frame, inputs, variant.sizes, "simulation")
+    if export:
+        result["exported"] = write_hourly(frame, export)
+    return result
+
+
+def _require_fixed(scenario, ref: str) -> None:
+    extendable = scenario.extendable()
+    if extendable:
+        raise InputError(ref, "capacities", f"simulation needs fixed capacities; optimised: {', '.join(extendable)} "
+                                            "(give mw/mwh, or use `trekant energy model run`)")
+
+
+SWEEP_KEYS = {"onshore_wind_mw": "onshore_wind", "offshore_wind_mw": "offshore_wind", "solar_mw": "solar",
+              "electrolyser_mw": "electrolyser", "h2_store_mwh": "h2_store", "battery_mw": "battery",
+              "heat_pump_mw": "heat_pump", "heat_store_mwh": "heat_store", "boiler_mw": "boiler",
+              "h2_backup_mw": "h2_backup", "grid_import_mw": "grid_import", "grid_export_mw": "grid_export"}
+
+
+def parse_vary(specs: Sequence[str]) -> list[dict[str, float]]:
+    """['electrolyser_mw=20,300', 'battery_mw=0,50'] → the cartesian product as capacity overrides."""
+    import itertools
+
+    axes, issues = [], []
+    for spec in specs:
+        key, _, values = spec.partition("=")
+        key = key.strip()
+        if key not in SWEEP_KEYS:
+            issues.append(f"--vary {key!r}: unknown (one of {', '.join(SWEEP_KEYS)})")
+            continue
+        try:
+            numbers = [float(v) for v in values.split(",") if v.strip()]
+        except ValueError:
+            issues.append(f"--vary {key}: values must be numbers separated by commas, got {values!r}")
+            continue
+        if not numbers or any(v < 0 for v in numbers):
+            issues.append(f"--vary {key}: give one or more non-negative numbers, got {values!r}")
+            continue
+        axes.append([(SWEEP_KEYS[key], v) for v in numbers])
+    if issues:
+        raise InputError("--vary", reason="; ".join(issues))
+    return [dict(combo) for combo in itertools.product(*axes)] if axes else [{}]
+
+
+def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, start: int = 0) -> dict:
+    """Simulate every combination of the varied capacities at once (vectorised over scenarios)."""
+    import time
+
+    from trekant.energy.core import outputs, simulate
+
+    inputs = _system_inputs(scenario_ref, hours, start)
+    _require_fixed(inputs.scenario, scenario_ref)
+    overrides = parse_vary(vary)
+    variants = simulate.variants_from_scenario(inputs, overrides)
+    started = time.perf_counter()
+    flows = simulate.simulate(inputs, variants)
+    elapsed = time.perf_counter() - started
+    rows = []
+    for i, (change, variant) in enumerate(zip(overrides, variants)):
+        frame = simulate.frame_of(flows, inputs, i)
+        summary = outputs.summarise(frame, inputs, variant.sizes, "simulation")
+        shortfall = {bus: round(float(frame[f"shortfall_{bus}"].sum()), 1) for bus in ("electricity", "hydrogen", "district_heat")}
+        rows.append(dict(vary=change, shortfall_mwh=shortfall, **{k: summary[k] for k in SWEEP_FIELDS}))
+    return dict(scenario=inputs.scenario.name, demo=inputs.scenario.demo, method="simulation", hours=inputs.hours,
+                variants=len(rows), simulate_s=round(elapsed, 4), results=rows)
+
+
+SWEEP_FIELDS = ("import_mwh", "export_mwh", "critical_excess_mwh", "self_sufficiency_share", "import_dependence_hours",
+                "peak_import_mw", "co2_t", "total_cost_eur", "total_cost_dkk", "hydrogen_produced_t",
+                "electrolyser_full_load_hours")
