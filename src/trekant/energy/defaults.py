@@ -19,6 +19,7 @@ from trekant.errors import InputError, has_errors
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_FACTORS = DATA / "factors_dk_default.csv"
+DEMO_CODES = ("0410", "0510", "0530", "0575", "0607", "0621", "0630")  # the municipalities in the demo files
 DEMO_FILES = dict(activity=DATA / "activity_demo.csv", targets=DATA / "targets_demo.csv",
                   measures=DATA / "measures_demo.csv")
 
@@ -37,10 +38,16 @@ def load_defaults(conn: Connection, ctx) -> dict:
     counts = dict(factor_tables=1, factors=len(table.factors))
     if not ctx.with_demo:
         return counts
-    codes = set(ctx.dataset.definition.members)
-    activity = _checked(read_activity(DEMO_FILES["activity"], codes, is_demo=True), DEMO_FILES["activity"])
-    targets = _checked(read_targets(DEMO_FILES["targets"], codes, is_demo=True), DEMO_FILES["targets"])
-    measures = _checked(read_measures(DEMO_FILES["measures"], codes, is_demo=True), DEMO_FILES["measures"])
+    # The demo covers Trekantområdet's seven municipalities; another region gets the rows of its own
+    # members only (none, for a region elsewhere in Denmark).
+    known = set(DEMO_CODES)
+    members = set(ctx.dataset.definition.members)
+    activity = [a for a in _checked(read_activity(DEMO_FILES["activity"], known, is_demo=True), DEMO_FILES["activity"])
+                if a.municipality_code in members]
+    targets = [t for t in _checked(read_targets(DEMO_FILES["targets"], known, is_demo=True), DEMO_FILES["targets"])
+               if t.municipality_code in members]
+    measures = [m for m in _checked(read_measures(DEMO_FILES["measures"], known, is_demo=True), DEMO_FILES["measures"])
+                if m.municipality_code in members]
     repo.replace_activity(conn, activity)
     repo.replace_targets(conn, targets)
     repo.replace_measures(conn, measures)

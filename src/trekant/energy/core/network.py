@@ -127,7 +127,10 @@ def _solver_quiet():
 
 
 def solve(inputs: SystemInputs, threads: int = 1) -> Solved:
-    """Build the PyPSA/linopy model and solve it; the two steps are timed separately."""
+    """Build the PyPSA/linopy model and solve it; the two steps are timed separately.
+
+    The solve step includes handing the model to HiGHS through its direct API (no LP file).
+    """
     _quiet_pypsa()  # the first import of PyPSA is not model building: keep it out of the timing
     started = time.perf_counter()
     n = build_network(inputs)
@@ -137,7 +140,8 @@ def solve(inputs: SystemInputs, threads: int = 1) -> Solved:
         built = time.perf_counter()
         with _solver_quiet():
             status, condition = n.optimize.solve_model(
-                solver_name="highs", solver_options=dict(output_flag=False, log_to_console=False, threads=threads))
+                solver_name="highs", io_api="direct", progress=False,
+                solver_options=dict(output_flag=False, log_to_console=False, threads=threads))
     solved = time.perf_counter()
     if status != "ok":
         raise SolverFailed(f"HiGHS ended with status {status!r} ({condition})")
