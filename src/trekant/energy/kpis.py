@@ -6,7 +6,7 @@ from sqlalchemy.engine import Connection
 
 from trekant.energy import repo
 from trekant.energy.core.population import nearest_population
-from trekant.energy.service import Area, _factor_table, _population_keys, emissions_by_year
+from trekant.energy.service import Area, factor_table, population_keys, emissions_by_year
 from trekant.kpi import KpiReading, KpiSource
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
@@ -15,9 +15,9 @@ from trekant.settings import Settings
 def co2e_per_resident_t(conn: Connection, settings: Settings) -> KpiReading:
     """Region-wide t CO2e per resident by account year; demo while the activity data is demo."""
     members = tuple(m.code for m in region_repo.read_region_municipalities(conn))
-    table = _factor_table(conn, None)
+    table = factor_table(conn, None)
     totals, demo = emissions_by_year(conn, Area("region", "region", members), table)
-    series = repo.population_series(conn, members, _population_keys(conn))
+    series = repo.population_series(conn, members, population_keys(conn))
     history = []
     for year, total in totals.items():
         population, _ = nearest_population(series, members, year)

@@ -68,11 +68,11 @@ def resolve_area(conn: Connection, municipality: str | None) -> Area:
     return Area(match[0].code, match[0].name, (match[0].code,))
 
 
-def _population_keys(conn: Connection) -> list[str]:
+def population_keys(conn: Connection) -> list[str]:
     return json.loads(region_repo.read_meta(conn).get("population_indicators", '["population"]'))
 
 
-def _factor_table(conn: Connection, spec: str | None) -> FactorTable:
+def factor_table(conn: Connection, spec: str | None) -> FactorTable:
     name, _, version = (spec or "").partition("@")
     table = repo.read_factor_table(conn, name or None, version or None)
     if table is None:
@@ -95,7 +95,7 @@ def accounts(settings: Settings, municipality: str | None = None, year: int | No
     """Emissions by sector and carrier, total and per resident, for a municipality or the region."""
     with _reading(settings) as conn:
         area = resolve_area(conn, municipality)
-        table = _factor_table(conn, factors)
+        table = factor_table(conn, factors)
         years = repo.activity_years(conn)
         if not years:
             raise NotFound("the store has no activity data; import it with `trekant energy activity import FILE`")
@@ -103,7 +103,7 @@ def accounts(settings: Settings, municipality: str | None = None, year: int | No
         if year not in years:
             raise NotFound(f"no activity data for {year} (years held: {', '.join(map(str, years))})")
         lines = _lines(conn, area, table, year)
-        series = repo.population_series(conn, area.members, _population_keys(conn))
+        series = repo.population_series(conn, area.members, population_keys(conn))
     population, periods = nearest_population(series, area.members, year)
     summary = accounts_core.summarise(lines, population)
     by_municipality = []
@@ -169,7 +169,7 @@ def list_factor_tables(settings: Settings) -> list[dict]:
 
 def show_factor_table(settings: Settings, spec: str | None = None) -> dict:
     with _reading(settings) as conn:
-        table = _factor_table(conn, spec)
+        table = factor_table(conn, spec)
     return dict(table=table.label, factors=[asdict(f) for f in table.factors])
 
 
@@ -193,7 +193,7 @@ def pathway(settings: Settings, municipality: str | None = None, factors: str | 
 
     with _reading(settings) as conn:
         area = resolve_area(conn, municipality)
-        table = _factor_table(conn, factors)
+        table = factor_table(conn, factors)
         targets = repo.read_targets(conn, area.members)
         measures = repo.read_measures(conn, area.members)
         per_code = {code: emissions_by_year(conn, Area(code, code, (code,)), table) for code in area.members}
