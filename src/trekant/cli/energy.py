@@ -1,5 +1,366 @@
-"""`trekant energy …` commands."""
+"""`trekant energy …` commands: accounts, factor tables, imports, pathway, model run and sweep.
+
+Thin: each command calls one service function and prints a table (Danish by default) or JSON.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.energy import service
 
 app = typer.Typer(no_args_is_help=True)
+factors_app = typer.Typer(no_args_is_help=True)
+activity_app = typer.Typer(no_args_is_help=True)
+targets_app = typer.Typer(no_args_is_help=True)
+measures_app = typer.Typer(no_args_is_help=True)
+model_app = typer.Typer(no_args_is_help=True)
+app.add_typer(factors_app, name="factors", help="Emission-factor tables (versioned, with sources).")
+app.add_typer(activity_app, name="activity", help="Activity data (energy use per municipality, year, sector, carrier).")
+app.add_typer(targets_app, name="targets", help="Reduction targets (Climate Act, DK2020 plans).")
+app.add_typer(measures_app, name="measures", help="Reduction measures (for the pathway and the cost curve).")
+app.add_typer(model_app, name="model", help="The hourly regional energy system (PyPSA + HiGHS).")
+
+LABELS = {
+    "accounts": ("CO2-regnskab", "CO2 account"),
+    "demo": ("DEMO-data", "DEMO data"),
+    "sector": ("Sektor", "Sector"),
+    "carrier": ("Energibærer", "Carrier"),
+    "co2e_t": ("t CO2e", "t CO2e"),
+    "share": ("Andel %", "Share %"),
+    "total": ("I alt", "Total"),
+    "per_resident": ("t CO2e pr. indbygger", "t CO2e per resident"),
+    "factor_table": ("Emissionsfaktorer", "Emission factors"),
+    "municipality": ("Kommune", "Municipality"),
+    "group": ("Gruppe (DK2020)", "Group (DK2020)"),
+    "year": ("År", "Year"),
+    "target": ("Målsti t", "Target path t"),
+    "projected": ("Fremskrevet t", "Projected t"),
+    "gap": ("Mangler t", "Gap t"),
+    "pathway": ("Reduktionssti", "Pathway"),
+    "macc": ("Omkostningskurve (DKK/t)", "Marginal abatement cost curve (DKK/t)"),
+    "measure": ("Tiltag", "Measure"),
+    "dkk_per_t": ("DKK/t", "DKK/t"),
+    "reduction": ("Reduktion t/år", "Reduction t/yr"),
+    "cumulative": ("Kumuleret t/år", "Cumulative t/yr"),
+    "imported": ("Indlæst", "Imported"),
+    "rows": ("rækker", "rows"),
+    "active": ("aktiv", "active"),
+    "result": ("Resultat", "Result"),
+    "value": ("Værdi", "Value"),
+    "scenario": ("Scenarie", "Scenario"),
+}
+
+
+NAMES_DA = {
+    "electricity": "el", "individual_heating": "individuel opvarmning", "district_heating": "fjernvarme",
+    "transport": "transport", "industry": "industri", "agriculture": "landbrug", "waste": "affald",
+    "energy": "energi", "district_heat": "fjernvarme", "natural_gas": "naturgas", "gas_oil": "gasolie",
+    "fuel_oil": "fuelolie", "petrol": "benzin", "diesel": "diesel", "biomass": "biomasse", "biogas": "biogas",
+    "direct_co2e": "direkte CO2e (ikke-energi)",
+}
+
+
+def _name(key: str, language: str) -> str:
+    """Danish names for sectors and carriers in tables; English keeps the identifier."""
+    return key if language == "en" else NAMES_DA.get(key, key)
+
+
+def _t(key: str, language: str) -> str:
+    da, en = LABELS.get(key, (key, key))
+    return en if language == "en" else da
+
+
+def _demo_mark(demo: bool, language: str) -> str:
+    return f" [{_t('demo', language)}]" if demo else ""
+
+
+@app.command("accounts")
+@handles_errors
+def accounts_command(
+    municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
+    year: int = typer.Option(None, "--year", "-y", help="Account year (default: the latest held)."),
+    factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Emissions by sector and carrier, total and per resident (GPC-style energy and CO2 account)."""
+    cfg = settings()
+    result = service.accounts(cfg, municipality, year, factors)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    console = Console()
+    title = f"{_t('accounts', lang)} {result['name']} {result['year']}{_demo_mark(result['demo'], lang)}"
+    table = Table(title=title, caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
+    table.add_column(_t("sector", lang))
+    table.add_column(_t("co2e_t", lang), justify="right")
+    for sector, value in result["by_sector_co2e_t"].items():
+        table.add_row(_name(sector, lang), f"{value:,.0f}")
+    table.add_row(_t("total", lang), f"{result['total_co2e_t']:,.0f}", style="bold")
+    if result["co2e_per_resident_t"] is not None:
+        table.add_row(_t("per_resident", lang), f"{result['co2e_per_resident_t']:.2f}")
+    console.print(table)
+    groups = Table(title=_t("group", lang))
+    for key in ("group", "co2e_t", "share"):
+        groups.add_column(_t(key, lang), justify="left" if key == "group" else "right")
+    for group, value in result["by_group_co2e_t"].items():
+        groups.add_row(_name(group, lang), f"{value:,.0f}", f"{result['by_group_share_pct'][group]:.1f}")
+    console.print(groups)
+    carriers = Table(title=_t("carrier", lang))
+    carriers.add_column(_t("carrier", lang))
+    carriers.add_column(_t("co2e_t", lang), justify="right")
+    for carrier, value in result["by_carrier_co2e_t"].items():
+        carriers.add_row(_name(carrier, lang), f"{value:,.0f}")
+    console.print(carriers)
+    if result["by_municipality"]:
+        per = Table(title=_t("municipality", lang))
+        for key in ("municipality", "co2e_t", "per_resident"):
+            per.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
+        for row in result["by_municipality"]:
+            value = row["co2e_per_resident_t"]
+            per.add_row(row["code"], f"{row['total_co2e_t']:,.0f}", "" if value is None else f"{value:.2f}")
+        console.print(per)
+
+
+def _print_import(result: dict, language: str) -> None:
+    typer.echo(f"{_t('imported', language)}: {result['file']} ({result['rows']} {_t('rows', language)})")
+    for warning in result.get("warnings", []):
+        typer.echo(warning, err=True)
+
+
+@activity_app.command("import")
+@handles_errors
+def activity_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, year, sector, carrier, quantity, unit[, source]."),
+                            json_out: bool = JsonOption) -> None:
+    """Import activity data (all rows or none; every problem with file, row and column)."""
+    cfg = settings()
+    result = service.import_activity(cfg, path)
+    print_json(result) if json_out else _print_import(result, cfg.language)
+
+
+@targets_app.command("import")
+@handles_errors
+def targets_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, base_year, base_co2e_t, target_year, reduction_pct[, source]."),
+                           json_out: bool = JsonOption) -> None:
+    """Import reduction targets (e.g. a DK2020 plan's own years and base year)."""
+    cfg = settings()
+    result = service.import_targets(cfg, path)
+    print_json(result) if json_out else _print_import(result, cfg.language)
+
+
+@measures_app.command("import")
+@handles_errors
+def measures_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, key, name, sector, reduction_co2e_t_per_year, start_year, ramp_years, cost_dkk_per_year[, source]."),
+                            json_out: bool = JsonOption) -> None:
+    """Import reduction measures."""
+    cfg = settings()
+    result = service.import_measures(cfg, path)
+    print_json(result) if json_out else _print_import(result, cfg.language)
+
+
+@factors_app.command("import")
+@handles_errors
+def factors_import_command(
+    path: Path = typer.Argument(..., help="CSV: name, version, carrier, year, value, unit, source[, illustrative]."),
+    activate: bool = typer.Option(True, "--activate/--keep-active", help="Make the new table the one accounts use."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Add a (newer) emission-factor table; accounts are recomputed with it on the next read."""
+    cfg = settings()
+    result = service.import_factors(cfg, path, activate)
+    if json_out:
+        print_json(result)
+        return
+    state = f" ({_t('active', cfg.language)})" if result["active"] else ""
+    typer.echo(f"{_t('imported', cfg.language)}: {result['table']}, {result['factors']}{state}")
+
+
+@factors_app.command("list")
+@handles_errors
+def factors_list_command(json_out: bool = JsonOption) -> None:
+    """The factor tables in the store; the active one is used unless --factors says otherwise."""
+    cfg = settings()
+    tables = service.list_factor_tables(cfg)
+    if json_out:
+        print_json(tables)
+        return
+    table = Table(title=_t("factor_table", cfg.language))
+    for column in ("name", "version", "active", "imported_at", "imported_from"):
+        table.add_column(column)
+    for row in tables:
+        table.add_row(row["name"], row["version"], "*" if row["is_active"] else "", row["imported_at"], row["imported_from"])
+    Console().print(table)
+
+
+@factors_app.command("show")
+@handles_errors
+def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VERSION (default: the active table)."),
+                         json_out: bool = JsonOption) -> None:
+    """Every factor of a table with its unit, year and source."""
+    cfg = settings()
+    result = service.show_factor_table(cfg, spec)
+    if json_out:
+        print_json(result)
+        return
+    table = Table(title=result["table"])
+    for column in ("carrier", "year", "value", "unit", "source"):
+        table.add_column(column, overflow="fold")
+    for f in result["factors"]:
+        mark = " (illustrative)" if f["illustrative"] else ""
+        table.add_row(f["carrier"], str(f["year"] or "*"), f"{f['value']:g}", f["unit"], f["source"] + mark)
+    Console().print(table)
+
+
+@app.command("pathway")
+@handles_errors
+def pathway_command(
+    municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
+    factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
+    every: int = typer.Option(1, "--every", help="Show every Nth year in the table (JSON has all)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Target path, projected path with the measures, gap per year, and the marginal abatement cost curve."""
+    cfg = settings()
+    result = service.pathway(cfg, municipality, factors)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    console = Console()
+    table = Table(title=f"{_t('pathway', lang)} {result['name']}{_demo_mark(result['demo'], lang)}",
+                  caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
+    for key in ("year", "target", "projected", "gap"):
+        table.add_column(_t(key, lang), justify="right")
+    for row in result["years"]:
+        if (row["year"] - result["latest_account_year"]) % max(1, every) and row["year"] not in (2030, 2050):
+            continue
+        table.add_row(str(row["year"]), f"{row['target_co2e_t']:,.0f}", f"{row['projected_co2e_t']:,.0f}",
+                      f"{row['gap_co2e_t']:,.0f}")
+    console.print(table)
+    macc = Table(title=f"{_t('macc', lang)}{_demo_mark(result['demo'], lang)}")
+    for key in ("measure", "municipality", "sector", "dkk_per_t", "reduction", "cumulative"):
+        macc.add_column(_t(key, lang), justify="right" if key in ("dkk_per_t", "reduction", "cumulative") else "left")
+    for m in result["mac_curve"]:
+        macc.add_row(m["name"], m["municipality"], _name(m["sector"], lang), f"{m['cost_dkk_per_t']:,.0f}",
+                     f"{m['reduction_co2e_t_per_year']:,.0f}", f"{m['cumulative_co2e_t_per_year']:,.0f}")
+    console.print(macc)
+
+
+RESULT_ROWS = (
+    ("hours", "timer / hours", "{:,}"),
+    ("import_mwh", "import MWh", "{:,.0f}"),
+    ("export_mwh", "eksport / export MWh", "{:,.0f}"),
+    ("critical_excess_mwh", "kritisk overskud / critical excess MWh", "{:,.0f}"),
+    ("self_sufficiency_share", "selvforsyning / self-sufficiency", "{:.1%}"),
+    ("import_dependence_hours", "timer med import / hours of import", "{:,}"),
+    ("peak_import_mw", "maks. import / peak import MW", "{:,.0f}"),
+    ("co2_t", "CO2 t", "{:,.0f}"),
+    ("total_cost_dkk", "samlede omkostninger / total cost DKK", "{:,.0f}"),
+    ("hydrogen_produced_t", "brint / hydrogen t", "{:,.0f}"),
+    ("electrolyser_full_load_hours", "elektrolyse fuldlasttimer / full-load hours", "{:,.0f}"),
+)
+
+
+def _print_result(result: dict, language: str) -> None:
+    console = Console()
+    title = f"{_t('scenario', language)} {result['scenario']} ({result['method']}){_demo_mark(result['demo'], language)}"
+    table = Table(title=title, caption="; ".join(f"price gap filled {t}" for t in result["price_gaps_filled"]) or None)
+    table.add_column(_t("result", language))
+    table.add_column(_t("value", language), justify="right")
+    for key, label, fmt in RESULT_ROWS:
+        value = result.get(key)
+        table.add_row(label.split(" / ")[-1] if language == "en" and " / " in label else label.split(" / ")[0],
+                      "-" if value is None else fmt.format(value))
+    console.print(table)
+    balances = Table(title="Energibalancer / balances (MWh)")
+    for column in ("carrier", "flow", "MWh"):
+        balances.add_column(column, justify="right" if column == "MWh" else "left")
+    for bus, sides in result["balances_mwh"].items():
+        for side, flows in sides.items():
+            for flow, value in flows.items():
+                if abs(value) > 0.05:
+                    balances.add_row(bus, f"{'+' if side == 'supply_mwh' else '−'} {flow}", f"{value:,.0f}")
+    console.print(balances)
+    caps = Table(title="Kapaciteter / capacities")
+    for column in ("technology", "size", "unit", "optimised"):
+        caps.add_column(column)
+    for tech, cap in result["capacities"].items():
+        caps.add_row(tech, f"{cap['size']:,.1f}", cap["unit"], "*" if cap["optimised"] else "")
+    console.print(caps)
+
+
+@model_app.command("list")
+@handles_errors
+def model_list_command(json_out: bool = JsonOption) -> None:
+    """The shipped scenarios (a path to your own YAML works wherever a name does)."""
+    from trekant.energy.io.scenario import load_scenario, shipped_scenarios
+
+    rows = [dict(name=n, title=load_scenario(n).title) for n in shipped_scenarios()]
+    if json_out:
+        print_json(rows)
+        return
+    for row in rows:
+        typer.echo(f"{row['name']}: {row['title']}")
+
+
+HoursOption = typer.Option(None, "--hours", min=1, help="Run only N hours (default: the whole profile year, 8,759 h).")
+StartOption = typer.Option(0, "--start", min=0, help="First hour of the window (0 = 1 January 00:00 UTC).")
+ExportOption = typer.Option(None, "--export", help="Write the hourly results to PATH.csv or PATH.parquet.")
+
+
+@model_app.command("run")
+@handles_errors
+def model_run_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path."),
+                      hours: int = HoursOption, start: int = StartOption, export: Path = ExportOption,
+                      json_out: bool = JsonOption) -> None:
+    """Optimise the scenario (PyPSA + HiGHS) and report EnergyPLAN-style results."""
+    from trekant.cli.common import progress_steps
+
+    cfg = settings()
+    with progress_steps(1, "PyPSA/HiGHS") as advance:
+        result = service.model_run(scenario, hours, start, export)
+        advance("solved")
+    print_json(result) if json_out else _print_result(result, cfg.language)
+
+
+@model_app.command("simulate")
+@handles_errors
+def model_simulate_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path."),
+                           hours: int = HoursOption, start: int = StartOption, export: Path = ExportOption,
+                           json_out: bool = JsonOption) -> None:
+    """Rule-based hourly simulation of the scenario's fixed capacities (no optimiser, fast)."""
+    cfg = settings()
+    result = service.model_simulate(scenario, hours, start, export)
+    print_json(result) if json_out else _print_result(result, cfg.language)
+
+
+@app.command("sweep")
+@handles_errors
+def sweep_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path (fixed capacities)."),
+                  vary: list[str] = typer.Option(..., "--vary", help="KEY=V1,V2,… e.g. electrolyser_mw=20,300,1000 (repeatable: all combinations)."),
+                  hours: int = HoursOption, start: int = StartOption, json_out: bool = JsonOption) -> None:
+    """Simulate many capacity variants at once (vectorised) and compare their results."""
+    cfg = settings()
+    result = service.sweep(scenario, vary, hours, start)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    table = Table(title=f"{_t('scenario', lang)} {result['scenario']}: sweep, {result['variants']} variants, "
+                        f"{result['simulate_s']:.3f} s{_demo_mark(result['demo'], lang)}")
+    columns = ("vary", "import_mwh", "export_mwh", "critical_excess_mwh", "co2_t", "total_cost_dkk", "hydrogen_produced_t",
+               "electrolyser_full_load_hours")
+    headers = ("vary", "import MWh", "export MWh", "excess MWh", "CO2 t", "cost MDKK", "H2 t", "FLH")
+    for header in headers:
+        table.add_column(header, justify="left" if header == "vary" else "right")
+    for row in result["results"]:
+        cells = [", ".join(f"{k}={v:g}" for k, v in row["vary"].items())]
+        cells += ["-" if row[c] is None else f"{row[c] / (1e6 if c == 'total_cost_dkk' else 1):,.0f}" for c in columns[1:]]
+        table.add_row(*cells)
+    Console().print(table)

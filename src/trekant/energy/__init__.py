@@ -1,0 +1,1 @@
+"""Energy and climate: CO2 accounts, targets and pathways, and an hourly regional energy system."""

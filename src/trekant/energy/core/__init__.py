@@ -1,0 +1,1 @@
+"""Pure functions of the energy domain (no database, no CLI)."""

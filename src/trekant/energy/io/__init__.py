@@ -1,0 +1,1 @@
+"""File formats of the energy domain: activity CSV/XLSX, factor tables, scenarios, profiles."""

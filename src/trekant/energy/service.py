@@ -1,0 +1,342 @@
+"""Use cases of the energy domain: accounts, imports, pathways, energy-system runs and sweeps.
+
+Each write runs in one transaction (all or nothing); each read names the factor table it used.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+from trekant.energy import repo
+from trekant.energy.core import accounts as accounts_core
+from trekant.energy.core.population import nearest_population
+from trekant.energy.io.activity import read_activity
+from trekant.energy.io.factors import read_factor_table
+from trekant.energy.io.targets import read_measures, read_targets
+from trekant.energy.model import REGION, FactorTable
+from trekant.errors import InputError, NotFound, has_errors
+from trekant.region import repo as region_repo
+from trekant.settings import Settings
+from trekant.store.store import Store
+
+
+@contextmanager
+def _reading(settings: Settings) -> Iterator[Connection]:
+    store = Store.from_settings(settings).require()
+    try:
+        with store.connect() as conn:
+            yield conn
+    finally:
+        store.dispose()
+
+
+@contextmanager
+def _writing(settings: Settings) -> Iterator[Connection]:
+    store = Store.from_settings(settings).require()
+    try:
+        with store.begin() as conn:
+            yield conn
+    finally:
+        store.dispose()
+
+
+@dataclass(frozen=True)
+class Area:
+    """What a figure is about: one municipality or the whole region (its member codes)."""
+
+    code: str
+    name: str
+    members: tuple[str, ...]
+
+
+def resolve_area(conn: Connection, municipality: str | None) -> Area:
+    members = region_repo.read_region_municipalities(conn)
+    if municipality is None:
+        meta = region_repo.read_meta(conn)
+        return Area(REGION, meta.get("region_name", REGION), tuple(m.code for m in members))
+    code = municipality.strip().zfill(4) if municipality.strip().isdigit() else municipality.strip()
+    match = [m for m in members if m.code == code or m.name.lower() == municipality.strip().lower()]
+    if not match:
+        known = ", ".join(f"{m.code} {m.name}" for m in members)
+        raise NotFound(f"municipality {municipality!r} is not in the region ({known})")
+    return Area(match[0].code, match[0].name, (match[0].code,))
+
+
+def population_keys(conn: Connection) -> list[str]:
+    return json.loads(region_repo.read_meta(conn).get("population_indicators", '["population"]'))
+
+
+def factor_table(conn: Connection, spec: str | None) -> FactorTable:
+    name, _, version = (spec or "").partition("@")
+    table = repo.read_factor_table(conn, name or None, version or None)
+    if table is None:
+        wanted = f"factor table {spec!r}" if spec else "an active factor table"
+        raise NotFound(f"the store has no {wanted}; see `trekant energy factors list` or import one "
+                       "with `trekant energy factors import FILE`")
+    return table
+
+
+def _lines(conn: Connection, area: Area, table: FactorTable, year: int | None = None):
+    activities = repo.read_activity(conn, area.members, year)
+    lines, issues = accounts_core.emission_lines(activities, table)
+    if has_errors(issues):
+        raise InputError.from_issues(table.label, issues)
+    return lines
+
+
+def accounts(settings: Settings, municipality: str | None = None, year: int | None = None,
+             factors: str | None = None) -> dict:
+    """Emissions by sector and carrier, total and per resident, for a municipality or the region."""
+    with _reading(settings) as conn:
+        area = resolve_area(conn, municipality)
+        table = factor_table(conn, factors)
+        years = repo.activity_years(conn)
+        if not years:
+            raise NotFound("the store has no activity data; import it with `trekant energy activity import FILE`")
+        year = year or years[-1]
+        if year not in years:
+            raise NotFound(f"no activity data for {year} (years held: {', '.join(map(str, years))})")
+        lines = _lines(conn, area, table, year)
+        series = repo.population_series(conn, area.members, population_keys(conn))
+    population, periods = nearest_population(series, area.members, year)
+    summary = accounts_core.summarise(lines, population)
+    by_municipality = []
+    if area.code == REGION:
+        for code in area.members:
+            own = [line for line in lines if line.municipality_code == code]
+            pop, _ = nearest_population(series, (code,), year)
+            total = sum(line.co2e_t for line in own)
+            by_municipality.append(dict(code=code, total_co2e_t=round(total, 1),
+                                        co2e_per_resident_t=round(total / pop, 2) if pop else None))
+    return dict(area=area.code, name=area.name, year=year, factor_table=table.label, demo=summary["is_demo"],
+                population_periods=periods, **{k: v for k, v in summary.items() if k != "is_demo"},
+                by_municipality=by_municipality, factors_used=accounts_core.factors_used(lines))
+
+
+def emissions_by_year(conn: Connection, area: Area, table: FactorTable) -> tuple[dict[int, float], bool]:
+    """Total t CO2e per account year for the area, and whether any of it is demo data."""
+    lines = _lines(conn, area, table)
+    return accounts_core.totals_by_year(lines), any(line.is_demo for line in lines)
+
+
+def _known_codes(conn: Connection) -> set[str]:
+    return {m.code for m in region_repo.read_all_municipalities(conn)}
+
+
+def _import(settings: Settings, path: Path, read: Callable, write: Callable, entity: str) -> dict:
+    with _writing(settings) as conn:
+        items, issues = read(path, _known_codes(conn))
+        if has_errors(issues):
+            raise InputError.from_issues(str(path), issues)
+        write(conn, items)
+        region_repo.write_audit(conn, settings.actor, "import", entity, path.name, dict(rows=len(items)))
+    return dict(file=str(path), rows=len(items), warnings=[i.line() for i in issues])
+
+
+def import_activity(settings: Settings, path: Path) -> dict:
+    return _import(settings, path, read_activity, repo.replace_activity, "energy_activity")
+
+
+def import_targets(settings: Settings, path: Path) -> dict:
+    return _import(settings, path, read_targets, repo.replace_targets, "energy_target")
+
+
+def import_measures(settings: Settings, path: Path) -> dict:
+    return _import(settings, path, read_measures, repo.replace_measures, "energy_measure")
+
+
+def import_factors(settings: Settings, path: Path, activate: bool = True) -> dict:
+    table, issues = read_factor_table(path)
+    if has_errors(issues) or table is None:
+        raise InputError.from_issues(str(path), issues)
+    with _writing(settings) as conn:
+        repo.write_factor_table(conn, table, path.name, activate)
+        region_repo.write_audit(conn, settings.actor, "import", "energy_factor_table", table.label,
+                                dict(factors=len(table.factors), active=activate))
+    return dict(table=table.label, factors=len(table.factors), active=activate)
+
+
+def list_factor_tables(settings: Settings) -> list[dict]:
+    with _reading(settings) as conn:
+        return repo.list_factor_tables(conn)
+
+
+def show_factor_table(settings: Settings, spec: str | None = None) -> dict:
+    with _reading(settings) as conn:
+        table = factor_table(conn, spec)
+    return dict(table=table.label, factors=[asdict(f) for f in table.factors])
+
+
+PATHWAY_END_YEAR = 2050
+
+
+def _base_emissions(targets, actual: dict[int, float], code: str) -> float:
+    stated = {t.base_co2e_t for t in targets if t.base_co2e_t is not None}
+    if stated:
+        return stated.pop()
+    base_year = targets[0].base_year
+    if base_year in actual:
+        return actual[base_year]
+    raise NotFound(f"municipality {code}: no base-year ({base_year}) emissions; give base_co2e_t in the targets "
+                   f"or import activity data for {base_year}")
+
+
+def pathway(settings: Settings, municipality: str | None = None, factors: str | None = None) -> dict:
+    """Target path, projected path with the measures, the gap per year, and the MAC curve."""
+    from trekant.energy.core import pathway as core
+
+    with _reading(settings) as conn:
+        area = resolve_area(conn, municipality)
+        table = factor_table(conn, factors)
+        targets = repo.read_targets(conn, area.members)
+        measures = repo.read_measures(conn, area.members)
+        per_code = {code: emissions_by_year(conn, Area(code, code, (code,)), table) for code in area.members}
+    missing = sorted({c for c in area.members} - {t.municipality_code for t in targets})
+    if missing:
+        raise NotFound(f"no targets for municipality {', '.join(missing)}; import them with `trekant energy targets import FILE`")
+    actual: dict[int, float] = {}
+    for years, _ in per_code.values():
+        for y, v in years.items():
+            actual[y] = actual.get(y, 0.0) + v
+    account_years = [y for y in actual if all(y in per_code[c][0] for c in area.members)]
+    if not account_years:
+        raise NotFound("no account year holds activity data for every municipality of the area")
+    latest = max(account_years)
+    end = max(PATHWAY_END_YEAR, *(t.target_year for t in targets))
+    years = list(range(latest, end + 1))
+    target_total = dict.fromkeys(years, 0.0)
+    for code in area.members:
+        own = [t for t in targets if t.municipality_code == code]
+        path = core.target_path(own, _base_emissions(own, per_code[code][0], code), years)
+        for y in years:
+            target_total[y] += path[y]
+    projected = core.projected_path(latest, actual[latest], measures, years)
+    gaps = core.gap(projected, target_total)
+    demo = any(d for _, d in per_code.values()) or any(t.is_demo for t in targets) or any(m.is_demo for m in measures)
+    rows = [dict(year=y, actual_co2e_t=round(actual[y], 1) if y in actual else None, target_co2e_t=round(target_total[y], 1),
+                 projected_co2e_t=round(projected[y], 1), gap_co2e_t=round(gaps[y], 1)) for y in years]
+    history = [dict(year=y, actual_co2e_t=round(actual[y], 1)) for y in sorted(actual) if y < latest]
+    return dict(area=area.code, name=area.name, factor_table=table.label, demo=demo, latest_account_year=latest,
+                targets=[asdict(t) for t in targets], history=history, years=rows,
+                mac_curve=core.mac_curve(measures),
+                first_year_on_target=next((r["year"] for r in rows if r["gap_co2e_t"] <= 0), None))
+
+
+# ---- the hourly energy system -------------------------------------------------------------------
+
+def _system_inputs(scenario_ref: str, hours: int | None, start: int):
+    from trekant.energy.core.inputs import build_inputs
+    from trekant.energy.io.costs import read_costs
+    from trekant.energy.io.profiles import load_profiles
+    from trekant.energy.io.scenario import load_scenario
+
+    scenario = load_scenario(scenario_ref)
+    return build_inputs(scenario, load_profiles(scenario.profiles), read_costs(), start, hours)
+
+
+def model_run(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
+    """Optimise the scenario with PyPSA + HiGHS and report EnergyPLAN-style results."""
+    from trekant.energy.core import network, outputs
+    from trekant.energy.io.export import write_hourly
+
+    inputs = _system_inputs(scenario_ref, hours, start)
+    try:
+        solved = network.solve(inputs)
+    except network.SolverFailed as exc:
+        raise InputError(scenario_ref, reason=f"the model could not be solved: {exc}") from None
+    frame = network.dispatch_frame(solved.network, inputs)
+    outputs.check_shortfall(frame, inputs.scenario.name)
+    result = outputs.summarise(frame, inputs, network.optimised_capacities(solved.network, inputs), "optimisation")
+    result["timing_s"] = dict(build=round(solved.build_s, 3), solve=round(solved.solve_s, 3),
+                              build_share_of_solve=round(solved.build_s / solved.solve_s, 3) if solved.solve_s else None)
+    if export:
+        result["exported"] = write_hourly(frame, export)
+    return result
+
+
+def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
+    """The rule-based simulation of the same scenario (fixed capacities only)."""
+    from trekant.energy.core import outputs, simulate
+    from trekant.energy.io.export import write_hourly
+
+    inputs = _system_inputs(scenario_ref, hours, start)
+    _require_fixed(inputs.scenario, scenario_ref)
+    variant = simulate.variants_from_scenario(inputs)[0]
+    frame = simulate.frame_of(simulate.simulate(inputs, [variant]), inputs, 0)
+    outputs.check_shortfall(frame, inputs.scenario.name)
+    result = outputs.summarise(frame, inputs, variant.sizes, "simulation")
+    if export:
+        result["exported"] = write_hourly(frame, export)
+    return result
+
+
+def _require_fixed(scenario, ref: str) -> None:
+    extendable = scenario.extendable()
+    if extendable:
+        raise InputError(ref, "capacities", f"simulation needs fixed capacities; optimised: {', '.join(extendable)} "
+                                            "(give mw/mwh, or use `trekant energy model run`)")
+
+
+SWEEP_KEYS = {"onshore_wind_mw": "onshore_wind", "offshore_wind_mw": "offshore_wind", "solar_mw": "solar",
+              "electrolyser_mw": "electrolyser", "h2_store_mwh": "h2_store", "battery_mw": "battery",
+              "heat_pump_mw": "heat_pump", "heat_store_mwh": "heat_store", "boiler_mw": "boiler",
+              "h2_backup_mw": "h2_backup", "grid_import_mw": "grid_import", "grid_export_mw": "grid_export"}
+
+
+def parse_vary(specs: Sequence[str]) -> list[dict[str, float]]:
+    """['electrolyser_mw=20,300', 'battery_mw=0,50'] → the cartesian product as capacity overrides."""
+    import itertools
+
+    axes, issues = [], []
+    for spec in specs:
+        key, _, values = spec.partition("=")
+        key = key.strip()
+        if key not in SWEEP_KEYS:
+            issues.append(f"--vary {key!r}: unknown (one of {', '.join(SWEEP_KEYS)})")
+            continue
+        try:
+            numbers = [float(v) for v in values.split(",") if v.strip()]
+        except ValueError:
+            issues.append(f"--vary {key}: values must be numbers separated by commas, got {values!r}")
+            continue
+        if not numbers or any(v < 0 for v in numbers):
+            issues.append(f"--vary {key}: give one or more non-negative numbers, got {values!r}")
+            continue
+        axes.append([(SWEEP_KEYS[key], v) for v in numbers])
+    if issues:
+        raise InputError("--vary", reason="; ".join(issues))
+    return [dict(combo) for combo in itertools.product(*axes)] if axes else [{}]
+
+
+def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, start: int = 0) -> dict:
+    """Simulate every combination of the varied capacities at once (vectorised over scenarios)."""
+    import time
+
+    from trekant.energy.core import outputs, simulate
+
+    inputs = _system_inputs(scenario_ref, hours, start)
+    _require_fixed(inputs.scenario, scenario_ref)
+    overrides = parse_vary(vary)
+    variants = simulate.variants_from_scenario(inputs, overrides)
+    started = time.perf_counter()
+    flows = simulate.simulate(inputs, variants)
+    elapsed = time.perf_counter() - started
+    rows = []
+    for i, (change, variant) in enumerate(zip(overrides, variants)):
+        frame = simulate.frame_of(flows, inputs, i)
+        summary = outputs.summarise(frame, inputs, variant.sizes, "simulation")
+        shortfall = {bus: round(float(frame[f"shortfall_{bus}"].sum()), 1) for bus in ("electricity", "hydrogen", "district_heat")}
+        rows.append(dict(vary=change, shortfall_mwh=shortfall, **{k: summary[k] for k in SWEEP_FIELDS}))
+    return dict(scenario=inputs.scenario.name, demo=inputs.scenario.demo, method="simulation", hours=inputs.hours,
+                variants=len(rows), simulate_s=round(elapsed, 4), results=rows)
+
+
+SWEEP_FIELDS = ("import_mwh", "export_mwh", "critical_excess_mwh", "self_sufficiency_share", "import_dependence_hours",
+                "peak_import_mw", "co2_t", "total_cost_eur", "total_cost_dkk", "hydrogen_produced_t",
+                "electrolyser_full_load_hours")

@@ -1,0 +1,116 @@
+"""`trekant energy model …` and `sweep`: JSON shape, export, and bad input as one clear line per problem."""
+
+import json
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from trekant.cli.main import app
+from trekant.energy.io.scenario import SCENARIO_DIR
+
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_model_run_json_and_csv_export(tmp_path):
+    out = tmp_path / "hourly.csv"
+    result = invoke("energy", "model", "run", "today", "--hours", "24", "--export", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["demo"] is True and data["hours"] == 24 and data["method"] == "optimisation"
+    for key in ("import_mwh", "export_mwh", "critical_excess_mwh", "self_sufficiency_share", "import_dependence_hours",
+                "peak_import_mw", "co2_t", "total_cost_dkk", "hydrogen_produced_t", "electrolyser_full_load_hours",
+                "capacities", "balances_mwh"):
+        assert key in data
+    hourly = pd.read_csv(out)
+    assert len(hourly) == 24 and {"grid_import", "electrolyser_h2", "boiler"} <= set(hourly.columns)
+    # Import in the summary is the sum of the exported hourly column.
+    assert data["import_mwh"] == pytest.approx(hourly["grid_import"].sum(), abs=0.1)
+
+
+def test_simulate_parquet_export(tmp_path):
+    out = tmp_path / "sim.parquet"
+    result = invoke("energy", "model", "simulate", "hysynergy_300mw", "--hours", "48", "--export", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    assert len(pd.read_parquet(out)) == 48
+
+
+def test_optimised_capacities_are_reported():
+    result = invoke("energy", "model", "run", "ptx_1gw_2030", "--hours", "24", "--json")
+    assert result.exit_code == 0, result.output
+    caps = json.loads(result.stdout)["capacities"]
+    assert caps["solar"]["optimised"] is True and 250 <= caps["solar"]["size"] <= 1500
+    assert caps["electrolyser"] == dict(size=1000.0, unit="MW", optimised=False)
+
+
+def test_sweep_varies_the_electrolyser():
+    result = invoke("energy", "sweep", "today", "--vary", "electrolyser_mw=20,300,1000", "--hours", "168", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [r["vary"]["electrolyser"] for r in data["results"]] == [20, 300, 1000]
+    produced = [r["hydrogen_produced_t"] for r in data["results"]]
+    assert produced == sorted(produced)  # more electrolyser never makes less hydrogen under the same rules
+
+
+def write_scenario(tmp_path, change) -> str:
+    data = yaml.safe_load((SCENARIO_DIR / "today.yaml").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda d: d["capacities"].update(fusion={"mw": 5}), "unknown technology fusion"),
+    (lambda d: d["capacities"]["solar"].update(mw=-5), "capacities.solar.mw"),
+    (lambda d: d["grid"].update(import_mw="lots"), "grid.import_mw"),
+    (lambda d: d["demand"].update(coal_mwh_per_year=5), "demand.coal_mwh_per_year"),
+    (lambda d: d["capacities"].update(battery={"mw": 10}), "battery needs hours"),
+    (lambda d: d["capacities"].update(solar={"extendable": True, "min_mw": 10, "max_mw": 5}), "below min_mw"),
+    (lambda d: d.pop("grid"), "grid"),
+])
+def test_bad_scenarios_name_the_field(tmp_path, change, expected):
+    result = invoke("energy", "model", "run", write_scenario(tmp_path, change), "--hours", "24")
+    assert result.exit_code == 1
+    assert expected in result.stderr and "Traceback" not in result.output
+
+
+def test_profile_of_wrong_length(tmp_path):
+    (tmp_path / "heat.csv").write_text("mw\n" + "1\n" * 100, encoding="utf-8")
+    path = write_scenario(tmp_path, lambda d: d["demand"].update(district_heat_profile="heat.csv:mw"))
+    result = invoke("energy", "model", "simulate", path, "--hours", "24")
+    assert result.exit_code == 1
+    assert "demand.district_heat_profile" in result.stderr and "100 hours" in result.stderr
+
+
+def test_infeasible_scenario_says_which_balance(tmp_path):
+    path = write_scenario(tmp_path, lambda d: d["capacities"].update(h2_backup={"mw": 5}, electrolyser={"mw": 0}))
+    result = invoke("energy", "model", "run", path, "--hours", "24")
+    assert result.exit_code == 1
+    assert "error [infeasible]" in result.stderr and "hydrogen balance could not be met in 24 of 24 hours" in result.stderr
+
+
+def test_bad_yaml_unknown_name_and_window(tmp_path):
+    broken = tmp_path / "b.yaml"
+    broken.write_text("name: [unclosed\n", encoding="utf-8")
+    assert "not valid YAML" in invoke("energy", "model", "run", str(broken)).stderr
+    assert "no such scenario" in invoke("energy", "model", "run", "atlantis").stderr
+    result = invoke("energy", "model", "simulate", "today", "--start", "8750", "--hours", "24")
+    assert result.exit_code == 1 and "does not fit" in result.stderr
+
+
+def test_sweep_bad_vary_and_extendable():
+    result = invoke("energy", "sweep", "today", "--vary", "warp_mw=1", "--vary", "solar_mw=-3")
+    assert result.exit_code == 1 and "warp_mw" in result.stderr and "solar_mw" in result.stderr
+    result = invoke("energy", "sweep", "ptx_1gw_2030", "--vary", "electrolyser_mw=20")
+    assert result.exit_code == 1 and "fixed capacities" in result.stderr
+
+
+def test_export_to_unknown_format(tmp_path):
+    result = invoke("energy", "model", "simulate", "today", "--hours", "24", "--export", str(tmp_path / "x.xlsx"))
+    assert result.exit_code == 1 and ".csv or .parquet" in result.stderr
