@@ -13,6 +13,7 @@ def growth(area: str, start_period: str, end_period: str, start_value: float, en
 
     Percent change and CAGR are undefined (None) when the start value is not positive.
     """
+    start_value, end_value = float(start_value), float(end_value)
     years = periods.years_between(start_period, end_period)
     change = end_value - start_value
     if start_value <= 0:

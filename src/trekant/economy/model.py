@@ -142,7 +142,7 @@ class ShiftShare:
     def to_dict(self) -> dict:
         names = ("start", "end", "change", "national_share", "industry_mix", "regional_shift",
                  "homothetic", "competitive", "allocation")
-        return dict(national_growth=_round(self.national_growth),
+        return dict(national_growth=_round(self.national_growth, 12),
                     totals={n: _round(self.total(n)) for n in names},
                     industries=[r.to_dict() for r in self.rows], notes=list(self.notes))
 
