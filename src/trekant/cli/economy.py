@@ -262,3 +262,69 @@ def group_remove_command(key: str = typer.Argument(..., help="Key of a user-defi
         print_json(result)
         return
     typer.echo(f"{key}: removed")
+
+
+def _options(indicator, name, unit, source, licence, not_additive, where) -> ingest.ImportOptions:
+    filters = {}
+    for item in where or []:
+        column, sep, value = item.partition("=")
+        if not sep:
+            raise ingest.InputError("--where", item, "write a filter as COLUMN=value")
+        filters[column.strip()] = value.strip()
+    return ingest.ImportOptions(indicator, name, unit, source, licence, not not_additive, filters)
+
+
+def _print_import(summary: dict, lang: str) -> None:
+    for warning in summary.get("warnings", []):
+        typer.echo(warning, err=True)
+    demo = " (erstatter demo-data)" if summary["replaced_demo"] and lang == "da" else (
+        " (replaces demo data)" if summary["replaced_demo"] else "")
+    typer.echo(f"{text('imported', lang)}: {summary['indicator']} — {summary['values']:,} "
+               f"{text('values', lang).lower()}, {summary['areas']} {text('area', lang).lower()}, "
+               f"{summary['first']} … {summary['last']}{demo}")
+
+
+_INDICATOR_KEY = typer.Option(None, "--indicator", "-i", help="Indicator key to write (default: from the file).")
+_NAME = typer.Option(None, "--name", help="Indicator name (default: the file's title).")
+_UNIT = typer.Option(None, "--unit", help="Unit, e.g. persons (default: the file's, else 'number').")
+_SOURCE = typer.Option(None, "--source", help="Source text (default: the file's, else its name).")
+_LICENCE = typer.Option(None, "--licence", help="Licence (default: CC BY 4.0 for Statistics Denmark).")
+_NOT_ADDITIVE = typer.Option(False, "--not-additive", help="A ratio or average: never sum members into groups.")
+_WHERE = typer.Option(None, "--where", help="Keep only rows with COLUMN=value (repeatable).")
+
+
+@app.command("import")
+@handles_errors
+def import_command(path: Path = typer.Argument(..., help="StatBank CSV, PC-Axis .px or JSON-stat .json file."),
+                   indicator: str = _INDICATOR_KEY, name: str = _NAME, unit: str = _UNIT, source: str = _SOURCE,
+                   licence: str = _LICENCE, not_additive: bool = _NOT_ADDITIVE, where: list[str] = _WHERE,
+                   json_out: bool = JsonOption) -> None:
+    """Import an indicator from a Statistics Denmark file; any bad row and nothing is written."""
+    cfg = settings()
+    summary = ingest.import_file(cfg, path, _options(indicator, name, unit, source, licence, not_additive, where))
+    if json_out:
+        print_json(summary)
+        return
+    _print_import(summary, cfg.language)
+
+
+@app.command("fetch")
+@handles_errors
+def fetch_command(table: str = typer.Argument(..., help="StatBank table id, e.g. FOLK1A."),
+                  var: list[str] = typer.Option(None, "--var", help="Variable selection CODE=v1,v2 or CODE=* (repeatable)."),
+                  url: str = typer.Option(ingest.statbank_api.DATA_URL, "--url", help="API data endpoint."),
+                  fmt: str = typer.Option("CSV", "--format", help="CSV or BULK (BULK needs every variable selected)."),
+                  lang: str = typer.Option("en", "--lang", help="Language of labels: en or da."),
+                  save: Path = typer.Option(None, "--save", help="Also keep the raw answer in this file."),
+                  indicator: str = _INDICATOR_KEY, name: str = _NAME, unit: str = _UNIT, source: str = _SOURCE,
+                  licence: str = _LICENCE, not_additive: bool = _NOT_ADDITIVE, where: list[str] = _WHERE,
+                  json_out: bool = JsonOption) -> None:
+    """Fetch a table from Statistics Denmark's StatBank API and import it (all or nothing)."""
+    cfg = settings()
+    options = _options(indicator, name, unit, source, licence, not_additive, where)
+    summary = ingest.fetch_table(cfg, table, options, url, ingest.statbank_api.parse_variables(var or []),
+                                 fmt, lang, save)
+    if json_out:
+        print_json(summary)
+        return
+    _print_import(summary, cfg.language)
