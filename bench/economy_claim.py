@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from trekant import bootstrap
-from trekant.economy import claim, panel, periods, service
+from trekant.economy import claim, panel, service
 from trekant.settings import Settings
 from trekant.store.store import Store
 

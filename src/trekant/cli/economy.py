@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
-from trekant.economy import ingest, service
+from trekant.economy import group_service, industry_service, ingest, service
 from trekant.economy.labels import pct, text
+from trekant.errors import InputError
 
 app = typer.Typer(no_args_is_help=True)
 group_app = typer.Typer(no_args_is_help=True)
@@ -123,7 +124,7 @@ def lq_command(indicator: str = IndustryIndicatorOption, area: str = AreaOption,
                json_out: bool = JsonOption) -> None:
     """Location quotients LQ = (E_ir/E_r)/(E_iN/E_N) of every industry of an area."""
     cfg = settings()
-    report = service.lq_report(cfg, indicator, area, period, reference)
+    report = industry_service.lq_report(cfg, indicator, area, period, reference)
     if json_out:
         print_json(report)
         return
@@ -146,7 +147,7 @@ def shift_share_command(indicator: str = IndustryIndicatorOption, area: str = Ar
                         json_out: bool = JsonOption) -> None:
     """Shift-share: national share, industry mix, regional shift, and the Esteban-Marquillas split."""
     cfg = settings()
-    report = service.shift_share_report(cfg, indicator, area, start, end, reference)
+    report = industry_service.shift_share_report(cfg, indicator, area, start, end, reference)
     if json_out:
         print_json(report)
         return
@@ -173,7 +174,7 @@ def specialisation_command(indicator: str = IndustryIndicatorOption, area: str =
                            json_out: bool = JsonOption) -> None:
     """Krugman (Σ|s_ir − s_iN|), Hoover (half of it) and Herfindahl (Σ s_ir²) indices."""
     cfg = settings()
-    report = service.specialisation_report(cfg, indicator, area, period, among)
+    report = industry_service.specialisation_report(cfg, indicator, area, period, among)
     if json_out:
         print_json(report)
         return
@@ -198,7 +199,7 @@ def strengths_command(indicator: str = IndustryIndicatorOption, area: str = Area
                       json_out: bool = JsonOption) -> None:
     """Employment, share, LQ and growth of the strength positions (industry, transport/logistics, energy/PtX)."""
     cfg = settings()
-    report = service.strengths_report(cfg, indicator, area, period, start, config)
+    report = industry_service.strengths_report(cfg, indicator, area, period, start, config)
     if json_out:
         print_json(report)
         return
@@ -223,7 +224,7 @@ def strengths_command(indicator: str = IndustryIndicatorOption, area: str = Area
 def group_list_command(json_out: bool = JsonOption) -> None:
     """The area groups: the region, its peers and user-defined groups."""
     cfg = settings()
-    rows = service.list_groups(cfg)
+    rows = group_service.list_groups(cfg)
     if json_out:
         print_json(rows)
         return
@@ -244,7 +245,7 @@ def group_add_command(key: str = typer.Argument(..., help="Group key, e.g. east_
                       json_out: bool = JsonOption) -> None:
     """Add (or replace) a user-defined group of municipalities; its values are summed at query time."""
     cfg = settings()
-    result = service.add_group(cfg, key, [m.strip() for m in members.split(",") if m.strip()], name)
+    result = group_service.add_group(cfg, key, [m.strip() for m in members.split(",") if m.strip()], name)
     if json_out:
         print_json(result)
         return
@@ -257,7 +258,7 @@ def group_remove_command(key: str = typer.Argument(..., help="Key of a user-defi
                          json_out: bool = JsonOption) -> None:
     """Remove a user-defined group."""
     cfg = settings()
-    result = service.remove_group(cfg, key)
+    result = group_service.remove_group(cfg, key)
     if json_out:
         print_json(result)
         return
@@ -269,7 +270,7 @@ def _options(indicator, name, unit, source, licence, not_additive, where) -> ing
     for item in where or []:
         column, sep, value = item.partition("=")
         if not sep:
-            raise ingest.InputError("--where", item, "write a filter as COLUMN=value")
+            raise InputError("--where", item, "write a filter as COLUMN=value")
         filters[column.strip()] = value.strip()
     return ingest.ImportOptions(indicator, name, unit, source, licence, not not_additive, filters)
 

@@ -17,7 +17,7 @@ from trekant.economy import industries, repo
 from trekant.economy.io import convert, readers, statbank_api
 from trekant.economy.io.table import RawTable
 from trekant.economy.model import IndicatorInfo
-from trekant.errors import InputError, Issue, NotFound, has_errors  # noqa: F401 (InputError used by the CLI)
+from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.region.statbank import area_resolver
 from trekant.settings import Settings
 from trekant.store.schema.core import indicator_value

@@ -23,8 +23,7 @@ from trekant.region.statbank import parse_number
 AREA_COLUMNS = ("område", "omrade", "omraade", "bopkom", "arbkom", "komk", "komkode", "kommune", "municipality",
                 "region", "area", "area_code", "geo")
 TIME_COLUMNS = ("tid", "time", "period", "quarter", "year", "måned", "month")
-SKIPPED_AREAS = ("Region *", "Province *", "Landsdel *", "Outside Denmark", "Udlandet", "Uoplyst*", "Unknown*",
-                 "Christiansø")
+SKIPPED_AREAS = ("Region *", "Province *", "Landsdel *", "Outside Denmark", "Udlandet", "Uoplyst*", "Unknown*")
 MAX_ABS_VALUE = 1e15
 
 
