@@ -22,6 +22,7 @@ IndicatorOption = typer.Option(..., "--indicator", "-i", help="Indicator key (se
 IndustryIndicatorOption = typer.Option(service.INDUSTRY_INDICATOR, "--indicator", "-i",
                                        help="Indicator with an industry breakdown (default: the demo series).")
 AreaOption = typer.Option(None, "--area", "-a", help="Municipality code or name, DK, or group key (default: the region).")
+BreakdownOption = typer.Option("", "--breakdown", help="A breakdown such as industry=2 or sex=Men (default: the total).")
 FromOption = typer.Option(None, "--from", help="Start period, e.g. 2008Q1 (default: the first with data).")
 ToOption = typer.Option(None, "--to", help="End period (default: the last with data).")
 
@@ -64,11 +65,13 @@ def growth_command(
     indicator: str = IndicatorOption, area: str = AreaOption,
     among: str = typer.Option(None, "--among", help="Compare with: municipalities, metro5 (the region and its "
                                                     "peers) or a comma list of areas."),
-    start: str = FromOption, end: str = ToOption, json_out: bool = JsonOption,
+    start: str = FromOption, end: str = ToOption,
+    base: str = typer.Option(None, "--base", help="Base period of the index (= 100; default: the start)."),
+    breakdown: str = BreakdownOption, json_out: bool = JsonOption,
 ) -> None:
     """Change, percent change, CAGR and index of an area over a window, ranked among others."""
     cfg = settings()
-    report = service.growth_report(cfg, indicator, area, among, start, end)
+    report = service.growth_report(cfg, indicator, area, among, start, end, base, breakdown)
     if json_out:
         print_json(report)
         return
@@ -92,11 +95,11 @@ def claim_command(
     peers: str = typer.Option("metro5", "--peers", help="Competitors: metro5, municipalities or a comma list."),
     same_season: bool = typer.Option(False, "--same-season", help="Only windows of whole years (Q1→Q1, M10→M10)."),
     limit: int = typer.Option(20, "--limit", help="Windows shown in the table (JSON lists all)."),
-    json_out: bool = JsonOption,
+    breakdown: str = BreakdownOption, json_out: bool = JsonOption,
 ) -> None:
     """Scan every start/end window: where does the group have the highest growth, and by how much?"""
     cfg = settings()
-    report = service.claim_report(cfg, indicator, group, peers, same_season)
+    report = service.claim_report(cfg, indicator, group, peers, same_season, breakdown)
     if json_out:
         print_json(report)
         return

@@ -14,6 +14,9 @@ from trekant.region.statbank import area_resolver
 
 MUNICIPALITIES = "municipalities"
 PEER_SETS = ("metro5", "peers")
+# Christiansø has an area code but is run by the state, not a municipality: left out of
+# municipality rankings (its tiny population makes any percent change extreme), kept in totals.
+NOT_MUNICIPALITIES = {"0411"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Areas:
     def comparison(self, spec: str) -> list[str]:
         """The areas of a comparison set (see module docstring)."""
         if spec == MUNICIPALITIES:
-            return sorted(self.names)
+            return sorted(set(self.names) - NOT_MUNICIPALITIES)
         if spec in PEER_SETS:
             return self.peer_set()
         return [self.resolve(part) for part in spec.split(",") if part.strip()]

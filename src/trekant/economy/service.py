@@ -76,8 +76,9 @@ def _window(table: pd.DataFrame, subject: str, start: str | None, end: str | Non
 
 
 def growth_report(settings: Settings, indicator: str, area: str | None = None, among: str | None = None,
-                  start: str | None = None, end: str | None = None) -> dict:
-    """Growth of an area over a window, its index series, and its rank in a comparison set."""
+                  start: str | None = None, end: str | None = None, base: str | None = None,
+                  breakdown: str = "") -> dict:
+    """Growth of an area over a window, its index series (base period = 100), and its rank."""
     language = settings.language
     with reading(settings) as conn:
         info = repo.read_indicator(conn, indicator)
@@ -86,7 +87,7 @@ def growth_report(settings: Settings, indicator: str, area: str | None = None, a
         among = among or ("metro5" if areas.is_group(subject) else "municipalities")
         compared = areas.comparison(among)
         wanted = list(dict.fromkeys([subject, *compared]))
-        table = panel.wide(values_for(conn, indicator, areas, wanted))
+        table = panel.wide(values_for(conn, indicator, areas, wanted, breakdowns=[breakdown]), breakdown)
     first, last = _window(table, subject, start, end)
     growths = [growth.growth(a, first, last, table.loc[a, first], table.loc[a, last])
                for a in wanted if a in table.index and pd.notna(table.loc[a, first]) and pd.notna(table.loc[a, last])]
@@ -97,11 +98,19 @@ def growth_report(settings: Settings, indicator: str, area: str | None = None, a
                             start=first, end=last, change_pct=labels.pct(own.growth.change_pct, language),
                             cagr_pct=labels.pct(own.growth.cagr_pct, language), rank=own.rank,
                             count=len(ranked), among=among)
+    base = periods.normalise(base) if base else first
     return dict(indicator=indicator_header(info, language), demo=info.is_demo, area=subject,
-                area_name=areas.label(subject), start_period=first, end_period=last, among=among,
-                growth=own.growth.to_dict(), rank=own.rank, compared=len(ranked),
-                index=growth.index({p: v for p, v in series.items() if v is not None}, first),
+                area_name=areas.label(subject), breakdown=breakdown, start_period=first, end_period=last,
+                among=among, growth=own.growth.to_dict(), rank=own.rank, compared=len(ranked), index_base=base,
+                index=_index({p: v for p, v in series.items() if v is not None}, base),
                 ranking=[r.to_dict() for r in ranked], statement=text)
+
+
+def _index(series: dict[str, float], base: str) -> dict[str, float | None]:
+    try:
+        return growth.index(series, base)
+    except ValueError as exc:
+        raise NotFound(str(exc)) from None
 
 
 def _published_claims(subject: str) -> list[dict]:
@@ -136,7 +145,7 @@ def _check_published(conn: Connection, areas: Areas, entry: dict, language: str)
 
 
 def claim_report(settings: Settings, indicator: str, group: str | None = None, peers: str = "metro5",
-                 same_season: bool = False) -> dict:
+                 same_season: bool = False, breakdown: str = "") -> dict:
     """Scan every window: where does the group grow fastest among its peers, and by how much?"""
     language = settings.language
     with reading(settings) as conn:
@@ -144,7 +153,7 @@ def claim_report(settings: Settings, indicator: str, group: str | None = None, p
         areas = load_areas(conn)
         subject = areas.resolve(group) if group else areas.region
         wanted = list(dict.fromkeys([subject, *areas.comparison(peers)]))
-        table = panel.wide(values_for(conn, indicator, areas, wanted))
+        table = panel.wide(values_for(conn, indicator, areas, wanted, breakdowns=[breakdown]), breakdown)
         published = [_check_published(conn, areas, e, language) for e in _published_claims(subject)]
     if subject not in table.index:
         raise NotFound(f"no values of {indicator} for {areas.label(subject)}")
@@ -162,7 +171,7 @@ def claim_report(settings: Settings, indicator: str, group: str | None = None, p
     report = result.to_dict()
     report["competitors"] = [dict(area=a, name=areas.label(a)) for a in result.competitors]
     return dict(indicator=indicator_header(info, language), demo=info.is_demo, area=subject,
-                area_name=areas.label(subject), peers=peers, same_season=same_season, **report,
+                area_name=areas.label(subject), peers=peers, same_season=same_season, breakdown=breakdown, **report,
                 statement=text, published_claims=published)
 
 

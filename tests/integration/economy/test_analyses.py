@@ -38,9 +38,17 @@ def test_region_population_growth_is_the_sum_of_its_municipalities(store_env, ru
     assert len(report["ranking"]) == 5
 
 
+def test_index_to_another_base_period(store_env, run_json):
+    report = run_json("economy", "growth", "-i", "population", "--from", "2008Q1", "--to", "2020Q1", "--base", "2010Q1")
+    base = _file_total("2010Q1")
+    assert report["index_base"] == "2010Q1" and report["index"]["2010Q1"] == 100
+    assert report["index"]["2020Q1"] == pytest.approx(100 * sum(POPULATION_2020Q1.values()) / base)
+
+
 def test_municipality_is_ranked_among_all_municipalities(store_env, run_json):
     report = run_json("economy", "growth", "-i", "population", "--area", "Vejle", "--from", "2008Q1", "--to", "2020Q1")
     assert report["area"] == "0630" and report["among"] == "municipalities"
+    assert len(report["ranking"]) == 98  # Christiansø (0411) is no municipality: not ranked
     assert report["growth"]["change"] == 115_748 - 104_933
     better = [r for r in report["ranking"] if r["change_pct"] > report["growth"]["change_pct"]]
     assert report["rank"] == len(better) + 1

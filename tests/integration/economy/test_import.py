@@ -59,6 +59,10 @@ def test_real_industry_data_replaces_the_demo(store_env, tmp_path, run_json):
     lq = run_json("economy", "lq", "--area", "Vejle", "--reference", "Kolding", "--period", "2023")
     assert lq["demo"] is False
     assert [r["lq"] for r in lq["industries"]] == pytest.approx([1.0, 1.0])  # same structure
+    growth = run_json("economy", "growth", "-i", "employment_by_industry", "--breakdown", "industry=2",
+                      "--area", "Vejle", "--among", "Vejle,Kolding")
+    assert (growth["growth"]["start_value"], growth["growth"]["end_value"]) == (300, 330)
+    assert growth["growth"]["change_pct"] == pytest.approx(10) and growth["breakdown"] == "industry=2"
 
 
 # A constructed real-GDP-per-capita series for the five metropolitan areas, stored under the
