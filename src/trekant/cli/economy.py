@@ -113,7 +113,8 @@ def claim_command(
         table.add_row(w["start_period"], w["end_period"], pct(w["growth_pct"], lang),
                       f"{names.get(w['runner_up'], w['runner_up'])} ({pct(w['runner_up_growth_pct'], lang)})",
                       f"{w['margin_pp']:.2f}")
-    Console().print(table)
+    if shown:
+        Console().print(table)
     typer.echo(report["statement"])
     for claim in report["published_claims"]:
         typer.echo(f"{text('published_claims', lang)}: {claim['text']} → {claim['verdict']}")

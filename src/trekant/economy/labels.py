@@ -76,6 +76,19 @@ STATEMENTS: dict[str, dict[str, str]] = {
 }
 
 
+SETS = {
+    "municipalities": {"da": "alle kommuner", "en": "all municipalities"},
+    "metro5": {"da": "de fem storbyområder (metro5)", "en": "the five metropolitan areas (metro5)"},
+    "peers": {"da": "regionen og dens sammenligningsområder", "en": "the region and its peers"},
+}
+
+
+def comparison(spec: str, language: str = "da") -> str:
+    """How a comparison set is named in a sentence ('metro5' → 'de fem storbyområder (metro5)')."""
+    entry = SETS.get(spec)
+    return (entry.get(language) or entry["da"]) if entry else spec
+
+
 def text(key: str, language: str = "da") -> str:
     entry = TEXTS.get(key, {})
     return entry.get(language) or entry.get("da") or key

@@ -43,13 +43,19 @@ def read_rule(conn: Connection, key: str) -> tuple[bool, str]:
 
 
 def indicator_summaries(conn: Connection) -> dict[str, dict]:
-    """key → number of values, first and last period (by period start), distinct breakdowns."""
+    """key → number of values, first and last period label, distinct breakdowns."""
     rows = conn.execute(
-        select(indicator_value.c.indicator_key, func.count(), func.min(indicator_value.c.period_start),
-               func.max(indicator_value.c.period_start), func.count(func.distinct(indicator_value.c.breakdown)))
+        select(indicator_value.c.indicator_key, func.count(), func.count(func.distinct(indicator_value.c.breakdown)))
         .group_by(indicator_value.c.indicator_key)
     )
-    return {r[0]: dict(values=r[1], first=r[2], last=r[3], breakdowns=r[4]) for r in rows}
+    summary = {r[0]: dict(values=r[1], breakdowns=r[2]) for r in rows}
+    labels: dict[str, list] = {}
+    for key, period, start in conn.execute(
+            select(indicator_value.c.indicator_key, indicator_value.c.period, indicator_value.c.period_start).distinct()):
+        labels.setdefault(key, []).append((start, period))
+    for key, found in labels.items():
+        summary[key].update(first=min(found)[1], last=max(found)[1])
+    return summary
 
 
 def read_values(conn: Connection, key: str, areas: Sequence[str] | None = None,

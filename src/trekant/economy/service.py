@@ -97,7 +97,7 @@ def growth_report(settings: Settings, indicator: str, area: str | None = None, a
     text = labels.statement("growth", language, indicator=info.name(language), area=areas.label(subject),
                             start=first, end=last, change_pct=labels.pct(own.growth.change_pct, language),
                             cagr_pct=labels.pct(own.growth.cagr_pct, language), rank=own.rank,
-                            count=len(ranked), among=among)
+                            count=len(ranked), among=labels.comparison(among, language))
     base = periods.normalise(base) if base else first
     return dict(indicator=indicator_header(info, language), demo=info.is_demo, area=subject,
                 area_name=areas.label(subject), breakdown=breakdown, start_period=first, end_period=last,
@@ -159,7 +159,7 @@ def claim_report(settings: Settings, indicator: str, group: str | None = None, p
         raise NotFound(f"no values of {indicator} for {areas.label(subject)}")
     result = claim.check(table.reindex([a for a in wanted if a in table.index]), subject, same_season)
     longest = result.longest
-    values = dict(area=areas.label(subject), indicator=info.name(language), among=peers,
+    values = dict(area=areas.label(subject), indicator=info.name(language), among=labels.comparison(peers, language),
                   scanned=result.windows_scanned, first=len(result.first))
     if longest:
         text = labels.statement("claim_some", language, start=longest.start_period, end=longest.end_period,
@@ -183,6 +183,6 @@ def list_indicators(settings: Settings) -> list[dict]:
         rules = {i.key: repo.read_rule(conn, i.key) for i in infos}
     return [dict(indicator_header(i, language), frequency=i.frequency, additive=rules[i.key][0],
                  classification=rules[i.key][1], values=summary.get(i.key, {}).get("values", 0),
-                 first=str(summary.get(i.key, {}).get("first", "")), last=str(summary.get(i.key, {}).get("last", "")),
+                 first=summary.get(i.key, {}).get("first"), last=summary.get(i.key, {}).get("last"),
                  breakdowns=summary.get(i.key, {}).get("breakdowns", 0))
             for i in infos]
