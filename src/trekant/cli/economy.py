@@ -33,7 +33,7 @@ def _title(report: dict, heading: str, lang: str) -> str:
 
 
 def _number(value, digits: int = 0) -> str:
-    return "–" if value is None else f"{value:,.{digits}f}"
+    return "–" if value is None else f"{round(value, digits) + 0.0:,.{digits}f}"  # + 0.0: no "-0"
 
 
 def _caption(report: dict, lang: str) -> str:

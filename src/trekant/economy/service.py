@@ -69,7 +69,8 @@ def _window(table: pd.DataFrame, subject: str, start: str | None, end: str | Non
     first, last = periods.normalise(start) if start else have[0], periods.normalise(end) if end else have[-1]
     for period in (first, last):
         if period not in table.columns or pd.isna(table.loc[subject, period]):
-            raise NotFound(f"no value for {subject} in {period} (periods with values: {have[0]} … {have[-1]})")
+            shown = ", ".join(have) if len(have) <= 15 else f"{have[0]} … {have[-1]}"
+            raise NotFound(f"no value for {subject} in {period} (periods with values: {shown})")
     if periods.position_years(last) <= periods.position_years(first):
         raise InputError("window", reason=f"the end {last} must come after the start {first}")
     return first, last
