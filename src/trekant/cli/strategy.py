@@ -1,5 +1,94 @@
-"""`trekant strategy …` commands."""
+"""`trekant strategy …` commands: goals, KPI sources and the status of every KPI."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.strategy import goals as goal_file
+from trekant.strategy import service
+from trekant.strategy.labels import text
 
 app = typer.Typer(no_args_is_help=True)
+
+GoalsOption = typer.Option(None, "--goals", help="Goals and KPIs YAML (default: the shipped strategy).")
+STATUS_STYLE = {"on_track": "green", "at_risk": "yellow", "off_track": "red", "no_data": "dim"}
+
+
+def _number(value) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+
+
+@app.command("status")
+@handles_errors
+def status_command(goals: Path = GoalsOption, json_out: bool = JsonOption) -> None:
+    """Per KPI: latest value, target, required vs actual trend, on track / at risk / off track, source."""
+    cfg = settings()
+    report = service.status(cfg, goals)
+    if json_out:
+        print_json(report)
+        return
+    lang = cfg.language
+    title = text("title", lang) + (f" — {text('demo', lang)}" if report["demo"] else "")
+    table = Table(title=title, caption=text("illustrative", lang))
+    for key in ("goal", "kpi", "latest", "target", "trend", "status", "source"):
+        table.add_column(text(key, lang))
+    notes: list[str] = []
+    for r in report["kpis"]:
+        source = r["source"] or r["source_key"]
+        if source not in notes:
+            notes.append(source)
+        latest = "–" if r["latest"] is None else f"{_number(r['latest']['value'])} ({r['latest']['period']})"
+        trend = "–" if r["latest"] is None else f"{_number(r.get('required_per_year'))} / {_number(r.get('actual_per_year'))}"
+        name = r["name"] + (f" [{text('demo', lang)}]" if r["demo"] else "")
+        table.add_row(r["goal_name"], name, latest, f"{_number(r['target']['value'])} ({r['target']['year']})", trend,
+                      f"[{STATUS_STYLE[r['status']]}]{r['status_text']}[/]", f"[{notes.index(source) + 1}]")
+    console = Console()
+    console.print(table)
+    for number, source in enumerate(notes, start=1):
+        console.print(f"[{number}] {source}", markup=False)
+
+
+@app.command("goals")
+@handles_errors
+def goals_command(goals: Path = GoalsOption, json_out: bool = JsonOption) -> None:
+    """The strategy's goals and their KPIs with targets."""
+    cfg = settings()
+    lang = cfg.language
+    loaded = goal_file.load(goals)
+    data = [dict(key=g.key, name=g.name(lang), text=g.text(lang),
+                 kpis=[dict(key=k.key, name=k.name(lang), source=k.source, direction=k.direction,
+                            baseline_period=k.baseline_period,
+                            target=dict(value=k.target.value, year=k.target.year, basis=k.target.basis))
+                       for k in g.kpis]) for g in loaded]
+    if json_out:
+        print_json(data)
+        return
+    for goal in data:
+        typer.echo(f"{goal['name']}: {goal['text']}")
+        for k in goal["kpis"]:
+            typer.echo(f"  - {k['name']} → {_number(k['target']['value'])} ({k['target']['year']}; "
+                       f"{k['target']['basis']}) [{k['source']}]")
+
+
+@app.command("sources")
+@handles_errors
+def sources_command(json_out: bool = JsonOption) -> None:
+    """The KPI sources installed (from every domain's kpis.py)."""
+    cfg = settings()
+    rows = service.list_sources()
+    if json_out:
+        print_json(rows)
+        return
+    table = Table(title=text("sources", cfg.language))
+    table.add_column("key")
+    table.add_column("")
+    for r in rows:
+        table.add_row(r["key"], r["doc"])
+    Console().print(table)

@@ -1,0 +1,22 @@
+"""Choose the reader by file type: .csv/.txt StatBank CSV, .px PC-Axis, .json/.jsonstat JSON-stat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trekant.economy.io import jsonstat, pcaxis, statbank_csv
+from trekant.economy.io.table import RawTable
+from trekant.errors import InputError
+
+READERS = {".csv": statbank_csv.read, ".txt": statbank_csv.read, ".px": pcaxis.read,
+           ".json": jsonstat.read, ".jsonstat": jsonstat.read}
+
+
+def read(path: Path) -> RawTable:
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), reason="file not found")
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise InputError(str(path), reason=f"unknown file type {path.suffix!r} (use {', '.join(READERS)})")
+    return reader(path)

@@ -1,0 +1,80 @@
+"""Read the strength positions (YAML) and choose the codes that fit the data's classification."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from trekant.economy.industries import DB07_10, DB07_SECTIONS, GROUPS_10, SECTIONS
+from trekant.economy.model import Strength
+from trekant.errors import InputError, Issue
+
+KNOWN = {DB07_10: set(GROUPS_10), DB07_SECTIONS: set(SECTIONS)}
+
+
+class _StrengthDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name_da: str
+    name_en: str
+    codes: dict[str, list[str]] = Field(min_length=1)
+    note: str = ""
+
+
+class _FileDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    strengths: list[_StrengthDoc] = Field(min_length=1)
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("trekant.economy") / "data" / "strengths.yaml"))
+
+
+def _code_issues(path: Path, doc: _FileDoc) -> list[Issue]:
+    issues = []
+    for i, s in enumerate(doc.strengths):
+        for classification, codes in s.codes.items():
+            field = f"strengths.{i}.codes.{classification}"
+            if classification not in KNOWN:
+                issues.append(Issue("error", "unknown-classification", str(path), s.key,
+                                    f"unknown classification {classification!r} (use {', '.join(KNOWN)})", field))
+                continue
+            for code in codes:
+                if code not in KNOWN[classification]:
+                    issues.append(Issue("error", "unknown-code", str(path), s.key,
+                                        f"{code!r} is not a {classification} code", field))
+    return issues
+
+
+def load(path: Path | None = None) -> list[Strength]:
+    """The strength positions of a YAML file (default: the shipped one); every problem reported."""
+    path = Path(path) if path else default_path()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = _FileDoc.model_validate(raw)
+    except FileNotFoundError:
+        raise InputError(str(path), reason="strengths file not found") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), reason=f"not valid YAML: {str(exc).splitlines()[0]}") from None
+    except ValidationError as exc:
+        issues = [Issue("error", "invalid-strengths", str(path), "file", e["msg"], ".".join(map(str, e["loc"])))
+                  for e in exc.errors()]
+        raise InputError.from_issues(str(path), issues) from None
+    issues = _code_issues(path, doc)
+    if issues:
+        raise InputError.from_issues(str(path), issues)
+    return [Strength(s.key, s.name_da, s.name_en, {k: tuple(v) for k, v in s.codes.items()}, s.note)
+            for s in doc.strengths]
+
+
+def codes_for(strength: Strength, classification: str) -> tuple[set[str], bool]:
+    """The strength's codes in the data's classification, and whether they are a broader proxy."""
+    codes = set(strength.codes.get(classification, ()))
+    if classification != DB07_10:
+        return codes, False
+    covered = {section for code in codes for section in GROUPS_10[code][2]}
+    exact = set(strength.codes.get(DB07_SECTIONS, ()))
+    return codes, bool(exact) and exact < covered

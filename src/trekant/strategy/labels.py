@@ -1,0 +1,29 @@
+"""Danish (default) and English texts of the strategy status."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "on_track": {"da": "på sporet", "en": "on track"},
+    "at_risk": {"da": "i risiko", "en": "at risk"},
+    "off_track": {"da": "ikke på sporet", "en": "off track"},
+    "no_data": {"da": "ingen data", "en": "no data"},
+    "not_installed": {"da": "ingen data: kilden er ikke installeret", "en": "no data: source not installed"},
+    "no_data_reason": {"da": "ingen data", "en": "no data"},
+    "title": {"da": "Fælles strategi: status for nøgletal", "en": "Joint strategy: KPI status"},
+    "goal": {"da": "Mål", "en": "Goal"},
+    "kpi": {"da": "Nøgletal", "en": "KPI"},
+    "latest": {"da": "Seneste", "en": "Latest"},
+    "target": {"da": "Mål (år)", "en": "Target (year)"},
+    "trend": {"da": "Krævet / faktisk pr. år", "en": "Required / actual per year"},
+    "status": {"da": "Status", "en": "Status"},
+    "source": {"da": "Kilde", "en": "Source"},
+    "demo": {"da": "DEMO", "en": "DEMO"},
+    "illustrative": {"da": "Målene er illustrative, ikke vedtagne", "en": "Targets are illustrative, not adopted"},
+    "sources": {"da": "Nøgletalskilder", "en": "KPI sources"},
+    "installed": {"da": "installeret", "en": "installed"},
+}
+
+
+def text(key: str, language: str = "da") -> str:
+    entry = TEXTS.get(key, {})
+    return entry.get(language) or entry.get("da") or key

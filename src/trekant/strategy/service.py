@@ -1,0 +1,64 @@
+"""`trekant strategy status`: every KPI's latest value, target, required and actual trend, status, source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trekant.kpi import KpiReading, KpiSource
+from trekant.settings import Settings
+from trekant.store.store import Store
+from trekant.strategy import goals as goal_file
+from trekant.strategy import registry
+from trekant.strategy.assess import assess
+from trekant.strategy.labels import text
+from trekant.strategy.model import NO_DATA, Goal, Kpi
+
+
+def _read(store: Store, source: KpiSource, settings: Settings) -> tuple[KpiReading | None, str]:
+    """A reading, or the reason there is none. A failing source costs its own KPI, not the report."""
+    try:
+        with store.connect() as conn:
+            return source(conn, settings), ""
+    except Exception as exc:  # noqa: BLE001 — another domain's code: report it, never crash the status
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return None, first_line
+
+
+def _row(goal: Goal, kpi: Kpi, reading: KpiReading | None, reason: str, language: str) -> dict:
+    row = dict(goal=goal.key, goal_name=goal.name(language), kpi=kpi.key, name=kpi.name(language),
+               source_key=kpi.source, direction=kpi.direction,
+               target=dict(value=kpi.target.value, year=kpi.target.year, basis=kpi.target.basis))
+    if reading is None:
+        return dict(row, status=NO_DATA, status_text=reason, demo=False, latest=None, source=None)
+    assessment = assess(kpi, reading)
+    return dict(row, status=assessment.status, status_text=text(assessment.status, language), demo=reading.is_demo,
+                latest=dict(value=reading.value, period=reading.period, unit=reading.unit),
+                source=reading.source, **{k: v for k, v in assessment.to_dict().items() if k != "status"})
+
+
+def status(settings: Settings, goals_path: Path | None = None) -> dict:
+    language = settings.language
+    goals = goal_file.load(goals_path)
+    sources = registry.discover()
+    store = Store.from_settings(settings).require()
+    rows = []
+    try:
+        for goal in goals:
+            for kpi in goal.kpis:
+                source = sources.get(kpi.source)
+                if source is None:
+                    rows.append(_row(goal, kpi, None, text("not_installed", language), language))
+                    continue
+                reading, reason = _read(store, source, settings)
+                rows.append(_row(goal, kpi, reading, reason and f"{text('no_data_reason', language)}: {reason}", language))
+    finally:
+        store.dispose()
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("on_track", "at_risk", "off_track", "no_data")}
+    return dict(goals=[dict(key=g.key, name=g.name(language), text=g.text(language)) for g in goals],
+                kpis=rows, counts=counts, demo=any(r["demo"] for r in rows),
+                goals_file=str(goals_path or goal_file.default_path()), sources_installed=sorted(sources))
+
+
+def list_sources() -> list[dict]:
+    return [dict(key=k, doc=(f.__doc__ or "").strip().splitlines()[0] if f.__doc__ else "")
+            for k, f in sorted(registry.discover().items())]

@@ -1,0 +1,68 @@
+"""Goals YAML and KPI source discovery."""
+
+import importlib.machinery
+import sys
+import types
+
+import pytest
+
+from trekant.errors import InputError
+from trekant.kpi import KpiReading
+from trekant.strategy import goals, registry
+
+
+def test_shipped_goals_cover_the_four_pillars():
+    loaded = goals.load()
+    assert [g.key for g in loaded] == ["growth", "attractiveness", "green_transition", "infrastructure"]
+    sources = {k.source for g in loaded for k in g.kpis}
+    assert {"plan.open_conflicts", "energy.co2e_per_resident_t", "infrastructure.projects_funded",
+            "economy.population", "economy.fulltime_employees"} <= sources
+    assert all(k.target.basis for g in loaded for k in g.kpis)  # every target says what it rests on
+
+
+def test_bad_goals_file_lists_every_problem(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("""
+goals:
+  - key: growth
+    name_da: V
+    name_en: G
+    kpis:
+      - {key: a, name_da: a, name_en: a, source: economy.population, direction: upwards,
+         target: {value: 1, year: 2030}}
+      - {key: a, name_da: b, name_en: b, source: nodot, direction: increase, baseline_period: 2020Q7,
+         target: {value: 1, year: 2030}}
+""", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        goals.load(path)
+    fields = {i.field for i in caught.value.issues}
+    assert {"goals.0.kpis.0.direction", "goals.0.kpis.1.source", "goals.0.kpis.1.baseline_period"} <= fields
+
+
+def test_duplicate_kpi_keys(tmp_path):
+    path = tmp_path / "g.yaml"
+    kpi = "{key: a, name_da: a, name_en: a, source: economy.population, direction: increase, target: {value: 1, year: 2030}}"
+    path.write_text(f"goals:\n  - {{key: g, name_da: g, name_en: g, kpis: [{kpi}, {kpi}]}}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="error"):
+        goals.load(path)
+
+
+def test_discovery_finds_economy_and_skips_absent_domains():
+    found = registry.discover(("economy", "no_such_domain"))
+    assert "economy.population" in found and all(k.startswith("economy.") for k in found)
+
+
+def test_a_domain_added_later_lights_up(monkeypatch):
+    """A module trekant.<domain>.kpis with SOURCES appears in discovery with no change to strategy."""
+    def source(conn, settings):
+        return KpiReading(3.0, "2025", "projects", "test")
+
+    for name, attrs in (("trekant.zz_later", {}), ("trekant.zz_later.kpis",
+                                                    {"SOURCES": {"zz_later.things": source, "other.bad": source}})):
+        module = types.ModuleType(name)
+        module.__spec__ = importlib.machinery.ModuleSpec(name, loader=None)
+        for key, value in attrs.items():
+            setattr(module, key, value)
+        monkeypatch.setitem(sys.modules, name, module)
+    found = registry.discover(("zz_later",))
+    assert list(found) == ["zz_later.things"]  # keys outside the domain's own prefix are ignored
