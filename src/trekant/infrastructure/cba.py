@@ -92,8 +92,8 @@ def _issue(field: str, message: str, where: str = "project") -> Issue:
     return Issue("error", "invalid-cba-input", "cba", where, message, field)
 
 
-def check_inputs(project: Project, params: ParameterSet, base_year: int | None = None) -> list[Issue]:
-    """Every reason the CBA cannot run on these inputs, each naming the field."""
+def check_project(project: Project) -> list[Issue]:
+    """Every reason the project's own inputs cannot be appraised, each naming the field."""
     issues: list[Issue] = []
     where = f"project {project.key}"
     if not project.construction_dkk:
@@ -103,13 +103,20 @@ def check_inputs(project: Project, params: ParameterSet, base_year: int | None =
             issues.append(_issue(f"costs.construction_dkk.{year}", f"construction cost must be a non-negative number, got {amount}", where))
     if project.construction_dkk and sum(project.construction_dkk.values()) <= 0:
         issues.append(_issue("costs.construction_dkk", "total construction cost is zero", where))
-    if project.om_dkk_per_year < 0:
+    if not np.isfinite(project.om_dkk_per_year) or project.om_dkk_per_year < 0:
         issues.append(_issue("costs.om_dkk_per_year", f"operation and maintenance cost must not be negative, got {project.om_dkk_per_year}", where))
     late = sorted(y for y in project.construction_dkk if y >= project.opening_year)
     if late:
         issues.append(_issue("opening_year", f"opening year {project.opening_year} is not after construction (construction in {late[0]})", where))
     if project.lifetime_years <= 0:
         issues.append(_issue("lifetime_years", "asset lifetime must be at least one year", where))
+    return issues
+
+
+def check_inputs(project: Project, params: ParameterSet, base_year: int | None = None) -> list[Issue]:
+    """check_project plus what the parameter set must provide for this project."""
+    issues = check_project(project)
+    where = f"project {project.key}"
     first = min(project.construction_dkk, default=None)
     if base_year is not None and first is not None and base_year > first:
         issues.append(_issue("base_year", f"base year {base_year} is after the first construction year {first}", where))

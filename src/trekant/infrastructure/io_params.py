@@ -24,7 +24,7 @@ class SourceDoc(_Strict):
     id: int = Field(ge=1)
     title: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
-    year: int = Field(ge=1800, le=2100)
+    year: int | None = Field(default=None, ge=1800, le=2100)  # None: the document shows no date
     url: str = ""
     supports: list[str] = Field(default_factory=list)
 

@@ -26,12 +26,13 @@ class Source:
     id: int
     title: str
     publisher: str
-    year: int
+    year: int | None  # None: the document carries no date
     url: str = ""
     supports: tuple[str, ...] = ()
 
     def label(self) -> str:
-        return f"{self.publisher} ({self.year}): {self.title}"
+        year = self.year if self.year is not None else "n.d."
+        return f"{self.publisher} ({year}): {self.title}"
 
 
 @dataclass(frozen=True)
