@@ -7,6 +7,7 @@ import shapely
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 from shapely.geometry import mapping, shape
+from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
 
 STORE_CRS = "EPSG:25832"
@@ -29,7 +30,7 @@ def to_store_crs(geometry_type: str, coordinates: list, crs: str) -> BaseGeometr
         raise GeometryProblem(f"unknown CRS {crs!r}") from None
     try:
         geom = shape({"type": geometry_type, "coordinates": coordinates})
-    except (ValueError, TypeError, IndexError, AttributeError) as exc:
+    except (ValueError, TypeError, IndexError, AttributeError, GEOSException) as exc:
         raise GeometryProblem(f"coordinates do not form a {geometry_type}: {exc}") from None
     if geom.is_empty:
         raise GeometryProblem("the geometry is empty")

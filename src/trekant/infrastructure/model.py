@@ -151,3 +151,15 @@ class CbaResult:
     @property
     def illustrative(self) -> bool:
         return bool(self.illustrative_inputs)
+
+    def to_dict(self) -> dict:
+        """JSON shape of the result (English keys; amounts in DKK, rates as fractions)."""
+        return {
+            "project": self.project, "params": self.params, "base_year": self.base_year,
+            "price_year": self.price_year, "first_year": self.first_year, "last_year": self.last_year,
+            "npv_dkk": self.npv_dkk, "pv_benefits_dkk": self.pv_benefits_dkk, "pv_costs_dkk": self.pv_costs_dkk,
+            "irr": self.irr.value, "irr_note": self.irr.note, "bc_ratio": self.bc_ratio,
+            "npv_per_public_dkk": self.npv_per_public_dkk, "first_year_return": self.first_year_return,
+            "pv_items_dkk": dict(self.pv_items_dkk), "illustrative": self.illustrative,
+            "illustrative_inputs": list(self.illustrative_inputs), "warnings": list(self.warnings),
+        }

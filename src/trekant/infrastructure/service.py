@@ -1,0 +1,150 @@
+"""Use cases of the infrastructure domain: portfolio import/export, CBA, risk and ranking.
+
+Each write is one transaction (all or nothing); readers collect every problem first and a single
+error-severity problem writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+from trekant.errors import InputError, Issue, NotFound, has_errors
+from trekant.infrastructure import repo
+from trekant.infrastructure.cba import check_inputs, run_cba
+from trekant.infrastructure.io_params import load_params
+from trekant.infrastructure.io_project import CODE, project_files, read_project_file, write_project_file
+from trekant.infrastructure.model import CbaResult, ParameterSet, Project
+from trekant.settings import Settings
+from trekant.store.store import Store
+
+
+@contextmanager
+def _connection(settings: Settings, write: bool = False) -> Iterator[Connection]:
+    store = Store.from_settings(settings).require()
+    try:
+        with (store.begin() if write else store.connect()) as conn:
+            yield conn
+    finally:
+        store.dispose()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"imported": self.imported, "warnings": self.warnings}
+
+
+def read_files(paths: list[Path]) -> tuple[list[Project], list[Issue]]:
+    """Every project in the files (folders expand to their YAML files) and every problem found."""
+    projects, issues = [], []
+    files = project_files(paths)
+    if not files:
+        issues.append(Issue("error", CODE, ", ".join(map(str, paths)) or "import", "files", "no project files (*.yaml) found"))
+    for path in files:
+        project, found = read_project_file(path)
+        issues += found
+        if project is not None:
+            projects.append(project)
+    seen: dict[str, str] = {}
+    for path, project in zip(files, projects):
+        if project.key in seen:
+            issues.append(Issue("error", CODE, str(path), f"project {project.key}", f"key also used in {seen[project.key]}", "key"))
+        seen[project.key] = str(path)
+    return projects, issues
+
+
+def _code_issues(projects: list[Project], known: set[str]) -> list[Issue]:
+    return [Issue("error", "unknown-code", "import", f"project {p.key}", f"unknown municipality code {code!r}", "municipalities")
+            for p in projects for code in p.municipalities if code not in known]
+
+
+def write_checked(conn: Connection, projects: list[Project], issues: list[Issue], source: str, actor: str, action: str) -> int:
+    """Write projects after the store-side checks; raise InputError (writing nothing) on any error."""
+    issues = issues + _code_issues(projects, repo.known_municipality_codes(conn))
+    if has_errors(issues):
+        raise InputError.from_issues(source, [i for i in issues if i.severity == "error"])
+    return repo.write_projects(conn, projects, actor, action)
+
+
+def import_projects(settings: Settings, paths: list[Path]) -> ImportResult:
+    """Validate all files, then write every project in one transaction (or nothing)."""
+    projects, issues = read_files(paths)
+    with _connection(settings, write=True) as conn:
+        write_checked(conn, projects, issues, ", ".join(map(str, paths)), settings.actor, "import")
+    return ImportResult([p.key for p in projects], [i.line() for i in issues if i.severity == "warning"])
+
+
+def list_projects(settings: Settings) -> list[Project]:
+    with _connection(settings) as conn:
+        return repo.read_projects(conn)
+
+
+def get_project(settings: Settings, key: str) -> Project:
+    with _connection(settings) as conn:
+        project = repo.read_project(conn, key)
+        if project is None:
+            known = ", ".join(repo.project_keys(conn)) or "none"
+            raise NotFound(f"no project {key!r} in the portfolio (known: {known})")
+    return project
+
+
+def resolve_project(settings: Settings, target: str) -> Project:
+    """A project by key from the store, or straight from a YAML file when `target` is a path."""
+    path = Path(target)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        project, issues = read_project_file(path)
+        if project is None:
+            raise InputError.from_issues(str(path), [i for i in issues if i.severity == "error"])
+        return project
+    return get_project(settings, target)
+
+
+def checked_cba(project: Project, params: ParameterSet, base_year: int | None = None) -> CbaResult:
+    issues = check_inputs(project, params, base_year)
+    if issues:
+        raise InputError.from_issues(f"project {project.key}", issues)
+    return run_cba(project, params, base_year)
+
+
+def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None) -> tuple[Project, ParameterSet, CbaResult]:
+    params = load_params(params_name)
+    project = resolve_project(settings, target)
+    return project, params, checked_cba(project, params, base_year)
+
+
+def portfolio_cba(settings: Settings, params_name: str = "fm2023") -> tuple[ParameterSet, list[tuple[Project, CbaResult]]]:
+    """The CBA of every project in the portfolio under one parameter set."""
+    params = load_params(params_name)
+    projects = list_projects(settings)
+    return params, [(p, checked_cba(p, params)) for p in projects]
+
+
+def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = None,
+                    formats: tuple[str, ...] = ("yaml",)) -> list[str]:
+    """Write each project as YAML (and all geometries as GeoJSON / GeoPackage); return the files."""
+    from trekant.infrastructure.io_geo import write_geometries
+
+    with _connection(settings) as conn:
+        projects = repo.read_projects(conn, keys)
+        missing = sorted(set(keys or []) - {p.key for p in projects})
+    if missing:
+        raise NotFound(f"no project {', '.join(map(repr, missing))} in the portfolio")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    if "yaml" in formats:
+        for project in projects:
+            path = out_dir / f"{project.key}.yaml"
+            write_project_file(project, path)
+            written.append(str(path))
+    for fmt in ("geojson", "gpkg"):
+        if fmt in formats:
+            written.append(str(write_geometries(projects, out_dir / f"infra_projects.{fmt}", fmt)))
+    return written
