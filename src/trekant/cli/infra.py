@@ -204,3 +204,44 @@ def params_command(name: str = typer.Argument(None, help="A shipped name or a YA
         typer.echo(f"  {key}: {value} {uv.unit}{' (illustrative)' if uv.illustrative else ''}")
     for s in p.sources:
         typer.echo(f"[{s.id}] {s.label()} {s.url} → {', '.join(s.supports) or '-'}")
+
+
+@app.command("risk")
+@handles_errors
+def risk_command(
+    target: str = typer.Argument(..., help="Project key, or the path of a project YAML file."),
+    draws: int = typer.Option(10_000, "--draws", help="Number of Monte Carlo draws."),
+    seed: int = typer.Option(1, "--seed", help="Random seed (same seed, same result)."),
+    optimism_bias: float = typer.Option(0.0, "--optimism-bias", help="Uplift of construction cost in percent (e.g. 50)."),
+    params: str = ParamsOption,
+    spec: Path = typer.Option(None, "--spec", help="YAML file with distributions for construction_overrun, traffic_growth, value_of_time."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Monte Carlo of the NPV (P10/P50/P90, P(NPV > 0)) and a tornado of one-at-a-time changes."""
+    cfg = settings()
+    project, result = service.risk(cfg, target, draws, seed, optimism_bias, params, spec)
+    if json_out:
+        print_json(result.to_dict())
+        return
+    lang = cfg.language
+    title = f"{label('risk_title', lang)}: {project.name} – {result.params}, {result.draws:,} {label('draws', lang)}, seed {result.seed}"
+    if result.optimism_bias:
+        title += f", {label('optimism_bias', lang)} {result.optimism_bias:.0%}"
+    if result.illustrative_inputs:
+        title += f"\n{label('illustrative', lang)}"
+    table = Table(title=title)
+    table.add_column(label("item", lang))
+    table.add_column(label("pv_mdkk", lang), justify="right")
+    for key, value in (("central", result.central_npv_dkk), ("mean", result.mean_npv_dkk), ("p10", result.p10_npv_dkk),
+                       ("p50", result.p50_npv_dkk), ("p90", result.p90_npv_dkk)):
+        table.add_row(label(key, lang), _mdkk(value))
+    table.add_row(label("prob_positive", lang), f"{result.prob_npv_positive:.1%}")
+    console.print(table)
+    bars = Table(title=label("tornado", lang))
+    for column in ("input", "low", "high", "npv_low", "npv_high"):
+        bars.add_column(label(column, lang), justify="left" if column == "input" else "right")
+    for bar in result.tornado:
+        bars.add_row(label(bar.input, lang), f"{bar.low_value:.3f}", f"{bar.high_value:.3f}", _mdkk(bar.npv_low_dkk), _mdkk(bar.npv_high_dkk))
+    console.print(bars)
+    if result.illustrative_inputs:
+        console.print(f"{label('illustrative_mark', lang)}: {', '.join(result.illustrative_inputs)}")

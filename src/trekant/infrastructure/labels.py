@@ -38,6 +38,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "illustrative_mark": ("illustrativ", "illustrative"),
     "sources": ("Kilder", "Sources"), "facts": ("Fakta", "Facts"), "value": ("Værdi", "Value"),
     "municipalities": ("Kommuner", "Municipalities"), "params": ("Parametersæt", "Parameter set"),
+    # risk
+    "risk_title": ("Risikoanalyse (Monte Carlo)", "Risk analysis (Monte Carlo)"),
+    "p10": ("P10 NNV", "P10 NPV"), "p50": ("P50 NNV", "P50 NPV"), "p90": ("P90 NNV", "P90 NPV"),
+    "mean": ("Middel NNV", "Mean NPV"), "central": ("NNV ved centrale input", "NPV at central inputs"),
+    "prob_positive": ("Sandsynlighed for NNV > 0", "Probability NPV > 0"),
+    "tornado": ("Tornado: én ad gangen (P10 / P90)", "Tornado: one at a time (P10 / P90)"),
+    "input": ("Input", "Input"), "low": ("Lav", "Low"), "high": ("Høj", "High"),
+    "npv_low": ("NNV lav (mio. kr.)", "NPV low (DKK m)"), "npv_high": ("NNV høj (mio. kr.)", "NPV high (DKK m)"),
+    "construction_overrun": ("Anlægsoverskridelse (faktor)", "Construction overrun (factor)"),
+    "traffic_growth": ("Trafikvækst pr. år", "Traffic growth per year"),
+    "value_of_time": ("Tidsværdier (faktor)", "Values of time (factor)"),
+    "draws": ("træk", "draws"), "optimism_bias": ("optimismetillæg", "optimism bias"),
     # modes and statuses
     "road": ("vej", "road"), "rail": ("bane", "rail"), "bridge": ("bro", "bridge"), "port": ("havn", "port"),
     "airport": ("lufthavn", "airport"), "cycling": ("cykel", "cycling"),

@@ -148,3 +148,28 @@ def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = 
         if fmt in formats:
             written.append(str(write_geometries(projects, out_dir / f"infra_projects.{fmt}", fmt)))
     return written
+
+
+def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_pct: float = 0.0,
+         params_name: str = "fm2023", spec_path: Path | None = None):
+    """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes."""
+    from trekant.infrastructure.cba import build_flows, used_illustrative
+    from trekant.infrastructure.io_risk import load_spec
+    from trekant.infrastructure.risk import MAX_DRAWS, default_spec, run_risk
+
+    issues = []
+    if not 1 <= draws <= MAX_DRAWS:
+        issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"draws must be between 1 and {MAX_DRAWS:,}, got {draws}", "--draws"))
+    if not 0 <= optimism_bias_pct <= 300:
+        issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"optimism bias must be 0–300 %, got {optimism_bias_pct}", "--optimism-bias"))
+    if issues:
+        raise InputError.from_issues("risk", issues)
+    project, params, _ = cba(settings, target, params_name)
+    flows = build_flows(project, params)
+    spec = default_spec(project.traffic_growth_per_year)
+    flags = used_illustrative(project, params, flows)
+    if spec_path is None:
+        flags += ("risk.distributions (trekant defaults)",)
+    else:
+        spec = load_spec(spec_path, spec)
+    return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags)
