@@ -245,3 +245,40 @@ def risk_command(
     console.print(bars)
     if result.illustrative_inputs:
         console.print(f"{label('illustrative_mark', lang)}: {', '.join(result.illustrative_inputs)}")
+
+
+@app.command("rank")
+@handles_errors
+def rank_command(
+    profile: str = typer.Option(None, "--profile", help="Ranking profile: shipped name (default, all) or a YAML file."),
+    method: str = typer.Option(None, "--method", help="topsis, weighted-sum or promethee (default: the profile's)."),
+    params: str = typer.Option(None, "--params", help="Parameter set (default: the profile's)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Rank the portfolio on CBA results and 1–5 criteria (pymcdm), with rank stability under weight changes."""
+    if method is not None and method not in ("topsis", "weighted-sum", "promethee"):
+        fail([f"error [usage] --method: unknown method {method!r} (use topsis, weighted-sum, promethee)"])
+    cfg = settings()
+    outcome = service.rank(cfg, profile, method, params)
+    data = outcome.to_dict()
+    if json_out:
+        print_json(data)
+        return
+    lang = cfg.language
+    weights = ", ".join(f"{c['name']} {c['weight']:.0%}" for c in data["criteria"])
+    title = f"{label('rank_title', lang)} – {data['method']}, {data['params']}\n{weights}"
+    if data["illustrative"]:
+        title += f"\n{label('illustrative', lang)}"
+    table = Table(title=title)
+    k = data["stability"]["top_k"]
+    for column in ("rank", "key", "score", "keeps_rank", "top_k", "mean_rank"):
+        table.add_column(label(column, lang).format(k=k), justify="left" if column == "key" else "right")
+    for row in data["ranking"]:
+        mark = " *" if row["illustrative"] else ""
+        table.add_row(str(row["rank"]), row["key"] + mark, f"{row['score']:.3f}", f"{row['keeps_rank_share']:.0%}",
+                      f"{row['top_k_share']:.0%}", f"{row['mean_rank']:.1f}")
+    console.print(table)
+    s = data["stability"]
+    console.print(f"{s['draws']:,} × ±{s['perturbation']:.0%} ({label('draws', lang)}); * = {label('illustrative_mark', lang)}")
+    for line in data["warnings"]:
+        typer.echo(line, err=True)

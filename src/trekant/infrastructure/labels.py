@@ -50,6 +50,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "traffic_growth": ("Trafikvækst pr. år", "Traffic growth per year"),
     "value_of_time": ("Tidsværdier (faktor)", "Values of time (factor)"),
     "draws": ("træk", "draws"), "optimism_bias": ("optimismetillæg", "optimism bias"),
+    # ranking
+    "rank_title": ("Fælles prioriteringsliste", "Joint priority list"),
+    "rank": ("Nr.", "Rank"), "score": ("Score", "Score"),
+    "keeps_rank": ("Beholder plads", "Keeps rank"), "top_k": ("I top {k}", "In top {k}"),
+    "mean_rank": ("Gns. plads", "Mean rank"),
     # modes and statuses
     "road": ("vej", "road"), "rail": ("bane", "rail"), "bridge": ("bro", "bridge"), "port": ("havn", "port"),
     "airport": ("lufthavn", "airport"), "cycling": ("cykel", "cycling"),

@@ -173,3 +173,78 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
     else:
         spec = load_spec(spec_path, spec)
     return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags)
+
+
+@dataclass(frozen=True)
+class RankOutcome:
+    """A ranking with what it was computed from, ready for the CLI and JSON."""
+
+    profile: object
+    params: ParameterSet
+    result: object
+    projects: dict[str, Project]
+    values: dict[str, dict[str, float | None]]
+    illustrative_projects: dict[str, tuple[str, ...]]
+    warnings: list[str]
+
+    def to_dict(self) -> dict:
+        r = self.result
+        return {
+            "profile": self.profile.name, "profile_illustrative": self.profile.illustrative, "params": self.params.name,
+            "method": r.method, "criteria": [{"name": c.name, "weight": c.weight, "type": "benefit" if c.benefit else "cost"} for c in r.criteria],
+            "stability": {"draws": r.draws, "perturbation": r.perturbation, "top_k": r.top_k, "seed": r.seed},
+            "ranking": [{"rank": a.rank, "key": a.key, "name": self.projects[a.key].name, "score": a.score,
+                         "keeps_rank_share": a.keeps_rank_share, "top_k_share": a.top_k_share, "mean_rank": a.mean_rank,
+                         "values": self.values[a.key], "illustrative": bool(self.illustrative_projects[a.key]),
+                         "illustrative_inputs": list(self.illustrative_projects[a.key])} for a in r.ranking],
+            "illustrative": self.profile.illustrative or any(self.illustrative_projects.values()),
+            "warnings": self.warnings,
+        }
+
+
+def _criterion_value(name: str, project: Project, result: CbaResult, overrides: dict) -> float | None:
+    if name in overrides.get(project.key, {}):
+        return overrides[project.key][name]
+    if name in project.criteria:
+        return project.criteria[name]
+    if name == "irr":
+        return result.irr.value
+    return getattr(result, name, None)
+
+
+def rank(settings: Settings, profile_ref: str | None = None, method: str | None = None,
+         params_name: str | None = None) -> RankOutcome:
+    """Rank the portfolio's projects by the profile's criteria and weights (pymcdm)."""
+    import numpy as np
+
+    from trekant.infrastructure.io_profile import load_profile
+    from trekant.infrastructure.ranking import Criterion
+    from trekant.infrastructure.ranking import rank as rank_core
+
+    profile = load_profile(profile_ref)
+    params = load_params(params_name or profile.params)
+    projects = [p for p in list_projects(settings) if profile.statuses is None or p.status in profile.statuses]
+    if len(projects) < 2:
+        raise InputError("rank", reason=f"{len(projects)} project(s) match the profile's statuses; ranking needs at least two")
+    results = {p.key: checked_cba(p, params) for p in projects}
+    names = list(profile.criteria)
+    values = {p.key: {n: _criterion_value(n, p, results[p.key], profile.scores) for n in names} for p in projects}
+    warnings, matrix = [], np.zeros((len(projects), len(names)))
+    for j, name in enumerate(names):
+        column = [values[p.key][name] for p in projects]
+        known = [v for v in column if v is not None]
+        if not known:
+            raise InputError("rank", where=f"criterion {name}", reason="no project has a value for this criterion")
+        worst = min(known) if profile.criteria[name].type == "benefit" else max(known)
+        for i, p in enumerate(projects):
+            if column[i] is None:
+                warnings.append(f"{p.key}: no value for {name}; the worst value among the projects is used")
+            matrix[i, j] = worst if column[i] is None else column[i]
+    criteria = tuple(Criterion(n, profile.criteria[n].weight, profile.criteria[n].type == "benefit") for n in names)
+    s = profile.stability
+    result = rank_core([p.key for p in projects], matrix, criteria, method or profile.method, s.draws, s.perturbation, s.top_k, s.seed)
+    flags = {p.key: results[p.key].illustrative_inputs + tuple(f"criteria.{n}" for n in names
+                                                                  if n in p.criteria and p.is_illustrative(f"criteria.{n}")
+                                                                  and n not in profile.scores.get(p.key, {}))
+             for p in projects}
+    return RankOutcome(profile, params, result, {p.key: p for p in projects}, values, flags, warnings)
