@@ -20,7 +20,7 @@ from trekant.infrastructure.io_params import load_params
 from trekant.infrastructure.io_project import read_project_file
 from trekant.infrastructure.risk import default_spec, run_risk, sample_inputs, simulate
 
-PROJECT = Path(__file__).resolve().parents[1] / "src/trekant/infrastructure/data/projects/e45-vejle-skanderborg.yaml"
+PROJECT = Path(__file__).resolve().parents[1] / "src/trekant/infrastructure/data/projects/trekantomraadet/e45-vejle-skanderborg.yaml"
 
 
 def loop_npv(flows, overrun: float, growth: float, vot: float) -> float:
