@@ -53,6 +53,9 @@ ITEMS: tuple[BenefitItem, ...] = (
     BenefitItem("co2", "co2e_t_saved", "co2_shadow_price_dkk_per_t"),
 )
 QUANTITIES = tuple(dict.fromkeys(item.quantity for item in ITEMS))
+# Plausibility bounds: beyond these a figure is a typo (or a unit error), not a project.
+MAX_COST_DKK = 1e13  # 10,000 billion DKK in one year
+MAX_QUANTITY = 1e12
 COST_ITEMS = ("construction", "operation_maintenance", "residual_value", "tax_distortion")
 
 
@@ -101,9 +104,14 @@ def check_project(project: Project) -> list[Issue]:
     for year, amount in project.construction_dkk.items():
         if not np.isfinite(amount) or amount < 0:
             issues.append(_issue(f"costs.construction_dkk.{year}", f"construction cost must be a non-negative number, got {amount}", where))
+        elif amount > MAX_COST_DKK:
+            issues.append(_issue(f"costs.construction_dkk.{year}", f"construction cost {amount:.3g} DKK is implausibly large (over {MAX_COST_DKK:.0e})", where))
+    for name, quantity in project.quantities.items():
+        if not np.isfinite(quantity) or abs(quantity) > MAX_QUANTITY:
+            issues.append(_issue(f"effects.quantities.{name}", f"quantity {quantity:.3g} is not a plausible yearly amount", where))
     if project.construction_dkk and sum(project.construction_dkk.values()) <= 0:
         issues.append(_issue("costs.construction_dkk", "total construction cost is zero", where))
-    if not np.isfinite(project.om_dkk_per_year) or project.om_dkk_per_year < 0:
+    if not np.isfinite(project.om_dkk_per_year) or not 0 <= project.om_dkk_per_year <= MAX_COST_DKK:
         issues.append(_issue("costs.om_dkk_per_year", f"operation and maintenance cost must not be negative, got {project.om_dkk_per_year}", where))
     late = sorted(y for y in project.construction_dkk if y >= project.opening_year)
     if late:

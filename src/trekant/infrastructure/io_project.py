@@ -27,7 +27,7 @@ TOP_LEVEL = ("key", "name", "name_en", "mode", "status", "municipalities", "geom
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class _GeometryDoc(_Strict):

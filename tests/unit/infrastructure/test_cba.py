@@ -144,6 +144,8 @@ def test_vectorised_draws_agree_with_the_cba_and_with_a_hand_overrun():
     (dict(construction={2022: 10.0}, opening=2021), "opening_year"),
     (dict(lifetime=0), "lifetime_years"),
     (dict(price_year=2011), "costs.price_year"),
+    (dict(construction={2020: 1e300}), "costs.construction_dkk.2020"),
+    (dict(quantities={"travel_time_commuting_h": 1e200}), "effects.quantities.travel_time_commuting_h"),
 ])
 def test_bad_inputs_name_the_field(changes, field):
     issues = check_inputs(project(**changes), params())
@@ -159,3 +161,11 @@ def test_a_quantity_without_unit_value_names_the_parameter():
 def test_base_year_after_construction_is_refused():
     issues = check_inputs(project(), params(), base_year=2021)
     assert [i.field for i in issues] == ["base_year"]
+
+
+def test_an_earlier_base_year_discounts_everything_one_more_year():
+    later = run_cba(project(om=5.0), params(naf=1.28))
+    earlier = run_cba(project(om=5.0), params(naf=1.28), base_year=2019)
+    assert earlier.npv_dkk == pytest.approx(later.npv_dkk / 1.04)
+    assert earlier.irr.value == pytest.approx(later.irr.value)  # the IRR does not depend on the base year
+    assert earlier.first_year_return == pytest.approx(later.first_year_return)
