@@ -1,5 +1,284 @@
-"""`trekant infra …` commands."""
+"""`trekant infra …`: the joint infrastructure portfolio, its CBA, risk and ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
+from trekant.infrastructure import service
+from trekant.infrastructure.geometry import length_km
+from trekant.infrastructure.io_params import builtin_names, load_params
+from trekant.infrastructure.io_project import to_document_dict
+from trekant.infrastructure.labels import label
+from trekant.infrastructure.model import CbaResult, ParameterSet, Project
 
 app = typer.Typer(no_args_is_help=True)
+console = Console()
+
+ParamsOption = typer.Option("fm2023", "--params", help="Parameter set: a shipped name (fm2023, fm2017) or the path of a YAML file.")
+
+
+def _mdkk(value: float | None) -> str:
+    return "–" if value is None else f"{value / 1e6:,.1f}"
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1%}"
+
+
+def _summary(project: Project) -> dict:
+    return dict(key=project.key, name=project.name, name_en=project.name_en, mode=project.mode, status=project.status,
+                municipalities=list(project.municipalities), opening_year=project.opening_year,
+                construction_total_dkk=float(sum(project.construction_dkk.values())), price_year=project.price_year,
+                illustrative=list(project.illustrative))
+
+
+@app.command("list")
+@handles_errors
+def list_command(json_out: bool = JsonOption) -> None:
+    """List the portfolio's projects: key, name, mode, status, opening year, construction cost."""
+    cfg = settings()
+    projects = service.list_projects(cfg)
+    if json_out:
+        print_json([_summary(p) for p in projects])
+        return
+    lang = cfg.language
+    table = Table(title=label("portfolio", lang))
+    for column in ("key", "name", "mode", "status", "opening_year", "cost_mdkk"):
+        table.add_column(label(column, lang), justify="right" if column in ("opening_year", "cost_mdkk") else "left")
+    for p in projects:
+        table.add_row(p.key, p.name, label(p.mode, lang), label(p.status, lang), str(p.opening_year),
+                      _mdkk(sum(p.construction_dkk.values())))
+    console.print(table)
+
+
+@app.command("show")
+@handles_errors
+def show_command(key: str = typer.Argument(..., help="Project key (see `trekant infra list`)."), json_out: bool = JsonOption) -> None:
+    """Show one project: facts, published results, sources, and which inputs are illustrative."""
+    cfg = settings()
+    project = service.get_project(cfg, key)
+    doc = to_document_dict(project)
+    doc["length_km_geometry"] = length_km(project.geometry)
+    if json_out:
+        print_json(doc)
+        return
+    lang = cfg.language
+    console.print(f"[bold]{project.name}[/bold] ({project.key}) – {label(project.mode, lang)}, {label(project.status, lang)}")
+    console.print(f"{label('municipalities', lang)}: {', '.join(project.municipalities)}; "
+                  f"{label('opening_year', lang)}: {project.opening_year}; "
+                  f"{label('cost_mdkk', lang)}: {_mdkk(sum(project.construction_dkk.values()))} ({project.price_year})")
+    facts = Table(title=label("facts", lang))
+    facts.add_column(label("item", lang))
+    facts.add_column(label("value", lang), justify="right")
+    for name, value in project.facts.items():
+        facts.add_row(name, f"{value:,}" if isinstance(value, (int, float)) else str(value))
+    for name, result in project.published.items():
+        facts.add_row(f"{label('published', lang)}: {name}", f"{result.value:,} ({result.year}, [{result.source}])")
+    console.print(facts)
+    for source in project.sources:
+        console.print(f"[{source.id}] {source.label()} {source.url} → {', '.join(source.supports) or '-'}")
+    if project.illustrative:
+        console.print(f"{label('illustrative_mark', lang)}: {', '.join(project.illustrative)}")
+    if project.notes:
+        console.print(project.notes)
+
+
+@app.command("import")
+@handles_errors
+def import_command(paths: list[Path] = typer.Argument(..., help="Project YAML files or folders of them."),
+                   json_out: bool = JsonOption) -> None:
+    """Import project files; every problem is reported per field and nothing is written if any is an error."""
+    result = service.import_projects(settings(), paths)
+    if json_out:
+        print_json(result.to_dict())
+        return
+    for line in result.warnings:
+        typer.echo(line, err=True)
+    typer.echo(f"imported {len(result.imported)}: {', '.join(result.imported)}")
+
+
+@app.command("export")
+@handles_errors
+def export_command(
+    keys: list[str] = typer.Argument(None, help="Project keys (default: all)."),
+    out: Path = typer.Option(..., "--out", help="Folder to write to."),
+    formats: str = typer.Option("yaml", "--format", help="Comma-separated: yaml, geojson (WGS 84), gpkg (EPSG:25832)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Export projects as YAML files, and their geometries as GeoJSON and/or GeoPackage."""
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in ("yaml", "geojson", "gpkg")]
+    if unknown:
+        fail([f"error [usage] --format: unknown format {', '.join(unknown)} (use yaml, geojson, gpkg)"])
+    written = service.export_projects(settings(), out, keys or None, chosen)
+    if json_out:
+        print_json({"written": written})
+        return
+    for path in written:
+        typer.echo(path)
+
+
+def _cba_table(project: Project, params: ParameterSet, result: CbaResult, lang: str) -> None:
+    title = f"{label('cba_title', lang)}: {project.name} – {params.name} ({result.price_year}-priser)" if lang == "da" else \
+        f"{label('cba_title', lang)}: {project.name} – {params.name} ({result.price_year} prices)"
+    if result.illustrative:
+        title += f"\n{label('illustrative', lang)}"
+    table = Table(title=title)
+    table.add_column(label("item", lang))
+    table.add_column(label("pv_mdkk", lang), justify="right")
+    for item, value in result.pv_items_dkk.items():
+        table.add_row(label(item, lang), _mdkk(value))
+    table.add_row(label("pv_benefits_dkk", lang), _mdkk(result.pv_benefits_dkk))
+    table.add_row(label("pv_costs_dkk", lang), _mdkk(result.pv_costs_dkk))
+    table.add_row(f"[bold]{label('npv_dkk', lang)}[/bold]", f"[bold]{_mdkk(result.npv_dkk)}[/bold]")
+    console.print(table)
+    irr = _pct(result.irr.value) if result.irr.value is not None else label("none", lang)
+    bc = "–" if result.bc_ratio is None else f"{result.bc_ratio:.2f}"
+    per_krone = "–" if result.npv_per_public_dkk is None else f"{result.npv_per_public_dkk:.2f}"
+    console.print(f"{label('irr', lang)}: {irr}   {label('bc_ratio', lang)}: {bc}   "
+                  f"{label('npv_per_public_dkk', lang)}: {per_krone}   {label('first_year_return', lang)}: {_pct(result.first_year_return)}")
+    if result.irr.note:
+        console.print(result.irr.note)
+    for name, published in project.published.items():
+        console.print(f"{label('published', lang)} {name}: {published.value:,} ({published.year}, [{published.source}] "
+                      f"{next((s.label() for s in project.sources if s.id == published.source), '')})")
+    if result.illustrative:
+        console.print(f"{label('illustrative_mark', lang)}: {', '.join(result.illustrative_inputs)}")
+
+
+@app.command("cba")
+@handles_errors
+def cba_command(
+    target: str = typer.Argument(..., help="Project key, or the path of a project YAML file."),
+    params: str = ParamsOption,
+    base_year: int = typer.Option(None, "--base-year", help="Year to discount to (default: first construction year)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Danish socio-economic CBA of one project: NPV, IRR, B/C, NPV per public krone, first-year return."""
+    cfg = settings()
+    project, parameter_set, result = service.cba(cfg, target, params, base_year)
+    if json_out:
+        print_json(result.to_dict() | {"published": {k: v.__dict__ for k, v in project.published.items()}})
+    else:
+        _cba_table(project, parameter_set, result, cfg.language)
+    if result.irr.value is None:
+        fail([f"error [no-irr] project {project.key}: {result.irr.note}"])
+
+
+@app.command("params")
+@handles_errors
+def params_command(name: str = typer.Argument(None, help="A shipped name or a YAML path (default: list the shipped sets)."),
+                   json_out: bool = JsonOption) -> None:
+    """List the shipped parameter sets, or show one with its sources."""
+    if name is None:
+        sets = [load_params(n) for n in builtin_names()]
+        if json_out:
+            print_json([{"name": p.name, "title": p.title} for p in sets])
+            return
+        for p in sets:
+            typer.echo(f"{p.name}: {p.title}")
+        return
+    p = load_params(name)
+    data = {
+        "name": p.name, "title": p.title, "price_year": p.price_year, "operation_years": p.operation_years,
+        "net_tax_factor": p.net_tax_factor, "tax_distortion_factor": p.tax_distortion_factor,
+        "discount_rates": [b.__dict__ for b in p.discount_rates], "unverified": list(p.unverified),
+        "unit_values": {k: {"value": v.value, "unit": v.unit, "real_growth_per_year": v.real_growth_per_year,
+                            "path": v.path, "illustrative": v.illustrative} for k, v in p.unit_values.items()},
+        "sources": [s.__dict__ | {"supports": list(s.supports)} for s in p.sources],
+    }
+    if json_out:
+        print_json(data)
+        return
+    typer.echo(f"{p.name}: {p.title}")
+    bands = ", ".join(f"{b.rate:.1%} ({b.from_year}–{b.to_year or '…'})" for b in p.discount_rates)
+    typer.echo(f"discount: {bands}; net tax factor {p.net_tax_factor}; tax distortion {p.tax_distortion_factor}; "
+               f"{p.operation_years} years of operation; prices {p.price_year}")
+    for key, uv in p.unit_values.items():
+        value = uv.path if uv.path else uv.value
+        typer.echo(f"  {key}: {value} {uv.unit}{' (illustrative)' if uv.illustrative else ''}")
+    for s in p.sources:
+        typer.echo(f"[{s.id}] {s.label()} {s.url} → {', '.join(s.supports) or '-'}")
+
+
+@app.command("risk")
+@handles_errors
+def risk_command(
+    target: str = typer.Argument(..., help="Project key, or the path of a project YAML file."),
+    draws: int = typer.Option(10_000, "--draws", help="Number of Monte Carlo draws."),
+    seed: int = typer.Option(1, "--seed", help="Random seed (same seed, same result)."),
+    optimism_bias: float = typer.Option(0.0, "--optimism-bias", help="Uplift of construction cost in percent (e.g. 50)."),
+    params: str = ParamsOption,
+    spec: Path = typer.Option(None, "--spec", help="YAML file with distributions for construction_overrun, traffic_growth, value_of_time."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Monte Carlo of the NPV (P10/P50/P90, P(NPV > 0)) and a tornado of one-at-a-time changes."""
+    cfg = settings()
+    project, result = service.risk(cfg, target, draws, seed, optimism_bias, params, spec)
+    if json_out:
+        print_json(result.to_dict())
+        return
+    lang = cfg.language
+    title = f"{label('risk_title', lang)}: {project.name} – {result.params}, {result.draws:,} {label('draws', lang)}, seed {result.seed}"
+    if result.optimism_bias:
+        title += f", {label('optimism_bias', lang)} {result.optimism_bias:.0%}"
+    if result.illustrative_inputs:
+        title += f"\n{label('illustrative', lang)}"
+    table = Table(title=title)
+    table.add_column(label("item", lang))
+    table.add_column(label("pv_mdkk", lang), justify="right")
+    for key, value in (("central", result.central_npv_dkk), ("mean", result.mean_npv_dkk), ("p10", result.p10_npv_dkk),
+                       ("p50", result.p50_npv_dkk), ("p90", result.p90_npv_dkk)):
+        table.add_row(label(key, lang), _mdkk(value))
+    table.add_row(label("prob_positive", lang), f"{result.prob_npv_positive:.1%}")
+    console.print(table)
+    bars = Table(title=label("tornado", lang))
+    for column in ("input", "low", "high", "npv_low", "npv_high"):
+        bars.add_column(label(column, lang), justify="left" if column == "input" else "right")
+    for bar in result.tornado:
+        bars.add_row(label(bar.input, lang), f"{bar.low_value:.3f}", f"{bar.high_value:.3f}", _mdkk(bar.npv_low_dkk), _mdkk(bar.npv_high_dkk))
+    console.print(bars)
+    if result.illustrative_inputs:
+        console.print(f"{label('illustrative_mark', lang)}: {', '.join(result.illustrative_inputs)}")
+
+
+@app.command("rank")
+@handles_errors
+def rank_command(
+    profile: str = typer.Option(None, "--profile", help="Ranking profile: shipped name (default, all) or a YAML file."),
+    method: str = typer.Option(None, "--method", help="topsis, weighted-sum or promethee (default: the profile's)."),
+    params: str = typer.Option(None, "--params", help="Parameter set (default: the profile's)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Rank the portfolio on CBA results and 1–5 criteria (pymcdm), with rank stability under weight changes."""
+    if method is not None and method not in ("topsis", "weighted-sum", "promethee"):
+        fail([f"error [usage] --method: unknown method {method!r} (use topsis, weighted-sum, promethee)"])
+    cfg = settings()
+    outcome = service.rank(cfg, profile, method, params)
+    data = outcome.to_dict()
+    if json_out:
+        print_json(data)
+        return
+    lang = cfg.language
+    weights = ", ".join(f"{c['name']} {c['weight']:.0%}" for c in data["criteria"])
+    title = f"{label('rank_title', lang)} – {data['method']}, {data['params']}\n{weights}"
+    if data["illustrative"]:
+        title += f"\n{label('illustrative', lang)}"
+    table = Table(title=title)
+    k = data["stability"]["top_k"]
+    for column in ("rank", "key", "score", "keeps_rank", "top_k", "mean_rank"):
+        table.add_column(label(column, lang).format(k=k), justify="left" if column == "key" else "right")
+    for row in data["ranking"]:
+        mark = " *" if row["illustrative"] else ""
+        table.add_row(str(row["rank"]), row["key"] + mark, f"{row['score']:.3f}", f"{row['keeps_rank_share']:.0%}",
+                      f"{row['top_k_share']:.0%}", f"{row['mean_rank']:.1f}")
+    console.print(table)
+    s = data["stability"]
+    console.print(f"{s['draws']:,} × ±{s['perturbation']:.0%} ({label('draws', lang)}); * = {label('illustrative_mark', lang)}")
+    for line in data["warnings"]:
+        typer.echo(line, err=True)

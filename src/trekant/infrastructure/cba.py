@@ -1,0 +1,311 @@
+"""The Danish socio-economic CBA (Transportministeriets manual, TERESA conventions), vectorised.
+
+Pure functions: a Project and a ParameterSet in, yearly flows and a CbaResult out. The flows are
+kept as separate building blocks (construction, O&M, each benefit before traffic growth, public
+revenue) so that the Monte Carlo in risk.py evaluates thousands of draws with the same algebra as
+the deterministic CBA here (`npv_draws`), and the two can never drift apart.
+
+Conventions (stated in docs/infrastructure.md):
+- all amounts in fixed prices of the parameter set's price year; project money is moved there
+  with the parameter set's price index;
+- construction and O&M are given in factor prices and multiplied by the net tax factor (market
+  prices); benefits are market prices already;
+- the horizon runs from the base year (default: the first construction year) to the last of
+  `operation_years` years of operation counted from the opening year;
+- traffic-driven amounts grow by (1 + g)^(year − opening year);
+- the residual value of the investment in the last year is its market-price cost times the
+  share of the lifetime not yet used (linear depreciation), counted as a negative cost;
+- tax distortion in a year = (factor − 1) × net public expenditure in factor prices
+  (public share of construction and O&M, minus public revenue).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import brentq
+
+from trekant.errors import Issue
+from trekant.infrastructure.discount import discount_factors
+from trekant.infrastructure.model import CbaResult, IrrResult, ParameterSet, Project
+
+
+@dataclass(frozen=True)
+class BenefitItem:
+    """A monetised benefit: a project quantity times a unit value of the parameter set."""
+
+    key: str
+    quantity: str
+    unit_value: str
+    is_time: bool = False
+
+
+ITEMS: tuple[BenefitItem, ...] = (
+    BenefitItem("travel_time_commuting", "travel_time_commuting_h", "value_of_time_commuting_dkk_per_h", True),
+    BenefitItem("travel_time_business", "travel_time_business_h", "value_of_time_business_dkk_per_h", True),
+    BenefitItem("travel_time_leisure", "travel_time_leisure_h", "value_of_time_leisure_dkk_per_h", True),
+    BenefitItem("freight_time", "freight_time_h", "value_of_time_freight_dkk_per_h", True),
+    BenefitItem("vehicle_operating_costs", "vehicle_km_saved", "vehicle_operating_cost_dkk_per_vkm"),
+    BenefitItem("accidents", "injury_accidents_avoided", "accident_cost_dkk_per_injury_accident"),
+    BenefitItem("noise", "noise_dwellings_relieved", "noise_cost_dkk_per_dwelling_year"),
+    BenefitItem("air_pollution", "vehicle_km_saved", "air_pollution_dkk_per_vkm"),
+    BenefitItem("co2", "co2e_t_saved", "co2_shadow_price_dkk_per_t"),
+)
+QUANTITIES = tuple(dict.fromkeys(item.quantity for item in ITEMS))
+# Plausibility bounds: beyond these a figure is a typo (or a unit error), not a project.
+MAX_COST_DKK = 1e13  # 10,000 billion DKK in one year
+MAX_QUANTITY = 1e12
+COST_ITEMS = ("construction", "operation_maintenance", "residual_value", "tax_distortion")
+
+
+@dataclass(frozen=True)
+class Flows:
+    """Yearly building blocks of one project's CBA, before risk multipliers and traffic growth."""
+
+    project: str
+    params: str
+    price_year: int
+    base_year: int
+    opening_year: int
+    years: np.ndarray  # calendar years base..last
+    factors: np.ndarray  # d(t) for each year
+    growth_exponent: np.ndarray  # year − opening year while operating, else 0
+    operating: np.ndarray  # bool
+    construction_dkk: np.ndarray  # factor prices
+    om_dkk: np.ndarray  # factor prices
+    benefits_dkk: dict[str, np.ndarray]  # market prices, before traffic growth, operating years
+    revenue_dkk: np.ndarray  # public revenue before traffic growth
+    residual_share: float
+    net_tax_factor: float
+    tax_distortion_factor: float
+    public_share: float
+    traffic_growth: float
+
+    @property
+    def time_items(self) -> tuple[str, ...]:
+        return tuple(i.key for i in ITEMS if i.is_time and i.key in self.benefits_dkk)
+
+    @property
+    def last_year(self) -> int:
+        return int(self.years[-1])
+
+
+def _issue(field: str, message: str, where: str = "project") -> Issue:
+    return Issue("error", "invalid-cba-input", "cba", where, message, field)
+
+
+def check_project(project: Project) -> list[Issue]:
+    """Every reason the project's own inputs cannot be appraised, each naming the field."""
+    issues: list[Issue] = []
+    where = f"project {project.key}"
+    if not project.construction_dkk:
+        issues.append(_issue("costs.construction_dkk", "no construction cost given", where))
+    for year, amount in project.construction_dkk.items():
+        if not np.isfinite(amount) or amount < 0:
+            issues.append(_issue(f"costs.construction_dkk.{year}", f"construction cost must be a non-negative number, got {amount}", where))
+        elif amount > MAX_COST_DKK:
+            issues.append(_issue(f"costs.construction_dkk.{year}", f"construction cost {amount:.3g} DKK is implausibly large (over {MAX_COST_DKK:.0e})", where))
+    for name, quantity in project.quantities.items():
+        if not np.isfinite(quantity) or abs(quantity) > MAX_QUANTITY:
+            issues.append(_issue(f"effects.quantities.{name}", f"quantity {quantity:.3g} is not a plausible yearly amount", where))
+    if project.construction_dkk and sum(project.construction_dkk.values()) <= 0:
+        issues.append(_issue("costs.construction_dkk", "total construction cost is zero", where))
+    if not np.isfinite(project.om_dkk_per_year) or not 0 <= project.om_dkk_per_year <= MAX_COST_DKK:
+        issues.append(_issue("costs.om_dkk_per_year", f"operation and maintenance cost must not be negative, got {project.om_dkk_per_year}", where))
+    late = sorted(y for y in project.construction_dkk if y >= project.opening_year)
+    if late:
+        issues.append(_issue("opening_year", f"opening year {project.opening_year} is not after construction (construction in {late[0]})", where))
+    if project.lifetime_years <= 0:
+        issues.append(_issue("lifetime_years", "asset lifetime must be at least one year", where))
+    return issues
+
+
+def check_inputs(project: Project, params: ParameterSet, base_year: int | None = None) -> list[Issue]:
+    """check_project plus what the parameter set must provide for this project."""
+    issues = check_project(project)
+    where = f"project {project.key}"
+    first = min(project.construction_dkk, default=None)
+    if base_year is not None and first is not None and base_year > first:
+        issues.append(_issue("base_year", f"base year {base_year} is after the first construction year {first}", where))
+    if project.price_year != params.price_year:
+        for year in (project.price_year, params.price_year):
+            if year not in params.price_index:
+                issues.append(_issue("costs.price_year", f"price year {year} is not in the price index of parameter set {params.name!r} "
+                                     f"({min(params.price_index, default='-')}–{max(params.price_index, default='-')})", where))
+    for item in ITEMS:
+        if project.quantities.get(item.quantity, 0.0) and item.unit_value not in params.unit_values:
+            issues.append(_issue(f"unit_values.{item.unit_value}", f"parameter set {params.name!r} has no unit value for {item.key}", f"parameter set {params.name}"))
+    return issues
+
+
+def price_factor(project: Project, params: ParameterSet) -> float:
+    """Multiplier from the project's price year to the parameter set's price year."""
+    if project.price_year == params.price_year:
+        return 1.0
+    return params.price_index[params.price_year] / params.price_index[project.price_year]
+
+
+def unit_value_by_year(params: ParameterSet, key: str, years: np.ndarray) -> np.ndarray:
+    """A unit value for each year: a path (interpolated, flat beyond its ends) or value × real growth."""
+    uv = params.unit_values[key]
+    if uv.path:
+        path_years = np.array(sorted(uv.path), dtype=float)
+        return np.interp(years, path_years, [uv.path[int(y)] for y in path_years])
+    return uv.value * (1.0 + uv.real_growth_per_year) ** (years - params.price_year)
+
+
+def build_flows(project: Project, params: ParameterSet, base_year: int | None = None) -> Flows:
+    """The yearly building blocks; call check_inputs first (this assumes valid inputs)."""
+    base = base_year if base_year is not None else min(project.construction_dkk)
+    last = project.opening_year + params.operation_years - 1
+    years = np.arange(base, last + 1)
+    operating = years >= project.opening_year
+    prices = price_factor(project, params)
+    construction = np.array([project.construction_dkk.get(int(y), 0.0) for y in years]) * prices
+    om = np.where(operating, project.om_dkk_per_year * prices, 0.0)
+    benefits = {}
+    for item in ITEMS:
+        quantity = project.quantities.get(item.quantity, 0.0)
+        if quantity:
+            benefits[item.key] = np.where(operating, quantity * unit_value_by_year(params, item.unit_value, years), 0.0)
+    if project.other_benefits_dkk_per_year:
+        benefits["other_benefits"] = np.where(operating, project.other_benefits_dkk_per_year * prices, 0.0)
+    used_years = params.operation_years
+    return Flows(
+        project=project.key, params=params.name, price_year=params.price_year, base_year=base,
+        opening_year=project.opening_year, years=years,
+        factors=discount_factors(params.discount_rates, len(years) - 1),
+        growth_exponent=np.where(operating, years - project.opening_year, 0),
+        operating=operating, construction_dkk=construction, om_dkk=om, benefits_dkk=benefits,
+        revenue_dkk=np.where(operating, project.public_revenue_dkk_per_year * prices, 0.0),
+        residual_share=max(0.0, 1.0 - used_years / project.lifetime_years),
+        net_tax_factor=params.net_tax_factor, tax_distortion_factor=params.tax_distortion_factor,
+        public_share=project.public_share, traffic_growth=project.traffic_growth_per_year,
+    )
+
+
+def _growth(flows: Flows, growth: np.ndarray) -> np.ndarray:
+    """Traffic growth factors, draws × years; zero-growth years (before opening) stay at 1."""
+    return (1.0 + growth[:, None]) ** flows.growth_exponent[None, :]
+
+
+def npv_draws(flows: Flows, overrun: np.ndarray | float = 1.0, growth: np.ndarray | float | None = None,
+              value_of_time: np.ndarray | float = 1.0) -> np.ndarray:
+    """NPV (DKK) for each draw of (construction overrun, traffic growth, value-of-time multiplier).
+
+    Linear in every block once the growth matrix G (draws × years) is known, so a draw costs one
+    row of G and a few dot products: 100,000 draws of a 50-year project take well under a second.
+    """
+    overrun, value_of_time = np.atleast_1d(overrun).astype(float), np.atleast_1d(value_of_time).astype(float)
+    growth = np.atleast_1d(flows.traffic_growth if growth is None else growth).astype(float)
+    g = _growth(flows, growth)
+    d = flows.factors
+    time_base = sum((flows.benefits_dkk[k] for k in flows.time_items), np.zeros_like(d))
+    other_base = sum((v for k, v in flows.benefits_dkk.items() if k not in flows.time_items), np.zeros_like(d))
+    pv_time, pv_other, pv_revenue = g @ (time_base * d), g @ (other_base * d), g @ (flows.revenue_dkk * d)
+    pv_construction = float(flows.construction_dkk @ d)
+    pv_om = float(flows.om_dkk @ d)
+    pv_residual = flows.residual_share * flows.construction_dkk.sum() * d[-1]
+    naf, extra = flows.net_tax_factor, flows.tax_distortion_factor - 1.0
+    public = flows.public_share * (overrun * pv_construction + pv_om) - pv_revenue
+    return (value_of_time * pv_time + pv_other
+            - naf * (overrun * (pv_construction - pv_residual) + pv_om)
+            - extra * public)
+
+
+def yearly_items(flows: Flows) -> dict[str, np.ndarray]:
+    """Each CBA item per year in market prices, signed (benefits +, costs −), at the central inputs."""
+    g = _growth(flows, np.array([flows.traffic_growth]))[0]
+    naf = flows.net_tax_factor
+    items = {key: values * g for key, values in flows.benefits_dkk.items()}
+    items["construction"] = -naf * flows.construction_dkk
+    items["operation_maintenance"] = -naf * flows.om_dkk
+    residual = np.zeros_like(flows.factors)
+    residual[-1] = naf * flows.residual_share * flows.construction_dkk.sum()
+    items["residual_value"] = residual
+    public = flows.public_share * (flows.construction_dkk + flows.om_dkk) - flows.revenue_dkk * g
+    items["tax_distortion"] = -(flows.tax_distortion_factor - 1.0) * public
+    return items
+
+
+def public_expenditure(flows: Flows) -> np.ndarray:
+    """Net public expenditure per year in factor prices (the base of tax distortion and NPV/krone)."""
+    g = _growth(flows, np.array([flows.traffic_growth]))[0]
+    return flows.public_share * (flows.construction_dkk + flows.om_dkk) - flows.revenue_dkk * g
+
+
+IRR_GRID = np.concatenate([np.linspace(-0.95, 0.0, 96)[:-1], np.linspace(0.0, 1.0, 401), [1.5, 2.0, 3.0, 5.0, 10.0]])
+
+
+def internal_rate_of_return(net_dkk: np.ndarray) -> IrrResult:
+    """The constant rate r with Σ net_t / (1 + r)^t = 0, found with brentq on a bracket.
+
+    No sign change of the NPV over −95 %…1000 % means no IRR: reported, not raised.
+    """
+    if not (net_dkk > 0).any() or not (net_dkk < 0).any():
+        kind = "positive or zero" if (net_dkk >= 0).all() else "negative or zero"
+        return IrrResult(None, f"IRR does not exist: the net flows are {kind} in every year (no sign change)")
+    t = np.arange(len(net_dkk))
+
+    def npv_at(rate: float) -> float:
+        return float(net_dkk @ (1.0 + rate) ** -t)
+
+    values = ((1.0 + IRR_GRID[:, None]) ** -t[None, :]) @ net_dkk
+    brackets = np.nonzero(np.sign(values[:-1]) * np.sign(values[1:]) <= 0)[0]
+    if len(brackets) == 0:
+        return IrrResult(None, "IRR does not exist: no discount rate between −95 % and 1000 % makes the NPV zero (no sign change)")
+    roots = sorted({round(brentq(npv_at, IRR_GRID[i], IRR_GRID[i + 1], xtol=1e-12), 10) for i in brackets})
+    if len(roots) > 1:
+        listed = ", ".join(f"{r:.2%}" for r in roots)
+        return IrrResult(roots[0], f"several rates make the NPV zero ({listed}); the lowest is reported")
+    return IrrResult(roots[0])
+
+
+def _ratio(numerator: float, denominator: float) -> float | None:
+    return numerator / denominator if denominator > 0 else None
+
+
+def first_year_return(flows: Flows, items: dict[str, np.ndarray]) -> float | None:
+    """Net benefit in the opening year ÷ the investment compounded to the opening year."""
+    i_open = int(np.nonzero(flows.years == flows.opening_year)[0][0])
+    running = sum(v[i_open] for k, v in items.items() if k not in ("construction", "residual_value"))
+    carried = flows.factors / flows.factors[i_open]
+    investment = float((flows.net_tax_factor * flows.construction_dkk * carried)[:i_open].sum())
+    return _ratio(float(running), investment)
+
+
+def used_illustrative(project: Project, params: ParameterSet, flows: Flows) -> tuple[str, ...]:
+    """The illustrative inputs this CBA used: project fields and parameter-set unit values."""
+    cba_fields = ("costs", "effects", "opening_year", "lifetime_years")
+    flags = [f for f in project.illustrative if f.split(".")[0] in cba_fields]
+    for item in ITEMS:
+        uv = params.unit_values.get(item.unit_value)
+        if item.key in flows.benefits_dkk and uv is not None and uv.illustrative:
+            flags.append(f"params.{params.name}.unit_values.{item.unit_value}")
+    flags += [f"params.{params.name}.{name} (unverified)" for name in params.unverified]
+    return tuple(dict.fromkeys(flags))
+
+
+def run_cba(project: Project, params: ParameterSet, base_year: int | None = None) -> CbaResult:
+    """The full CBA of one project (inputs must have passed check_inputs)."""
+    flows = build_flows(project, params, base_year)
+    items = yearly_items(flows)
+    d = flows.factors
+    pv = {key: float(values @ d) for key, values in items.items()}
+    benefit_keys = [k for k in pv if k not in COST_ITEMS]
+    pv_benefits = sum(pv[k] for k in benefit_keys)
+    pv_costs = -sum(pv[k] for k in COST_ITEMS)
+    npv = pv_benefits - pv_costs
+    net = sum(items.values())
+    warnings = []
+    if flows.residual_share == 0.0:
+        warnings.append("lifetime not longer than the operation period: no residual value")
+    return CbaResult(
+        project=project.key, params=params.name, base_year=flows.base_year, price_year=params.price_year,
+        first_year=flows.base_year, last_year=flows.last_year, npv_dkk=npv, pv_benefits_dkk=pv_benefits,
+        pv_costs_dkk=pv_costs, irr=internal_rate_of_return(net), bc_ratio=_ratio(pv_benefits, pv_costs),
+        npv_per_public_dkk=_ratio(npv, float(public_expenditure(flows) @ d)),
+        first_year_return=first_year_return(flows, items), pv_items_dkk=pv,
+        illustrative_inputs=used_illustrative(project, params, flows), warnings=tuple(warnings),
+    )

@@ -1,0 +1,70 @@
+"""A risk specification file: the distribution of each uncertain input (overrides the defaults)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from trekant.errors import InputError, Issue
+from trekant.infrastructure.io_common import parse_model, read_yaml
+from trekant.infrastructure.risk import Distribution
+
+CODE = "invalid-risk-spec"
+
+
+class _DistributionDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    distribution: Literal["triangular", "pert", "lognormal", "fixed"]
+    value: float | None = None
+    low: float | None = None
+    mode: float | None = None
+    high: float | None = None
+    median: float | None = None
+    sigma: float | None = None
+
+
+class _SpecDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    construction_overrun: _DistributionDoc | None = None
+    traffic_growth: _DistributionDoc | None = None
+    value_of_time: _DistributionDoc | None = None
+
+
+def _distribution(doc: _DistributionDoc) -> tuple[Distribution | None, list[str]]:
+    if doc.distribution == "fixed":
+        if doc.value is None:
+            return None, ["fixed needs value"]
+        return Distribution("fixed", mode=doc.value), []
+    if doc.distribution == "lognormal":
+        if doc.median is None or doc.sigma is None:
+            return None, ["lognormal needs median and sigma"]
+        dist = Distribution("lognormal", median=doc.median, sigma=doc.sigma)
+    else:
+        if None in (doc.low, doc.mode, doc.high):
+            return None, [f"{doc.distribution} needs low, mode and high"]
+        dist = Distribution(doc.distribution, doc.low, doc.mode, doc.high)
+    return dist, dist.problems()
+
+
+def load_spec(path: Path, defaults: dict[str, Distribution]) -> dict[str, Distribution]:
+    """The defaults with every input the file names replaced; InputError naming the field otherwise."""
+    doc, issues = parse_model(_SpecDoc, read_yaml(path), str(path), "risk specification", CODE)
+    if doc is None:
+        raise InputError.from_issues(str(path), issues)
+    spec = dict(defaults)
+    for name in defaults:
+        given = getattr(doc, name)
+        if given is None:
+            continue
+        dist, problems = _distribution(given)
+        issues += [Issue("error", CODE, str(path), "risk specification", p, name) for p in problems]
+        if dist is not None and not problems:
+            spec[name] = dist
+    if name_growth := spec.get("traffic_growth"):
+        if name_growth.kind in ("triangular", "pert") and name_growth.low <= -1:
+            issues.append(Issue("error", CODE, str(path), "risk specification", "growth must stay above -100 %", "traffic_growth.low"))
+    if issues:
+        raise InputError.from_issues(str(path), issues)
+    return spec

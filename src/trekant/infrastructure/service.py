@@ -1,0 +1,250 @@
+"""Use cases of the infrastructure domain: portfolio import/export, CBA, risk and ranking.
+
+Each write is one transaction (all or nothing); readers collect every problem first and a single
+error-severity problem writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+from trekant.errors import InputError, Issue, NotFound, has_errors
+from trekant.infrastructure import repo
+from trekant.infrastructure.cba import check_inputs, run_cba
+from trekant.infrastructure.io_params import load_params
+from trekant.infrastructure.io_project import CODE, project_files, read_project_file, write_project_file
+from trekant.infrastructure.model import CbaResult, ParameterSet, Project
+from trekant.settings import Settings
+from trekant.store.store import Store
+
+
+@contextmanager
+def _connection(settings: Settings, write: bool = False) -> Iterator[Connection]:
+    store = Store.from_settings(settings).require()
+    try:
+        with (store.begin() if write else store.connect()) as conn:
+            yield conn
+    finally:
+        store.dispose()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: list[str]
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"imported": self.imported, "warnings": self.warnings}
+
+
+def read_files(paths: list[Path]) -> tuple[list[Project], list[Issue]]:
+    """Every project in the files (folders expand to their YAML files) and every problem found."""
+    projects, issues = [], []
+    files = project_files(paths)
+    if not files:
+        issues.append(Issue("error", CODE, ", ".join(map(str, paths)) or "import", "files", "no project files (*.yaml) found"))
+    for path in files:
+        project, found = read_project_file(path)
+        issues += found
+        if project is not None:
+            projects.append(project)
+    seen: dict[str, str] = {}
+    for path, project in zip(files, projects):
+        if project.key in seen:
+            issues.append(Issue("error", CODE, str(path), f"project {project.key}", f"key also used in {seen[project.key]}", "key"))
+        seen[project.key] = str(path)
+    return projects, issues
+
+
+def _code_issues(projects: list[Project], known: set[str]) -> list[Issue]:
+    return [Issue("error", "unknown-code", "import", f"project {p.key}", f"unknown municipality code {code!r}", "municipalities")
+            for p in projects for code in p.municipalities if code not in known]
+
+
+def write_checked(conn: Connection, projects: list[Project], issues: list[Issue], source: str, actor: str, action: str) -> int:
+    """Write projects after the store-side checks; raise InputError (writing nothing) on any error."""
+    issues = issues + _code_issues(projects, repo.known_municipality_codes(conn))
+    if has_errors(issues):
+        raise InputError.from_issues(source, [i for i in issues if i.severity == "error"])
+    return repo.write_projects(conn, projects, actor, action)
+
+
+def import_projects(settings: Settings, paths: list[Path]) -> ImportResult:
+    """Validate all files, then write every project in one transaction (or nothing)."""
+    projects, issues = read_files(paths)
+    with _connection(settings, write=True) as conn:
+        write_checked(conn, projects, issues, ", ".join(map(str, paths)), settings.actor, "import")
+    return ImportResult([p.key for p in projects], [i.line() for i in issues if i.severity == "warning"])
+
+
+def list_projects(settings: Settings) -> list[Project]:
+    with _connection(settings) as conn:
+        return repo.read_projects(conn)
+
+
+def get_project(settings: Settings, key: str) -> Project:
+    with _connection(settings) as conn:
+        project = repo.read_project(conn, key)
+        if project is None:
+            known = ", ".join(repo.project_keys(conn)) or "none"
+            raise NotFound(f"no project {key!r} in the portfolio (known: {known})")
+    return project
+
+
+def resolve_project(settings: Settings, target: str) -> Project:
+    """A project by key from the store, or straight from a YAML file when `target` is a path."""
+    path = Path(target)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        project, issues = read_project_file(path)
+        if project is None:
+            raise InputError.from_issues(str(path), [i for i in issues if i.severity == "error"])
+        return project
+    return get_project(settings, target)
+
+
+def checked_cba(project: Project, params: ParameterSet, base_year: int | None = None) -> CbaResult:
+    issues = check_inputs(project, params, base_year)
+    if issues:
+        raise InputError.from_issues(f"project {project.key}", issues)
+    return run_cba(project, params, base_year)
+
+
+def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None) -> tuple[Project, ParameterSet, CbaResult]:
+    params = load_params(params_name)
+    project = resolve_project(settings, target)
+    return project, params, checked_cba(project, params, base_year)
+
+
+def portfolio_cba(settings: Settings, params_name: str = "fm2023") -> tuple[ParameterSet, list[tuple[Project, CbaResult]]]:
+    """The CBA of every project in the portfolio under one parameter set."""
+    params = load_params(params_name)
+    projects = list_projects(settings)
+    return params, [(p, checked_cba(p, params)) for p in projects]
+
+
+def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = None,
+                    formats: tuple[str, ...] = ("yaml",)) -> list[str]:
+    """Write each project as YAML (and all geometries as GeoJSON / GeoPackage); return the files."""
+    from trekant.infrastructure.io_geo import write_geometries
+
+    with _connection(settings) as conn:
+        projects = repo.read_projects(conn, keys)
+        missing = sorted(set(keys or []) - {p.key for p in projects})
+    if missing:
+        raise NotFound(f"no project {', '.join(map(repr, missing))} in the portfolio")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    if "yaml" in formats:
+        for project in projects:
+            path = out_dir / f"{project.key}.yaml"
+            write_project_file(project, path)
+            written.append(str(path))
+    for fmt in ("geojson", "gpkg"):
+        if fmt in formats:
+            written.append(str(write_geometries(projects, out_dir / f"infra_projects.{fmt}", fmt)))
+    return written
+
+
+def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_pct: float = 0.0,
+         params_name: str = "fm2023", spec_path: Path | None = None):
+    """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes."""
+    from trekant.infrastructure.cba import build_flows, used_illustrative
+    from trekant.infrastructure.io_risk import load_spec
+    from trekant.infrastructure.risk import MAX_DRAWS, default_spec, run_risk
+
+    issues = []
+    if not 1 <= draws <= MAX_DRAWS:
+        issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"draws must be between 1 and {MAX_DRAWS:,}, got {draws}", "--draws"))
+    if not 0 <= optimism_bias_pct <= 300:
+        issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"optimism bias must be 0–300 %, got {optimism_bias_pct}", "--optimism-bias"))
+    if issues:
+        raise InputError.from_issues("risk", issues)
+    project, params, _ = cba(settings, target, params_name)
+    flows = build_flows(project, params)
+    spec = default_spec(project.traffic_growth_per_year)
+    flags = used_illustrative(project, params, flows)
+    if spec_path is None:
+        flags += ("risk.distributions (trekant defaults)",)
+    else:
+        spec = load_spec(spec_path, spec)
+    return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags)
+
+
+@dataclass(frozen=True)
+class RankOutcome:
+    """A ranking with what it was computed from, ready for the CLI and JSON."""
+
+    profile: object
+    params: ParameterSet
+    result: object
+    projects: dict[str, Project]
+    values: dict[str, dict[str, float | None]]
+    illustrative_projects: dict[str, tuple[str, ...]]
+    warnings: list[str]
+
+    def to_dict(self) -> dict:
+        r = self.result
+        return {
+            "profile": self.profile.name, "profile_illustrative": self.profile.illustrative, "params": self.params.name,
+            "method": r.method, "criteria": [{"name": c.name, "weight": c.weight, "type": "benefit" if c.benefit else "cost"} for c in r.criteria],
+            "stability": {"draws": r.draws, "perturbation": r.perturbation, "top_k": r.top_k, "seed": r.seed},
+            "ranking": [{"rank": a.rank, "key": a.key, "name": self.projects[a.key].name, "score": a.score,
+                         "keeps_rank_share": a.keeps_rank_share, "top_k_share": a.top_k_share, "mean_rank": a.mean_rank,
+                         "values": self.values[a.key], "illustrative": bool(self.illustrative_projects[a.key]),
+                         "illustrative_inputs": list(self.illustrative_projects[a.key])} for a in r.ranking],
+            "illustrative": self.profile.illustrative or any(self.illustrative_projects.values()),
+            "warnings": self.warnings,
+        }
+
+
+def _criterion_value(name: str, project: Project, result: CbaResult, overrides: dict) -> float | None:
+    if name in overrides.get(project.key, {}):
+        return overrides[project.key][name]
+    if name in project.criteria:
+        return project.criteria[name]
+    if name == "irr":
+        return result.irr.value
+    return getattr(result, name, None)
+
+
+def rank(settings: Settings, profile_ref: str | None = None, method: str | None = None,
+         params_name: str | None = None) -> RankOutcome:
+    """Rank the portfolio's projects by the profile's criteria and weights (pymcdm)."""
+    import numpy as np
+
+    from trekant.infrastructure.io_profile import load_profile
+    from trekant.infrastructure.ranking import Criterion
+    from trekant.infrastructure.ranking import rank as rank_core
+
+    profile = load_profile(profile_ref)
+    params = load_params(params_name or profile.params)
+    projects = [p for p in list_projects(settings) if profile.statuses is None or p.status in profile.statuses]
+    if len(projects) < 2:
+        raise InputError("rank", reason=f"{len(projects)} project(s) match the profile's statuses; ranking needs at least two")
+    results = {p.key: checked_cba(p, params) for p in projects}
+    names = list(profile.criteria)
+    values = {p.key: {n: _criterion_value(n, p, results[p.key], profile.scores) for n in names} for p in projects}
+    warnings, matrix = [], np.zeros((len(projects), len(names)))
+    for j, name in enumerate(names):
+        column = [values[p.key][name] for p in projects]
+        known = [v for v in column if v is not None]
+        if not known:
+            raise InputError("rank", where=f"criterion {name}", reason="no project has a value for this criterion")
+        worst = min(known) if profile.criteria[name].type == "benefit" else max(known)
+        for i, p in enumerate(projects):
+            if column[i] is None:
+                warnings.append(f"{p.key}: no value for {name}; the worst value among the projects is used")
+            matrix[i, j] = worst if column[i] is None else column[i]
+    criteria = tuple(Criterion(n, profile.criteria[n].weight, profile.criteria[n].type == "benefit") for n in names)
+    s = profile.stability
+    result = rank_core([p.key for p in projects], matrix, criteria, method or profile.method, s.draws, s.perturbation, s.top_k, s.seed)
+    flags = {p.key: results[p.key].illustrative_inputs + tuple(f"criteria.{n}" for n in names
+                                                                  if n in p.criteria and p.is_illustrative(f"criteria.{n}")
+                                                                  and n not in profile.scores.get(p.key, {}))
+             for p in projects}
+    return RankOutcome(profile, params, result, {p.key: p for p in projects}, values, flags, warnings)

@@ -1,0 +1,130 @@
+"""The portfolio in the store, on both backends: init, round-trip, import, export, CBA via the CLI."""
+
+import json
+
+import pyogrio
+import yaml
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from trekant.cli.main import app
+from trekant.infrastructure import repo
+from trekant.infrastructure.defaults import projects_dir
+from trekant.infrastructure.io_project import read_project_file, to_document_dict
+from trekant.store.schema.core import audit_log
+from trekant.store.schema.infrastructure import infra_project
+from trekant.store.store import Store
+
+runner = CliRunner()
+SHIPPED = sorted(p.stem for p in projects_dir().glob("*.yaml"))
+
+
+def _invoke(*args):
+    return runner.invoke(app, ["infra", *args])
+
+
+def _json(*args):
+    result = _invoke(*args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _count(settings, table=infra_project, where=None):
+    store = Store.from_settings(settings)
+    try:
+        with store.connect() as conn:
+            query = select(func.count()).select_from(table)
+            return conn.execute(query.where(where) if where is not None else query).scalar_one()
+    finally:
+        store.dispose()
+
+
+def test_init_loaded_every_shipped_project(store_env):
+    assert [p["key"] for p in _json("list")] == SHIPPED
+
+
+def test_store_round_trip_is_lossless(store_env):
+    store = Store.from_settings(store_env)
+    try:
+        with store.connect() as conn:
+            stored = {p.key: p for p in repo.read_projects(conn)}
+    finally:
+        store.dispose()
+    for key in SHIPPED:
+        from_file, _ = read_project_file(projects_dir() / f"{key}.yaml")
+        assert to_document_dict(stored[key]) == to_document_dict(from_file)
+        assert stored[key].geometry.equals_exact(from_file.geometry, 1e-6)
+
+
+def test_init_twice_duplicates_nothing(store_env):
+    from trekant.bootstrap import init
+
+    init(store_env)
+    assert _count(store_env) == len(SHIPPED)
+
+
+def test_import_updates_by_key_and_is_audited(store_env, tmp_path):
+    doc = yaml.safe_load((projects_dir() / "little-belt-third-crossing.yaml").read_text(encoding="utf-8"))
+    doc["status"] = "decided"
+    (tmp_path / "lb.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    before = _count(store_env, audit_log, audit_log.c.entity == "infra_project")
+    assert _json("import", str(tmp_path / "lb.yaml"))["imported"] == ["little-belt-third-crossing"]
+    assert _json("show", "little-belt-third-crossing")["status"] == "decided"
+    assert _count(store_env) == len(SHIPPED)
+    assert _count(store_env, audit_log, audit_log.c.entity == "infra_project") == before + 1
+
+
+def test_a_bad_file_writes_nothing_and_names_each_field(store_env, tmp_path):
+    good = yaml.safe_load((projects_dir() / "e45-e20-kolding-v.yaml").read_text(encoding="utf-8"))
+    good["key"] = "new-good-project"
+    bad = dict(good, key="new-bad-project", municipalities=["0621", "9999"])
+    bad["costs"] = dict(good["costs"], construction_dkk={2030: -1.0})
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(good, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump(bad, allow_unicode=True), encoding="utf-8")
+    result = _invoke("import", str(tmp_path))
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "costs.construction_dkk.2030" in result.stderr and "opening_year" in result.stderr
+    assert _count(store_env) == len(SHIPPED)  # not even the good file was written
+    again = _invoke("import", str(tmp_path / "a.yaml"), str(tmp_path / "a.yaml"))
+    assert again.exit_code == 1 and "key also used" in again.stderr
+
+
+def test_unknown_municipality_code_is_refused(store_env, tmp_path):
+    doc = yaml.safe_load((projects_dir() / "e45-e20-kolding-v.yaml").read_text(encoding="utf-8"))
+    doc["municipalities"] = ["0621", "0999"]
+    (tmp_path / "x.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    result = _invoke("import", str(tmp_path / "x.yaml"))
+    assert result.exit_code == 1 and "unknown municipality code '0999'" in result.stderr
+
+
+def test_export_yaml_reimports_and_gis_files_open(store_env, tmp_path):
+    written = _json("export", "--out", str(tmp_path), "--format", "yaml,geojson,gpkg")["written"]
+    assert len(written) == len(SHIPPED) + 2
+    assert _json("import", str(tmp_path))["imported"] == SHIPPED
+    gpkg = pyogrio.read_dataframe(tmp_path / "infra_projects.gpkg")
+    assert len(gpkg) == len(SHIPPED) and gpkg.crs.to_epsg() == 25832
+    geojson = pyogrio.read_dataframe(tmp_path / "infra_projects.geojson")
+    assert geojson.crs.to_epsg() == 4326
+    kolding = gpkg.set_index("key").loc["e45-e20-kolding-v"]
+    assert 6_000 < kolding.geometry.length < 8_000
+
+
+def test_export_of_an_unknown_key_fails_cleanly(store_env, tmp_path):
+    result = _invoke("export", "no-such-project", "--out", str(tmp_path))
+    assert result.exit_code == 1 and "no-such-project" in result.stderr
+
+
+def test_cba_from_the_store_marks_illustrative_inputs(store_env):
+    data = _json("cba", "e45-e20-kolding-v")
+    assert data["params"] == "fm2023" and data["illustrative"] is True
+    assert "effects" in data["illustrative_inputs"]
+    assert data["npv_dkk"] == sum(data["pv_items_dkk"].values()) or abs(data["npv_dkk"] - sum(data["pv_items_dkk"].values())) < 1e-3
+    assert data["published"]["irr"]["value"] == 0.138
+
+
+def test_cba_unknown_project_and_params(store_env):
+    result = _invoke("cba", "no-such-project")
+    assert result.exit_code == 1 and "no project 'no-such-project'" in result.stderr
+    result = _invoke("cba", "e45-e20-kolding-v", "--params", "fm1999")
+    assert result.exit_code == 1 and "unknown parameter set 'fm1999'" in result.stderr

@@ -1,0 +1,51 @@
+"""`trekant infra risk` on a stored project, on both backends."""
+
+import json
+
+from typer.testing import CliRunner
+
+from trekant.cli.main import app
+
+runner = CliRunner()
+
+
+def _risk(*args):
+    return runner.invoke(app, ["infra", "risk", "e45-vejle-skanderborg", *args])
+
+
+def test_risk_json_is_reproducible_and_ordered(store_env):
+    first = _risk("--draws", "20000", "--seed", "5", "--json")
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.stdout)
+    assert data["p10_npv_dkk"] <= data["p50_npv_dkk"] <= data["p90_npv_dkk"]
+    assert 0.0 <= data["prob_npv_positive"] <= 1.0
+    assert data["illustrative"] is True and "risk.distributions (trekant defaults)" in data["illustrative_inputs"]
+    assert [b["swing_dkk"] for b in data["tornado"]] == sorted((b["swing_dkk"] for b in data["tornado"]), reverse=True)
+    assert json.loads(_risk("--draws", "20000", "--seed", "5", "--json").stdout) == data
+
+
+def test_optimism_bias_lowers_the_npv(store_env):
+    plain = json.loads(_risk("--draws", "5000", "--seed", "1", "--json").stdout)
+    biased = json.loads(_risk("--draws", "5000", "--seed", "1", "--optimism-bias", "50", "--json").stdout)
+    assert biased["central_npv_dkk"] < plain["central_npv_dkk"] and biased["optimism_bias"] == 0.5
+
+
+def test_a_spec_file_replaces_distributions(store_env, tmp_path):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("construction_overrun: {distribution: fixed, value: 1.0}\n"
+                    "traffic_growth: {distribution: fixed, value: 0.01}\n"
+                    "value_of_time: {distribution: fixed, value: 1.0}\n", encoding="utf-8")
+    data = json.loads(_risk("--draws", "100", "--spec", str(spec), "--json").stdout)
+    cba = json.loads(runner.invoke(app, ["infra", "cba", "e45-vejle-skanderborg", "--json"]).stdout)
+    assert data["p10_npv_dkk"] == data["p90_npv_dkk"]
+    assert abs(data["p50_npv_dkk"] - cba["npv_dkk"]) < 1e-3  # no uncertainty left: the CBA itself
+
+
+def test_bad_options_and_spec_name_the_field(store_env, tmp_path):
+    result = _risk("--draws", "0", "--optimism-bias", "-5")
+    assert result.exit_code == 1 and "--draws" in result.stderr and "--optimism-bias" in result.stderr
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("value_of_time: {distribution: triangular, low: 1.2, mode: 1.0, high: 1.4}\n", encoding="utf-8")
+    result = _risk("--spec", str(spec))
+    assert result.exit_code == 1 and "field value_of_time" in result.stderr
+    assert "Traceback" not in result.output
