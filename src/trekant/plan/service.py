@@ -1,0 +1,195 @@
+"""Use cases of the joint municipal plan: import, check, history (one transaction per write).
+
+Reading, coercion and validation happen before the store is written; an error-severity issue
+raises InputError carrying every issue, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from sqlalchemy.engine import Connection
+
+from trekant.errors import InputError, Issue, NotFound, has_errors
+from trekant.plan import checks, repo
+from trekant.plan.codes import load_code_lists
+from trekant.plan.io.reader import read_layer
+from trekant.plan.model import (
+    FRAME_COLUMNS,
+    OUTSIDE_TOLERANCE_M,
+    CheckOptions,
+    CheckResult,
+    ImportResult,
+)
+from trekant.plan.normalize import normalize
+from trekant.plan.validate import Scope, validate
+from trekant.plan.versions import plan_versions
+from trekant.region import repo as region_repo
+from trekant.settings import Settings
+from trekant.store.schema.plan import plan_frame
+from trekant.store.store import Store
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_step: str) -> None:
+    pass
+
+
+@contextmanager
+def opened(settings: Settings):
+    store = Store.from_settings(settings).require()
+    try:
+        yield store
+    finally:
+        store.dispose()
+
+
+def boundaries(conn: Connection) -> dict:
+    """komnr → MultiPolygon of every municipality in the store (EPSG:25832)."""
+    return {m.code: m.geom for m in region_repo.read_all_municipalities(conn) if m.geom is not None}
+
+
+@dataclass
+class Prepared:
+    """Frames read and validated, ready to write (or not, when issues hold an error)."""
+
+    frames: gpd.GeoDataFrame
+    issues: list[Issue]
+    source: str
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.issues)
+
+
+def prepare_file(path: Path, borders: dict, municipality: str | None = None, status: str | None = None,
+                 layer: str | None = None, skip_others: bool = False,
+                 tolerance_m: float = OUTSIDE_TOLERANCE_M) -> Prepared:
+    """Read, coerce and validate one plan file against the code lists and the boundaries."""
+    source = str(path)
+    raw, issues = read_layer(path, layer)
+    if raw is None:
+        return Prepared(gpd.GeoDataFrame(), issues, source)
+    return prepare_raw(raw, source, borders, issues, municipality, status, skip_others, tolerance_m)
+
+
+def prepare_raw(raw, source: str, borders: dict, issues: list[Issue], municipality: str | None = None,
+                status: str | None = None, skip_others: bool = False,
+                tolerance_m: float = OUTSIDE_TOLERANCE_M) -> Prepared:
+    codes = load_code_lists()
+    default_status = _status_code(status, source)
+    frames, found = normalize(raw.attributes, raw.geometries, raw.unreadable, raw.crs, source, codes, default_status)
+    issues = issues + found
+    if not any(i.code == "missing-crs" for i in found):
+        checked, keep = validate(frames, source, codes, borders, Scope(municipality, skip_others), tolerance_m)
+        issues += checked
+        frames = frames[keep].reset_index(drop=True)
+    issues.sort(key=lambda i: i.severity != "error")  # errors first, each group in file order
+    return Prepared(frames, issues, source)
+
+
+def _status_code(status: str | None, source: str) -> str | None:
+    if status is None:
+        return None
+    code = load_code_lists().status_code(status)
+    if code is None:
+        raise InputError(source, reason=f"--status {status!r} is not a plan status (K, F, KV, V, A or its name)")
+    return code
+
+
+def frame_rows(frames: gpd.GeoDataFrame, version: np.ndarray, meta: dict) -> list[dict]:
+    """Row dicts for plan_frame: Plandata columns, area, geometry and the version columns."""
+    columns = {c: [repo.python_value(v) for v in frames[c].astype(object)] for c in FRAME_COLUMNS}
+    geoms = frames.geometry.to_numpy()
+    area = np.round(frames.geometry.area.to_numpy(), 3)
+    return [
+        {**{c: columns[c][i] for c in FRAME_COLUMNS}, **meta, "version": int(version[i]),
+         "area_m2": float(area[i]), "geom": geoms[i]}
+        for i in range(len(frames))
+    ]
+
+
+def write_frames(conn: Connection, frames: gpd.GeoDataFrame, actor: str, change: str, source: str,
+                 is_demo: bool = False, now: datetime | None = None) -> dict:
+    """New frames and new versions of changed ones; unchanged frames are left alone."""
+    now = now or datetime.now(timezone.utc)
+    current = repo.read_current_for(conn, list(frames["planid"]))
+    plan = plan_versions(frames, current)
+    write = plan.new | plan.changed
+    repo.close_versions(conn, plan_frame, plan.closed_fids, now)
+    meta = dict(is_current=True, valid_from=now, valid_to=None, changed_by=actor, change=change,
+                source=source, is_demo=is_demo)
+    repo.insert_rows(conn, plan_frame, frame_rows(frames[write].reset_index(drop=True), plan.version[write], meta))
+    repo.refresh_extents(conn)
+    counts = dict(imported=int(write.sum()), new_frames=int(plan.new.sum()), new_versions=int(plan.changed.sum()),
+                  unchanged=int((~write).sum()))
+    detail = dict(counts, source=source, new=list(frames["planid"][plan.new]))
+    region_repo.write_audit(conn, actor, f"plan.{change}", "plan_frame", source, detail)
+    for planid, fields in plan.changed_fields.items():
+        region_repo.write_audit(conn, actor, "plan.new_version", "plan_frame", planid, dict(fields=fields, source=source))
+    return counts
+
+
+def import_file(settings: Settings, path: Path, municipality: str | None = None, status: str | None = None,
+                layer: str | None = None, skip_others: bool = False,
+                tolerance_m: float = OUTSIDE_TOLERANCE_M) -> ImportResult:
+    """Import a plan file in one transaction; InputError (with every issue) and no write on any error."""
+    with opened(settings) as store:
+        with store.connect() as conn:
+            borders = boundaries(conn)
+        if municipality is not None and municipality.zfill(4) not in borders:
+            raise NotFound(f"municipality {municipality} is not in the store")
+        scope = None if municipality is None else municipality.zfill(4)
+        prepared = prepare_file(path, borders, scope, status, layer, skip_others, tolerance_m)
+        return _write_prepared(store, prepared, settings.actor, "import")
+
+
+def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str) -> ImportResult:
+    if not prepared.ok:
+        raise InputError.from_issues(prepared.source, prepared.issues)
+    with store.begin() as conn:
+        counts = write_frames(conn, prepared.frames, actor, change, prepared.source)
+    return ImportResult(issues=prepared.issues, source=prepared.source, **counts)
+
+
+def current_frames(conn: Connection, options: CheckOptions) -> gpd.GeoDataFrame:
+    return repo.read_frames(conn, statuses=options.statuses)
+
+
+def run_checks(frames: gpd.GeoDataFrame, borders: dict, options: CheckOptions) -> CheckResult:
+    codes = load_code_lists()
+    demo = bool(frames["is_demo"].any()) if len(frames) else False
+    if not len(frames):
+        return CheckResult([], [], [], 0, demo)
+    return CheckResult(
+        conflicts=checks.environmental_conflicts(frames, codes.distance_m, options),
+        unequal_conditions=checks.unequal_conditions(frames, options),
+        border_overlaps=checks.border_overlaps(frames, borders, options),
+        frames=len(frames),
+        demo=demo,
+    )
+
+
+def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckResult:
+    """The three cross-border checks on the current frames."""
+    with opened(settings) as store, store.connect() as conn:
+        frames = current_frames(conn, options)
+        borders = boundaries(conn)
+    return run_checks(frames, borders, options)
+
+
+def frame_history(settings: Settings, planid: str) -> pd.DataFrame:
+    """Every version of a frame, oldest first; NotFound when the planid was never stored."""
+    with opened(settings) as store, store.connect() as conn:
+        versions = repo.history(conn, planid)
+    if not len(versions):
+        raise NotFound(f"no plan frame with planid {planid}")
+    return pd.DataFrame(versions.drop(columns="geometry"))
