@@ -157,3 +157,31 @@ def history_command(planid: str = typer.Argument(..., help="The frame's planid."
 
 def _moment(value) -> str:
     return "" if value is None else value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+@app.command("fetch")
+@handles_errors
+def fetch_command(
+    municipality: str = typer.Option(..., "--municipality", help="Municipality code whose adopted frames to load."),
+    url: str = typer.Option(None, "--url", help="WFS endpoint (default: Plandata.dk's public WFS)."),
+    layer: str = typer.Option(None, "--layer", help="WFS layer (default theme_pdk_kommuneplanramme_vedtaget_v)."),
+    page_size: int = typer.Option(1000, "--page-size", min=1, help="Features per GetFeature request."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Load adopted plan frames of one municipality from Plandata.dk's WFS (validated like an import)."""
+    cfg = settings()
+    request = service.wfs_request(url, layer, page_size)
+    try:
+        result = service.fetch(cfg, municipality, request)
+    except InputError as exc:
+        if json_out and exc.issues:
+            print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
+        raise
+    if json_out:
+        print_json(dict(imported=result.imported, new_frames=result.new_frames, new_versions=result.new_versions,
+                        unchanged=result.unchanged, source=result.source, issues=[issue_dict(i) for i in result.issues]))
+        return
+    _warn(result.issues)
+    lang = cfg.language
+    typer.echo(f"{t('fetched', lang)}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
+               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}) ← {result.source}")

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.plan import checks, repo
 from trekant.plan.codes import load_code_lists
+from trekant.plan.io import wfs
 from trekant.plan.io.reader import read_layer
 from trekant.plan.model import (
     FRAME_COLUMNS,
@@ -158,6 +159,29 @@ def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str) -
     with store.begin() as conn:
         counts = write_frames(conn, prepared.frames, actor, change, prepared.source)
     return ImportResult(issues=prepared.issues, source=prepared.source, **counts)
+
+
+def wfs_request(url: str | None = None, layer: str | None = None, page_size: int = wfs.PAGE_SIZE) -> wfs.WfsRequest:
+    """A request to Plandata's public WFS unless another endpoint or layer is given."""
+    return wfs.WfsRequest(url or wfs.PLANDATA_WFS_URL, layer or wfs.FRAMES_LAYER, page_size)
+
+
+def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.WfsRequest()) -> ImportResult:
+    """Load one municipality's adopted frames from Plandata's WFS, validated like a file import."""
+    komnr = municipality.zfill(4)
+    with opened(settings) as store:
+        with store.connect() as conn:
+            borders = boundaries(conn)
+        if komnr not in borders:
+            raise NotFound(f"municipality {municipality} is not in the store")
+        source = f"{request.url} {request.layer} komnr={int(komnr)}"
+        raw, issues = wfs.read_pages(wfs.fetch_pages(request, komnr), source)
+        if raw is None:
+            if has_errors(issues):
+                raise InputError.from_issues(source, issues)
+            return ImportResult(0, 0, 0, 0, issues, source)
+        prepared = prepare_raw(raw, source, borders, issues, municipality=komnr, status="V")
+        return _write_prepared(store, prepared, settings.actor, "fetch")
 
 
 def current_frames(conn: Connection, options: CheckOptions) -> gpd.GeoDataFrame:

@@ -18,8 +18,12 @@ from pyogrio import raw
 
 from trekant.errors import Issue
 
-# Plandata's WFS GML names its schema by URL; GDAL must neither fetch it nor write .gfs files.
+# Plandata's WFS GML names its schema by URL; GDAL must neither fetch it (nothing here goes to the
+# internet) nor write .gfs files beside the user's file. The config options cover every open,
+# including pyogrio's layer listing, which takes no open options.
 GML_OPEN_OPTIONS = {"DOWNLOAD_SCHEMA": "NO", "WRITE_GFS": "NO"}
+pyogrio.set_gdal_config_options({"GML_DOWNLOAD_SCHEMA": "NO", "GML_USE_SCHEMA_IMPORT": "NO"})
+GML_SUFFIXES = (".gml", ".xml")
 FALLBACK_ENCODING = "cp1252"  # what Danish files that are not UTF-8 are, almost always
 PREFERRED_LAYER_WORDS = ("kommuneplanramme", "ramme", "frame")
 
@@ -54,7 +58,9 @@ def dataset_path(path: Path) -> tuple[str, list[Issue]]:
     return f"/vsizip/{path}/{shapefiles[0]}", []
 
 
-def _choose_layer(gdal_path: str, source: str, layer: str | None) -> tuple[str | None, list[Issue]]:
+def _choose_layer(gdal_path: str, source: str, layer: str | None) -> tuple[str | int | None, list[Issue]]:
+    if gdal_path.lower().endswith(GML_SUFFIXES) and layer is None:
+        return 0, []  # listing would open the GML without WRITE_GFS=NO; Plandata's GML has one layer
     names = [str(n) for n in pyogrio.list_layers(gdal_path)[:, 0]]
     if layer is not None:
         if layer in names:
@@ -68,8 +74,8 @@ def _choose_layer(gdal_path: str, source: str, layer: str | None) -> tuple[str |
     return None, [_issue(source, "ambiguous-layer", f"the file has several layers ({', '.join(names)}); choose one with --layer")]
 
 
-def _read_raw(gdal_path: str, layer: str, source: str) -> tuple[tuple | None, list[Issue]]:
-    options = GML_OPEN_OPTIONS if gdal_path.lower().endswith((".gml", ".xml")) else {}
+def _read_raw(gdal_path: str, layer: str | int, source: str) -> tuple[tuple | None, list[Issue]]:
+    options = GML_OPEN_OPTIONS if gdal_path.lower().endswith(GML_SUFFIXES) else {}
     try:
         return raw.read(gdal_path, layer=layer, **options), []
     except UnicodeDecodeError:
@@ -111,4 +117,4 @@ def read_layer(path: Path, layer: str | None = None) -> tuple[RawLayer | None, l
         wkb = np.full(len(attributes), None, dtype=object)
     geometries = shapely.from_wkb(wkb, on_invalid="ignore")
     unreadable = pd.notna(pd.Series(wkb, dtype=object)).to_numpy() & pd.isna(pd.Series(geometries, dtype=object)).to_numpy()
-    return RawLayer(attributes, geometries, unreadable, meta.get("crs"), chosen), issues
+    return RawLayer(attributes, geometries, unreadable, meta.get("crs"), str(chosen)), issues
