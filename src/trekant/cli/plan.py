@@ -12,7 +12,14 @@ from trekant.cli.common import JsonOption, handles_errors, print_json, settings
 from trekant.errors import InputError, Issue
 from trekant.plan import service
 from trekant.plan.labels import t
-from trekant.plan.model import DEFAULT_SENSITIVE_USES, LIVE_STATUSES, OUTSIDE_TOLERANCE_M, CheckOptions
+from trekant.plan.model import (
+    DEFAULT_SENSITIVE_USES,
+    LIVE_STATUSES,
+    OUTSIDE_TOLERANCE_M,
+    CheckOptions,
+    CheckResult,
+    Conflict,
+)
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -185,3 +192,118 @@ def fetch_command(
     lang = cfg.language
     typer.echo(f"{t('fetched', lang)}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
                f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}) ← {result.source}")
+
+
+def _frames_table(title: str, rows: list[dict], lang: str) -> Table:
+    table = Table(title=title)
+    for key in ("planid", "municipality", "plannr", "plannavn", "use", "status", "class", "rules", "area_ha"):
+        table.add_column(t(key, lang), justify="right" if key == "area_ha" else "left")
+    for r in rows:
+        classes = f"{r['minmiljo'] or 1}–{r['maxmiljo']}" if r["maxmiljo"] else ""
+        rules = ", ".join(f"{k} {r[k]:g}" for k in ("bebygpct", "maxetager", "maxbygnhjd", "minuds") if r.get(k) is not None)
+        table.add_row(r["planid"], f"{r['municipality']} ({r['komnr']})", r["plannr"] or "", r["plannavn"] or "",
+                      f"{r['anvgen']}" + (f"/{r['anvspec']}" if r["anvspec"] else ""), r["status"], classes, rules,
+                      f"{r['area_ha']:,.1f}")
+    if not rows:
+        table.caption = t("none_found", lang)
+    return table
+
+
+@app.command("where")
+@handles_errors
+def where_command(
+    env_class: int = typer.Option(..., "--class", help="Environmental class of the business (1–7)."),
+    use: int = typer.Option(None, "--use", help="General use (anvgen, e.g. 31) or specific use (anvspec, e.g. 3130)."),
+    min_area_ha: float = typer.Option(0.0, "--min-area-ha", min=0, help="Smallest frame area in hectares."),
+    status: str = typer.Option(None, "--status", help="Statuses, comma separated (default: all but cancelled)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Every frame in the region admitting a business of class C (minmiljo ≤ C ≤ maxmiljo), on equal terms."""
+    cfg = settings()
+    result = service.where(cfg, env_class, use, min_area_ha, _codes(status) or LIVE_STATUSES)
+    if json_out:
+        print_json(result)
+        return
+    title = f"{t('where_title', cfg.language)} {env_class}" + (f" ({t('demo', cfg.language)})" if result["demo"] else "")
+    Console().print(_frames_table(title, result["frames"], cfg.language))
+
+
+@app.command("at")
+@handles_errors
+def at_command(
+    x: float = typer.Argument(..., help="Easting (or longitude with --crs EPSG:4326)."),
+    y: float = typer.Argument(..., help="Northing (or latitude)."),
+    crs: str = typer.Option(None, "--crs", help="CRS of X Y (default EPSG:25832), e.g. EPSG:4326."),
+    json_out: bool = JsonOption,
+) -> None:
+    """What applies at a point: frames and their rules, joint designations, conflicts within 500 m."""
+    cfg = settings()
+    result = service.at(cfg, x, y, crs)
+    if json_out:
+        print_json(result)
+        return
+    lang, console = cfg.language, Console()
+    where = ", ".join(f"{m['name']} ({m['komnr']})" for m in result["municipality"]) or t("none", lang)
+    title = f"{t('at_title', lang)} ({result['x']:.0f}, {result['y']:.0f}) – {where}"
+    console.print(_frames_table(_title_text(title, lang, result["demo"]), result["frames"], lang))
+    zones = Table(title=_title_text(t("designations", lang), lang, result["demo"]))
+    for key in ("theme", "name", "area_ha"):
+        zones.add_column(t(key, lang))
+    for d in result["designations"]:
+        zones.add_row(d["theme"], d["name"], f"{d['area_ha']:,.1f}")
+    if not result["designations"]:
+        zones.caption = t("none_found", lang)
+    console.print(zones)
+    conflicts = [Conflict(**c) for c in result["conflicts"]]
+    console.print(_conflict_table(CheckResult(conflicts, [], [], 0, result["demo"]), lang))
+
+
+def _title_text(text: str, lang: str, demo: bool) -> str:
+    return f"{text} ({t('demo', lang)})" if demo else text
+
+
+@app.command("land")
+@handles_errors
+def land_command(
+    at: str = typer.Option(None, "--at", help="The plan as it stood at this date (YYYY-MM-DD, end of day) or ISO time; default now."),
+    since: str = typer.Option(None, "--since", help="Show the change since this date or time instead of the totals."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Land account: hectares by municipality × general use × status, or the change between two moments."""
+    cfg = settings()
+    result = service.land(cfg, at, since)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    changed = since is not None
+    table = Table(title=_title_text(t("change_title" if changed else "land_title", lang), lang, result["demo"]))
+    keys = ("municipality", "use", "status") + (("before", "after", "change_ha") if changed else ("frames", "area_ha"))
+    for key in keys:
+        table.add_column(t(key, lang), justify="right" if key in ("frames", "area_ha", "before", "after", "change_ha") else "left")
+    for r in result["rows"]:
+        head = [f"{r['municipality']} ({r['komnr']})", str(r["anvgen"]), r["status"]]
+        tail = ([f"{r['area_ha_before']:,.1f}", f"{r['area_ha_after']:,.1f}", f"{r['change_ha']:+,.1f}"] if changed
+                else [str(r["frames"]), f"{r['area_ha']:,.1f}"])
+        table.add_row(*head, *tail)
+    if not result["rows"]:
+        table.caption = t("none_found", lang)
+    Console().print(table)
+
+
+@app.command("export")
+@handles_errors
+def export_command(
+    fmt: str = typer.Option(..., "--format", help="gpkg (one layer per theme), geojson, csv or xlsx."),
+    out: Path = typer.Option(..., "--out", help="File to write (replaced if it exists)."),
+    crs: str = typer.Option(None, "--crs", help="Output CRS (default: EPSG:25832 for gpkg, EPSG:4326 for geojson)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Export the current plan frames (and designations, conflicts) for QGIS and spreadsheets."""
+    cfg = settings()
+    result = service.export(cfg, fmt.lower(), out, crs, cfg.language)
+    if json_out:
+        print_json(result)
+        return
+    demo = f" ({t('demo', cfg.language)})" if result["demo"] else ""
+    typer.echo(f"{t('exported', cfg.language)}{demo}: {result['frames']} → {result['path']} [{', '.join(result['layers'])}]")

@@ -50,6 +50,8 @@ LABELS: dict[str, dict[str, str]] = {
     "exported": {"da": "Eksporteret", "en": "Exported"},
     "fetched": {"da": "Hentet fra Plandata.dk", "en": "Fetched from Plandata.dk"},
     "nothing": {"da": "intet", "en": "nothing"},
+    "none": {"da": "ingen", "en": "none"},
+    "sheet_conflicts": {"da": "Miljøkonflikter", "en": "Conflicts"},
 }
 
 
