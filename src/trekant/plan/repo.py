@@ -48,6 +48,7 @@ def _frame(rows, columns: Sequence[str]) -> gpd.GeoDataFrame:
 
 
 FRAME_READ = ("fid", "planid", *VERSION_COLUMNS, *[c for c in FRAME_COLUMNS if c != "planid"], "area_m2")
+DESIGNATION_READ = ("fid", *DESIGNATION_COLUMNS, *VERSION_COLUMNS, "area_m2")
 
 
 def _select_frames():
@@ -72,16 +73,17 @@ def read_frames(conn: Connection, at: datetime | None = None, statuses: Iterable
     return frames
 
 
-def read_current_for(conn: Connection, planids: Sequence[str]) -> gpd.GeoDataFrame:
-    """The current version of each of these planids that exists (for version comparison)."""
+def read_current_for(conn: Connection, keys: Sequence[str], table=plan_frame) -> gpd.GeoDataFrame:
+    """The current version of each of these planids (or designation ids) that exists."""
+    key, columns = ("planid", FRAME_READ) if table is plan_frame else ("designation_id", DESIGNATION_READ)
+    select_all = select(*[table.c[c] for c in columns], table.c.geom)
     parts = [
-        _frame(conn.execute(_select_frames().where(plan_frame.c.is_current.is_(True),
-                                                   plan_frame.c.planid.in_(list(planids[i:i + CHUNK])))), FRAME_READ)
-        for i in range(0, len(planids), CHUNK)
+        _frame(conn.execute(select_all.where(table.c.is_current.is_(True), table.c[key].in_(list(keys[i:i + CHUNK])))), columns)
+        for i in range(0, len(keys), CHUNK)
     ]
     parts = [p for p in parts if len(p)]
     if not parts:
-        return _frame([], FRAME_READ)
+        return _frame([], columns)
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=STORE_CRS)
 
 
@@ -107,9 +109,6 @@ def insert_rows(conn: Connection, table, rows: list[dict]) -> None:
 def refresh_extents(conn: Connection) -> None:
     gpkg_registry.refresh_extent(conn, "plan_frame")
     gpkg_registry.refresh_extent(conn, "plan_designation")
-
-
-DESIGNATION_READ = ("fid", *DESIGNATION_COLUMNS, *VERSION_COLUMNS, "area_m2")
 
 
 def read_designations(conn: Connection, at: datetime | None = None, themes: Iterable[str] | None = None) -> gpd.GeoDataFrame:

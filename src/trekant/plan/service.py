@@ -43,7 +43,7 @@ from trekant.plan.validate import Scope, validate
 from trekant.plan.versions import plan_versions
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
-from trekant.store.schema.plan import plan_frame
+from trekant.store.schema.plan import plan_designation, plan_frame
 from trekant.store.store import Store
 
 Progress = Callable[[str], None]
@@ -145,6 +145,29 @@ def write_frames(conn: Connection, frames: gpd.GeoDataFrame, actor: str, change:
     region_repo.write_audit(conn, actor, f"plan.{change}", "plan_frame", source, detail)
     for planid, fields in plan.changed_fields.items():
         region_repo.write_audit(conn, actor, "plan.new_version", "plan_frame", planid, dict(fields=fields, source=source))
+    return counts
+
+
+def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: str, change: str, source: str,
+                       is_demo: bool = False, now: datetime | None = None) -> dict:
+    """Joint designations, versioned like frames (keyed by designation_id)."""
+    now = now or datetime.now(timezone.utc)
+    current = repo.read_current_for(conn, list(designations["designation_id"]), plan_designation)
+    plan = plan_versions(designations, current, "designation_id", repo.DESIGNATION_COLUMNS, ())
+    write = plan.new | plan.changed
+    repo.close_versions(conn, plan_designation, plan.closed_fids, now)
+    chosen = designations[write].reset_index(drop=True)
+    rows = [
+        {**{c: chosen[c].iloc[i] for c in repo.DESIGNATION_COLUMNS}, "version": int(v), "is_current": True,
+         "valid_from": now, "valid_to": None, "changed_by": actor, "change": change, "source": source,
+         "is_demo": is_demo, "area_m2": float(round(g.area, 3)), "geom": g}
+        for i, (v, g) in enumerate(zip(plan.version[write], chosen.geometry))
+    ]
+    repo.insert_rows(conn, plan_designation, rows)
+    repo.refresh_extents(conn)
+    counts = dict(imported=int(write.sum()), new=int(plan.new.sum()), new_versions=int(plan.changed.sum()),
+                  unchanged=int((~write).sum()))
+    region_repo.write_audit(conn, actor, f"plan.designation_{change}", "plan_designation", source, counts)
     return counts
 
 

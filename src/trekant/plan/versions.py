@@ -35,13 +35,15 @@ def _same_column(a: pd.Series, b: pd.Series, numeric: bool) -> np.ndarray:
         x = pd.to_numeric(a, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         y = pd.to_numeric(b, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         return (x == y) | (np.isnan(x) & np.isnan(y))
-    x = a.map(lambda v: None if pd.isna(v) else str(v)).to_numpy(dtype=object)
-    y = b.map(lambda v: None if pd.isna(v) else str(v)).to_numpy(dtype=object)
+    x = np.array(["\0" if pd.isna(v) else str(v) for v in a], dtype=object)  # "\0": missing (map() would make NaN)
+    y = np.array(["\0" if pd.isna(v) else str(v) for v in b], dtype=object)
     return x == y
 
 
-def plan_versions(incoming: gpd.GeoDataFrame, current: gpd.GeoDataFrame) -> VersionPlan:
-    stored = current.set_index("planid") if len(current) else None
+def plan_versions(incoming: gpd.GeoDataFrame, current: gpd.GeoDataFrame, key: str = "planid",
+                  columns: tuple[str, ...] = FRAME_COLUMNS, numeric: tuple[str, ...] = NUMERIC_COLUMNS) -> VersionPlan:
+    """Compare incoming rows with the current stored versions by `key` over `columns` and geometry."""
+    stored = current.set_index(key) if len(current) else None
     n = len(incoming)
     new, changed, version = np.zeros(n, bool), np.zeros(n, bool), np.zeros(n, int)
     plan = VersionPlan(new, changed, version)
@@ -49,16 +51,15 @@ def plan_versions(incoming: gpd.GeoDataFrame, current: gpd.GeoDataFrame) -> Vers
         new[:] = True
         version[:] = 1
         return plan
-    known = incoming["planid"].isin(stored.index).to_numpy()
+    known = incoming[key].isin(stored.index).to_numpy()
     new[~known] = True
     version[~known] = 1
     rows = np.flatnonzero(known)
-    old = stored.loc[incoming["planid"].to_numpy()[rows]]
+    old = stored.loc[incoming[key].to_numpy()[rows]]
     same_geom = shapely.equals_exact(incoming.geometry.to_numpy()[rows], old.geometry.to_numpy(), GEOMETRY_TOLERANCE_M)
-    columns = [c for c in FRAME_COLUMNS if c != "planid"]
+    columns = [c for c in columns if c != key]
     differs = np.column_stack([
-        ~_same_column(incoming[c].iloc[rows].reset_index(drop=True), old[c].reset_index(drop=True),
-                      c in NUMERIC_COLUMNS)
+        ~_same_column(incoming[c].iloc[rows].reset_index(drop=True), old[c].reset_index(drop=True), c in numeric)
         for c in columns
     ] + [~same_geom])
     names = [*columns, "geometry"]
@@ -67,5 +68,5 @@ def plan_versions(incoming: gpd.GeoDataFrame, current: gpd.GeoDataFrame) -> Vers
         changed[row] = True
         version[row] = int(old["version"].iloc[k]) + 1
         plan.closed_fids.append(int(old["fid"].iloc[k]))
-        plan.changed_fields[incoming["planid"].iloc[row]] = [names[j] for j in np.flatnonzero(differs[k])]
+        plan.changed_fields[incoming[key].iloc[row]] = [names[j] for j in np.flatnonzero(differs[k])]
     return plan

@@ -27,7 +27,7 @@ def _features() -> list[tuple[dict, object]]:
     return vejle + kolding
 
 
-def test_fetch_loads_one_municipality_page_by_page(store_env):
+def test_fetch_loads_one_municipality_page_by_page(plan_env):
     with Replay(LAYER, _features()) as wfs:
         result = runner.invoke(app, ["plan", "fetch", "--municipality", "0630", "--url", wfs.url, "--page-size", "2", "--json"])
     assert result.exit_code == 0, result.output
@@ -45,14 +45,14 @@ def test_fetch_loads_one_municipality_page_by_page(store_env):
     assert version["area_m2"] == 90_000.0  # 300 m × 300 m
 
 
-def test_fetch_again_makes_no_new_versions(store_env):
+def test_fetch_again_makes_no_new_versions(plan_env):
     with Replay(LAYER, _features()) as wfs:
         runner.invoke(app, ["plan", "fetch", "--municipality", "630", "--url", wfs.url])
         again = runner.invoke(app, ["plan", "fetch", "--municipality", "630", "--url", wfs.url, "--json"])
     assert json.loads(again.stdout)["unchanged"] == 5
 
 
-def test_server_errors_are_one_line(store_env):
+def test_server_errors_are_one_line(plan_env):
     with Replay(LAYER, _features()) as wfs:
         wfs.fail_with = (503, "Service Unavailable")
         result = runner.invoke(app, ["plan", "fetch", "--municipality", "0630", "--url", wfs.url])
@@ -60,20 +60,20 @@ def test_server_errors_are_one_line(store_env):
     assert "HTTP 503" in result.stderr and "Traceback" not in result.output
 
 
-def test_wfs_exception_report(store_env):
+def test_wfs_exception_report(plan_env):
     with Replay("theme_pdk_other", _features()) as wfs:
         result = runner.invoke(app, ["plan", "fetch", "--municipality", "0630", "--url", wfs.url])
     assert result.exit_code == 1
     assert "unknown" in result.stderr
 
 
-def test_unreachable_server(store_env):
+def test_unreachable_server(plan_env):
     result = runner.invoke(app, ["plan", "fetch", "--municipality", "0630", "--url", "http://127.0.0.1:9/wfs"])
     assert result.exit_code == 1
     assert "cannot reach the WFS" in result.stderr
 
 
-def test_importing_a_saved_wfs_page_never_touches_the_network(store_env, tmp_path):
+def test_importing_a_saved_wfs_page_never_touches_the_network(plan_env, tmp_path):
     """The GML names its schema on the server (xsi:schemaLocation); GDAL must not download it."""
     from integration.plan.wfs_replay import collection
 

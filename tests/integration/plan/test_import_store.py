@@ -38,7 +38,7 @@ def _counts(settings) -> tuple[int, int]:
     return frames, audits
 
 
-def test_import_then_check_finds_the_border_conflict(store_env, tmp_path):
+def test_import_then_check_finds_the_border_conflict(plan_env, tmp_path):
     result = _invoke("import", str(_border_file(tmp_path)), "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["imported"] == 3
@@ -49,8 +49,8 @@ def test_import_then_check_finds_the_border_conflict(store_env, tmp_path):
     assert set(checked) >= {"conflicts", "unequal_conditions", "border_overlaps"}
 
 
-def test_failed_import_leaves_the_store_unchanged(store_env, tmp_path):
-    before = _counts(store_env)
+def test_failed_import_leaves_the_store_unchanged(plan_env, tmp_path):
+    before = _counts(plan_env)
     bad = _border_file(tmp_path)
     text = bad.read_text().replace('"anvgen": 31', '"anvgen": 32', 1)  # one unknown code among good frames
     bad.write_text(text)
@@ -61,10 +61,10 @@ def test_failed_import_leaves_the_store_unchanged(store_env, tmp_path):
     assert [(i["code"], i["feature"], i["field"]) for i in report["issues"] if i["severity"] == "error"] == \
         [("unknown-code", "planid T-ERHV6", "anvgen")]
     assert "error [unknown-code]" in result.stderr
-    assert _counts(store_env) == before
+    assert _counts(plan_env) == before
 
 
-def test_every_version_is_kept(store_env, tmp_path):
+def test_every_version_is_kept(plan_env, tmp_path):
     assert _invoke("import", str(_border_file(tmp_path, 6, "v1.geojson"))).exit_code == 0
     assert _invoke("import", str(_border_file(tmp_path, 5, "v2.geojson"))).exit_code == 0
     again = _invoke("import", str(_border_file(tmp_path, 5, "v3.geojson")), "--json")
@@ -77,10 +77,10 @@ def test_every_version_is_kept(store_env, tmp_path):
     assert [h["version"] for h in unchanged] == [1]
 
 
-def test_changes_are_audited(store_env, tmp_path):
+def test_changes_are_audited(plan_env, tmp_path):
     _invoke("import", str(_border_file(tmp_path, 6, "v1.geojson")))
     _invoke("import", str(_border_file(tmp_path, 5, "v2.geojson")))
-    store = Store.from_settings(store_env)
+    store = Store.from_settings(plan_env)
     with store.connect() as conn:
         rows = conn.execute(select(audit_log).where(audit_log.c.action.like("plan.%")).order_by(audit_log.c.id)).all()
     store.dispose()
@@ -91,25 +91,25 @@ def test_changes_are_audited(store_env, tmp_path):
     assert json.loads(rows[-3].detail)["new"] == ["T-BOLIG", "T-ERHV6", "T-ERHV3"]
 
 
-def test_an_editor_cannot_change_another_municipality(store_env, tmp_path):
-    before = _counts(store_env)
+def test_an_editor_cannot_change_another_municipality(plan_env, tmp_path):
+    before = _counts(plan_env)
     result = _invoke("import", str(_border_file(tmp_path)), "--municipality", VEJLE)
     assert result.exit_code == 1
     assert result.stderr.count("[other-municipality]") == 2
-    assert _counts(store_env) == before
+    assert _counts(plan_env) == before
     skipped = _invoke("import", str(_border_file(tmp_path)), "--municipality", "630", "--skip-others", "--json")
     assert skipped.exit_code == 0
     assert json.loads(skipped.stdout)["imported"] == 1
 
 
-def test_history_of_an_unknown_frame(store_env):
+def test_history_of_an_unknown_frame(plan_env):
     result = _invoke("history", "NO-SUCH-FRAME")
     assert result.exit_code == 1
     assert "NO-SUCH-FRAME" in result.stderr
 
 
 @pytest.mark.parametrize("language, title", [("da", "Miljøkonflikter"), ("en", "Cross-border environmental conflicts")])
-def test_check_table_speaks_the_language(store_env, tmp_path, monkeypatch, language, title):
+def test_check_table_speaks_the_language(plan_env, tmp_path, monkeypatch, language, title):
     monkeypatch.setenv("TREKANT_LANGUAGE", language)
     _invoke("import", str(_border_file(tmp_path)))
     result = _invoke("check")

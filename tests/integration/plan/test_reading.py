@@ -43,7 +43,7 @@ def _ours(rows, key="planid"):
     return [r for r in rows if str(r[key]).startswith("T-")]
 
 
-def test_where_finds_every_frame_admitting_the_class(store_env, tmp_path):
+def test_where_finds_every_frame_admitting_the_class(plan_env, tmp_path):
     _load(tmp_path)
     class3 = _ours(json.loads(_plan("where", "--class", "3", "--json").stdout)["frames"])
     assert sorted(r["planid"] for r in class3) == ["T-ERHV3", "T-ERHV6"]
@@ -55,12 +55,12 @@ def test_where_finds_every_frame_admitting_the_class(store_env, tmp_path):
     assert [r["planid"] for r in big] == ["T-ERHV6"]
 
 
-def test_where_rejects_class_8(store_env):
+def test_where_rejects_class_8(plan_env):
     result = runner.invoke(app, ["plan", "where", "--class", "8"])
     assert result.exit_code == 1 and "1–7" in result.stderr
 
 
-def test_at_a_point_in_the_housing_frame(store_env, tmp_path):
+def test_at_a_point_in_the_housing_frame(plan_env, tmp_path):
     s = _load(tmp_path)
     x, y = s.middle + s.into_b * 250  # inside T-BOLIG, 250 m into Vejle
     result = json.loads(_plan("at", str(x), str(y), "--json").stdout)
@@ -71,7 +71,7 @@ def test_at_a_point_in_the_housing_frame(store_env, tmp_path):
         [("T-ERHV6", "T-BOLIG")]
 
 
-def test_at_accepts_lon_lat(store_env, tmp_path):
+def test_at_accepts_lon_lat(plan_env, tmp_path):
     from pyproj import Transformer
 
     s = _load(tmp_path)
@@ -82,7 +82,7 @@ def test_at_accepts_lon_lat(store_env, tmp_path):
     assert result["x"] == pytest.approx(x, abs=0.01)
 
 
-def test_land_change_between_two_moments(store_env, tmp_path):
+def test_land_change_between_two_moments(plan_env, tmp_path):
     start = datetime.now(timezone.utc).isoformat()
     time.sleep(0.01)
     _load(tmp_path, name="v1.geojson")
@@ -97,12 +97,12 @@ def test_land_change_between_two_moments(store_env, tmp_path):
     assert second[(KOLDING, 31)]["change_ha"] == 0.0
 
 
-def test_land_rejects_a_bad_date(store_env):
+def test_land_rejects_a_bad_date(plan_env):
     result = runner.invoke(app, ["plan", "land", "--at", "yesterday"])
     assert result.exit_code == 1 and "not a date" in result.stderr
 
 
-def test_export_files_reopen_with_their_layers_and_crs(store_env, tmp_path):
+def test_export_files_reopen_with_their_layers_and_crs(plan_env, tmp_path):
     _load(tmp_path)
     gpkg = tmp_path / "out" / "plan.gpkg"
     report = json.loads(_plan("export", "--format", "gpkg", "--out", str(gpkg), "--json").stdout)
@@ -132,6 +132,6 @@ def test_export_files_reopen_with_their_layers_and_crs(store_env, tmp_path):
     assert openpyxl.load_workbook(xlsx).sheetnames == ["Rammer", "Arealregnskab", "Miljøkonflikter", "info"]
 
 
-def test_export_rejects_an_unknown_format(store_env, tmp_path):
+def test_export_rejects_an_unknown_format(plan_env, tmp_path):
     result = runner.invoke(app, ["plan", "export", "--format", "shp", "--out", str(tmp_path / "x.shp")])
     assert result.exit_code == 1 and "gpkg" in result.stderr
