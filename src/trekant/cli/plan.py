@@ -307,3 +307,31 @@ def export_command(
         return
     demo = f" ({t('demo', cfg.language)})" if result["demo"] else ""
     typer.echo(f"{t('exported', cfg.language)}{demo}: {result['frames']} → {result['path']} [{', '.join(result['layers'])}]")
+
+
+@app.command("designations")
+@handles_errors
+def designations_command(
+    file: Path = typer.Argument(..., help="Polygon file of one theme (GeoJSON, GeoPackage, zipped Shapefile, GML)."),
+    theme: str = typer.Option(..., "--theme", help="transport_logistics, wind, solar, ptx or green_corridor."),
+    id_field: str = typer.Option("id", "--id-field", help="Field holding each designation's id."),
+    name_field: str = typer.Option("name", "--name-field", help="Field holding each designation's name."),
+    layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Import joint regional designations of one theme (versioned; any error writes nothing)."""
+    cfg = settings()
+    try:
+        result = service.import_designations(cfg, file, theme, id_field, name_field, layer)
+    except InputError as exc:
+        if json_out:
+            print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
+        raise
+    issues = result.pop("issues")
+    if json_out:
+        print_json({**result, "issues": [issue_dict(i) for i in issues]})
+        return
+    _warn(issues)
+    lang = cfg.language
+    typer.echo(f"{t('imported', lang)} ({theme}): {result['imported']} ({t('new_versions', lang)} {result['new_versions']}, "
+               f"{t('unchanged', lang)} {result['unchanged']}) ← {file}")

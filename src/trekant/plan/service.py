@@ -22,7 +22,7 @@ from shapely.geometry import Point
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, Issue, NotFound, has_errors
-from trekant.plan import checks, query, repo
+from trekant.plan import checks, designations, query, repo
 from trekant.plan import land as land_mod
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
@@ -183,6 +183,25 @@ def import_file(settings: Settings, path: Path, municipality: str | None = None,
         scope = None if municipality is None else municipality.zfill(4)
         prepared = prepare_file(path, borders, scope, status, layer, skip_others, tolerance_m)
         return _write_prepared(store, prepared, settings.actor, "import")
+
+
+def import_designations(settings: Settings, path: Path, theme: str, id_field: str = "id", name_field: str = "name",
+                        layer: str | None = None) -> dict:
+    """Import one theme of joint designations; all or nothing, versioned by id."""
+    source = str(path)
+    raw, issues = read_layer(path, layer)
+    with opened(settings) as store:
+        with store.connect() as conn:
+            borders = boundaries(conn)
+        if raw is not None:
+            zones, found = designations.prepare_designations(raw.attributes, raw.geometries, raw.unreadable, raw.crs, source,
+                                                             load_code_lists(), theme, borders, id_field, name_field)
+            issues = issues + found
+        if raw is None or has_errors(issues):
+            raise InputError.from_issues(source, issues)
+        with store.begin() as conn:
+            counts = write_designations(conn, zones, settings.actor, "import", source)
+    return dict(counts, theme=theme, source=source, issues=issues)
 
 
 def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str) -> ImportResult:
