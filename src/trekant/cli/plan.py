@@ -10,7 +10,7 @@ from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
 from trekant.errors import InputError, Issue
-from trekant.plan import service
+from trekant.plan import reports, service
 from trekant.plan.labels import t
 from trekant.plan.model import (
     DEFAULT_SENSITIVE_USES,
@@ -94,7 +94,7 @@ def check_command(
 ) -> None:
     """Cross-border checks: environmental distance, equal conditions, border overlaps."""
     cfg = settings()
-    result = service.check(cfg, _check_options(sensitive, within, touch_m, status))
+    result = reports.check(cfg, _check_options(sensitive, within, touch_m, status))
     if json_out:
         print_json(result.to_dict())
         return
@@ -144,7 +144,7 @@ def _overlap_table(result, lang: str) -> Table:
 def history_command(planid: str = typer.Argument(..., help="The frame's planid."), json_out: bool = JsonOption) -> None:
     """Every version of a plan frame: what changed, when and by whom."""
     cfg = settings()
-    versions = service.frame_history(cfg, planid)
+    versions = reports.frame_history(cfg, planid)
     records = versions.astype(object).where(versions.notna(), None).to_dict("records")
     if json_out:
         print_json(records)
@@ -220,7 +220,7 @@ def where_command(
 ) -> None:
     """Every frame in the region admitting a business of class C (minmiljo ≤ C ≤ maxmiljo), on equal terms."""
     cfg = settings()
-    result = service.where(cfg, env_class, use, min_area_ha, _codes(status) or LIVE_STATUSES)
+    result = reports.where(cfg, env_class, use, min_area_ha, _codes(status) or LIVE_STATUSES)
     if json_out:
         print_json(result)
         return
@@ -238,7 +238,7 @@ def at_command(
 ) -> None:
     """What applies at a point: frames and their rules, joint designations, conflicts within 500 m."""
     cfg = settings()
-    result = service.at(cfg, x, y, crs)
+    result = reports.at(cfg, x, y, crs)
     if json_out:
         print_json(result)
         return
@@ -271,7 +271,7 @@ def land_command(
 ) -> None:
     """Land account: hectares by municipality × general use × status, or the change between two moments."""
     cfg = settings()
-    result = service.land(cfg, at, since)
+    result = reports.land(cfg, at, since)
     if json_out:
         print_json(result)
         return
@@ -301,7 +301,7 @@ def export_command(
 ) -> None:
     """Export the current plan frames (and designations, conflicts) for QGIS and spreadsheets."""
     cfg = settings()
-    result = service.export(cfg, fmt.lower(), out, crs, cfg.language)
+    result = reports.export(cfg, fmt.lower(), out, crs, cfg.language)
     if json_out:
         print_json(result)
         return

@@ -1,8 +1,6 @@
 """Land account, version decisions and the where-selection on small hand-made tables."""
 
 import geopandas as gpd
-import numpy as np
-import pandas as pd
 from shapely.geometry import MultiPolygon, box
 
 from trekant.plan.land import land_account, land_change
