@@ -23,6 +23,7 @@ from trekant.plan.model import CODE_COLUMNS, DATE_COLUMNS, FRAME_COLUMNS, MEASUR
 
 ALIASES = {"planstatus": "status", "kommunekode": "komnr", "komkode": "komnr", "geometri": None}
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+MAX_CODE = 1_000_000  # Plandata codes have at most 4 digits; anything this large is garbage
 
 
 class Normalizer:
@@ -70,7 +71,7 @@ def as_text(values: pd.Series) -> pd.Series:
         if text.endswith(".0") and text[:-2].isdigit():
             text = text[:-2]
         return text or None
-    return values.map(one).astype(object)
+    return pd.Series([one(v) for v in values], index=values.index, dtype=object)  # map() would turn None into NaN
 
 
 def as_number(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
@@ -85,21 +86,22 @@ def as_number(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
 
 
 def as_code(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
-    """Whole-number codes as nullable integers (71.0 → 71); 71.5 is an unknown code."""
+    """Whole-number codes as nullable integers (71.0 → 71); 71.5 or 1e20 is an unknown code."""
     numbers = as_number(n, values, field)
-    fractional = np.flatnonzero(numbers.notna().to_numpy() & (numbers.fillna(0) % 1 != 0).to_numpy())
-    n.add("error", "unknown-code", fractional, field, lambda r: f"{numbers.iloc[r]} is not a whole-number code")
-    whole = numbers.where(numbers % 1 == 0)
-    return whole.round().astype("Int64")
+    present = numbers.notna().to_numpy()
+    plausible = (numbers.abs() < MAX_CODE) & (numbers % 1 == 0)
+    bad = np.flatnonzero(present & ~plausible.fillna(False).to_numpy(dtype=bool))
+    n.add("error", "unknown-code", bad, field, lambda r: f"{numbers.iloc[r]:g} is not a whole-number code")
+    return numbers.where(plausible).round().astype("Int64")
 
 
 def as_komnr(n: Normalizer, values: pd.Series) -> pd.Series:
     """Four-digit municipality codes: 630, 630.0, '630' and '0630' all become '0630'."""
     text = as_text(values)
-    ok = text.map(lambda v: v is None or (v.isdigit() and len(v) <= 4))
-    bad = np.flatnonzero(~ok.to_numpy(dtype=bool))
-    n.add("error", "unknown-code", bad, "komnr", lambda r: f"{values.iloc[r]!r} is not a municipality code")
-    return text.where(ok).map(lambda v: None if v is None else v.zfill(4)).astype(object)
+    ok = np.array([v is None or (v.isdigit() and len(v) <= 4) for v in text], dtype=bool)
+    n.add("error", "unknown-code", np.flatnonzero(~ok), "komnr", lambda r: f"{values.iloc[r]!r} is not a municipality code")
+    codes = [v.zfill(4) if good and v is not None else None for v, good in zip(text, ok)]
+    return pd.Series(codes, index=values.index, dtype=object)
 
 
 def _date_text(v) -> str | None:
@@ -131,7 +133,7 @@ def as_date(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
 def as_status(n: Normalizer, values: pd.Series, default: str | None) -> pd.Series:
     """Plandata status codes (K, F, KV, V, A) from codes, Danish or English words."""
     text = as_text(values)
-    codes = text.map(lambda v: None if v is None else n.codes.status_code(v))
+    codes = pd.Series([None if v is None else n.codes.status_code(v) for v in text], index=text.index, dtype=object)
     unknown = np.flatnonzero(text.notna().to_numpy() & codes.isna().to_numpy())
     n.add("error", "unknown-code", unknown, "status", lambda r: f"{text.iloc[r]!r} is not a plan status (K, F, KV, V, A)")
     if default is not None:
