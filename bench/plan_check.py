@@ -175,7 +175,7 @@ def analyze(settings: Settings) -> None:
 def shapely_check(settings: Settings, results: dict) -> set[tuple[str, str]]:
     store = Store.from_settings(settings)
     with timed("read current frames from the GeoPackage store", results), store.connect() as conn:
-        frames = repo.read_frames(conn, statuses=LIVE_STATUSES)
+        frames = repo.read_frames(conn, statuses=LIVE_STATUSES, columns=repo.ENVIRONMENT_READ)
     store.dispose()
     with timed("environmental check, Shapely STRtree (in memory)", results):
         conflicts = checks.environmental_conflicts(frames, load_code_lists().distance_m)

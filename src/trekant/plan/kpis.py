@@ -32,7 +32,7 @@ def _month_end(moment: datetime) -> datetime:
 
 
 def _count(conn: Connection, at: datetime | None) -> tuple[int, bool]:
-    frames = repo.read_frames(conn, at=at, statuses=LIVE_STATUSES)
+    frames = repo.read_frames(conn, at=at, statuses=LIVE_STATUSES, columns=repo.ENVIRONMENT_READ)
     if not len(frames):
         return 0, False
     return len(checks.environmental_conflicts(frames, load_code_lists().distance_m)), bool(frames["is_demo"].any())
