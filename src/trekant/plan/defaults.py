@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Connection
 
 from trekant.plan import demo, repo, service
+from trekant.region import repo as region_repo
 
 DEMO_SOURCE = "trekant demo plan (synthetic)"
 
@@ -18,6 +19,8 @@ def load_defaults(conn: Connection, ctx) -> dict:
     if not ctx.with_demo:
         removed = repo.delete_demo(conn)
         repo.refresh_extents(conn)
+        if removed:
+            region_repo.write_audit(conn, ctx.actor, "plan.demo_removed", "plan_frame", DEMO_SOURCE, dict(rows=removed))
         return dict(demo=False, demo_rows_removed=removed)
     borders = {m.code: m.geom for m in ctx.dataset.municipalities}
     members = list(ctx.dataset.definition.members)

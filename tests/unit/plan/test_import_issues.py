@@ -178,3 +178,14 @@ def test_zipped_shapefile(tmp_path):
     prepared = _prepare(archive)
     assert prepared.ok, prepared.issues
     assert list(prepared.frames["plannavn"]) == ["Boligområde ved Nørremarken", "Erhverv ved motorvejen"]
+
+
+def test_a_file_with_several_layers_needs_a_choice(tmp_path):
+    path = tmp_path / "two.gpkg"
+    pyogrio.write_dataframe(_plandata_frames(), path, layer="zonekort", driver="GPKG")
+    pyogrio.write_dataframe(_plandata_frames(), path, layer="lokalplaner", driver="GPKG", append=True)
+    assert [i.code for i in _prepare(path).issues] == ["ambiguous-layer"]
+    assert _prepare(path, layer="lokalplaner").ok
+    assert [i.code for i in _prepare(path, layer="nope").issues] == ["unknown-layer"]
+    pyogrio.write_dataframe(_plandata_frames(), path, layer="kommuneplanrammer", driver="GPKG", append=True)
+    assert _prepare(path).ok  # the one frame layer is chosen by its name
