@@ -25,6 +25,7 @@ class CodeLists:
     distance_m: dict[int, float]  # environmental class → recommended distance to housing
     status: dict[str, tuple[str, str]]  # Plandata code → (Danish, English)
     status_alias: dict[str, str]  # any lower-case spelling → Plandata code
+    status_order: dict[str, int]  # lifecycle: K 1 → F 2 → KV 3 → V 4 → A 5
     themes: dict[str, tuple[str, str]]
 
     def status_code(self, value: str) -> str | None:
@@ -60,5 +61,6 @@ def load_code_lists() -> CodeLists:
                     for r in _rows("environmental_classes.csv")},
         status={r["status"]: (r["navn_da"], r["name_en"]) for r in status_rows},
         status_alias=_status_aliases(status_rows),
+        status_order={r["status"]: int(r["order"]) for r in status_rows},
         themes={r["theme"]: (r["navn_da"], r["name_en"]) for r in _rows("designation_themes.csv")},
     )

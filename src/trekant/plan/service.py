@@ -24,7 +24,7 @@ from trekant.plan.io.reader import read_layer
 from trekant.plan.model import FRAME_COLUMNS, OUTSIDE_TOLERANCE_M, ImportResult
 from trekant.plan.normalize import normalize
 from trekant.plan.validate import Scope, validate
-from trekant.plan.versions import plan_versions
+from trekant.plan.versions import backward_statuses, plan_versions
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
 from trekant.store.schema.plan import plan_designation, plan_frame
@@ -117,6 +117,7 @@ def write_frames(conn: Connection, frames: gpd.GeoDataFrame, actor: str, change:
     now = now or datetime.now(timezone.utc)
     current = repo.read_current_for(conn, list(frames["planid"]))
     plan = plan_versions(frames, current)
+    backward = backward_statuses(frames, current, load_code_lists().status_order)
     write = plan.new | plan.changed
     repo.close_versions(conn, plan_frame, plan.closed_fids, now)
     meta = dict(is_current=True, valid_from=now, valid_to=None, changed_by=actor, change=change,
@@ -129,7 +130,7 @@ def write_frames(conn: Connection, frames: gpd.GeoDataFrame, actor: str, change:
     region_repo.write_audit(conn, actor, f"plan.{change}", "plan_frame", source, detail)
     for planid, fields in plan.changed_fields.items():
         region_repo.write_audit(conn, actor, "plan.new_version", "plan_frame", planid, dict(fields=fields, source=source))
-    return counts
+    return dict(counts, backward=backward)
 
 
 def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: str, change: str, source: str,
@@ -193,7 +194,10 @@ def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str) -
         raise InputError.from_issues(prepared.source, prepared.issues)
     with store.begin() as conn:
         counts = write_frames(conn, prepared.frames, actor, change, prepared.source)
-    return ImportResult(issues=prepared.issues, source=prepared.source, **counts)
+    lifecycle = [Issue("warning", "status-lifecycle", prepared.source, f"planid {planid}",
+                       f"the status goes back from {old} to {new} (Plandata: K → F → KV → V → A)", "status")
+                 for planid, old, new in counts.pop("backward")]
+    return ImportResult(issues=prepared.issues + lifecycle, source=prepared.source, **counts)
 
 
 def wfs_request(url: str | None = None, layer: str | None = None, page_size: int = wfs.PAGE_SIZE) -> wfs.WfsRequest:

@@ -70,3 +70,17 @@ def plan_versions(incoming: gpd.GeoDataFrame, current: gpd.GeoDataFrame, key: st
         plan.closed_fids.append(int(old["fid"].iloc[k]))
         plan.changed_fields[incoming[key].iloc[row]] = [names[j] for j in np.flatnonzero(differs[k])]
     return plan
+
+
+def backward_statuses(incoming: gpd.GeoDataFrame, current: gpd.GeoDataFrame, order: dict[str, int]) -> list[tuple[str, str, str]]:
+    """(planid, stored status, new status) where a new version goes back in Plandata's lifecycle
+    (kladde til forslag → forslag → kladde til vedtaget → vedtaget → aflyst), e.g. V → F or A → V."""
+    if not len(current):
+        return []
+    stored = current.set_index("planid")["status"]
+    found = []
+    for planid, status in zip(incoming["planid"], incoming["status"]):
+        old = stored.get(planid)
+        if old is not None and order.get(status, 0) < order.get(old, 0):
+            found.append((planid, old, status))
+    return found

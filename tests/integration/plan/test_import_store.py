@@ -114,3 +114,13 @@ def test_check_table_speaks_the_language(plan_env, tmp_path, monkeypatch, langua
     _invoke("import", str(_border_file(tmp_path)))
     result = _invoke("check")
     assert result.exit_code == 0 and title in result.stdout
+
+
+def test_going_back_in_the_lifecycle_is_a_warning(plan_env, tmp_path):
+    assert _invoke("import", str(_border_file(tmp_path, name="v1.geojson"))).exit_code == 0
+    proposal = _border_file(tmp_path, name="v2.geojson")
+    proposal.write_text(proposal.read_text().replace('"status": "V"', '"status": "F"', 1))
+    result = _invoke("import", str(proposal), "--json")
+    assert result.exit_code == 0
+    issues = json.loads(result.stdout)["issues"]
+    assert [(i["severity"], i["code"], i["feature"]) for i in issues] == [("warning", "status-lifecycle", "planid T-BOLIG")]
