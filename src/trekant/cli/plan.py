@@ -1,5 +1,337 @@
-"""`trekant plan …` commands."""
+"""`trekant plan …`: the joint municipal plan (thin: parsing and printing; the work is in plan.service)."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.errors import InputError, Issue
+from trekant.plan import reports, service
+from trekant.plan.labels import t
+from trekant.plan.model import (
+    DEFAULT_SENSITIVE_USES,
+    LIVE_STATUSES,
+    OUTSIDE_TOLERANCE_M,
+    CheckOptions,
+    CheckResult,
+    Conflict,
+)
 
 app = typer.Typer(no_args_is_help=True)
+
+
+def issue_dict(issue: Issue) -> dict:
+    """An Issue for --json: severity, code, feature (planid or index), field, message, source."""
+    return dict(severity=issue.severity, code=issue.code, feature=issue.where, field=issue.field,
+                message=issue.message, source=issue.source)
+
+
+def _warn(issues: list[Issue]) -> None:
+    for issue in issues:
+        typer.echo(issue.line(), err=True)
+
+
+def _codes(text: str | None, cast=str) -> tuple | None:
+    if text is None:
+        return None
+    return tuple(cast(part.strip()) for part in text.split(",") if part.strip())
+
+
+def _title(key: str, lang: str, demo: bool) -> str:
+    return f"{t(key, lang)} ({t('demo', lang)})" if demo else t(key, lang)
+
+
+@app.command("import")
+@handles_errors
+def import_command(
+    file: Path = typer.Argument(..., help="GeoJSON, GeoPackage, zipped Shapefile or GML (Plandata's WFS shape)."),
+    municipality: str = typer.Option(None, "--municipality", help="Import as an editor of this municipality (code): other municipalities' frames are refused."),
+    status: str = typer.Option(None, "--status", help="Status of frames that carry none (K, F, KV, V, A or forslag, vedtaget, …); a different status in the file is an error."),
+    layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several."),
+    skip_others: bool = typer.Option(False, "--skip-others", help="With --municipality: leave other municipalities' frames out (warning) instead of refusing the file."),
+    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", help="How far (m) a frame may reach outside its municipality's 1:500,000 boundary."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Import plan frames; every problem is reported, and any error writes nothing."""
+    cfg = settings()
+    try:
+        result = service.import_file(cfg, file, municipality, status, layer, skip_others, tolerance_m)
+    except InputError as exc:
+        if json_out:
+            print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues] or [dict(severity="error", code="input", feature="file", field=None, message=str(exc), source=str(file))]))
+        raise
+    if json_out:
+        print_json(dict(imported=result.imported, new_frames=result.new_frames, new_versions=result.new_versions,
+                        unchanged=result.unchanged, issues=[issue_dict(i) for i in result.issues]))
+        return
+    _warn(result.issues)
+    lang = cfg.language
+    typer.echo(f"{t('imported', lang)}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
+               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}) ← {file}")
+
+
+def _check_options(sensitive: str | None, within: bool, touch_m: float, status: str | None) -> CheckOptions:
+    return CheckOptions(
+        sensitive_uses=_codes(sensitive, int) or DEFAULT_SENSITIVE_USES,
+        within_municipality=within,
+        touch_distance_m=touch_m,
+        statuses=_codes(status) or LIVE_STATUSES,
+    )
+
+
+@app.command("check")
+@handles_errors
+def check_command(
+    sensitive: str = typer.Option(None, "--sensitive", help="Sensitive general uses (anvgen), comma separated; default 11,21,51,61,71."),
+    within: bool = typer.Option(False, "--within", help="Also report environmental conflicts inside one municipality."),
+    touch_m: float = typer.Option(20.0, "--touch-distance-m", help="Frames this close across a border count as touching (equal conditions)."),
+    status: str = typer.Option(None, "--status", help="Statuses to check, comma separated (default: all but cancelled)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Cross-border checks: environmental distance, equal conditions, border overlaps."""
+    cfg = settings()
+    result = reports.check(cfg, _check_options(sensitive, within, touch_m, status))
+    if json_out:
+        print_json(result.to_dict())
+        return
+    lang, console = cfg.language, Console()
+    console.print(_conflict_table(result, lang))
+    console.print(_unequal_table(result, lang))
+    console.print(_overlap_table(result, lang))
+
+
+def _conflict_table(result, lang: str) -> Table:
+    table = Table(title=_title("conflicts", lang, result.demo))
+    for key in ("source", "municipality", "class", "sensitive", "municipality", "use", "distance_m", "required_m"):
+        table.add_column(t(key, lang))
+    for c in result.conflicts:
+        table.add_row(c.source_planid, c.source_komnr, str(c.source_class), c.sensitive_planid, c.sensitive_komnr,
+                      str(c.sensitive_anvgen), f"{c.distance_m:,.0f}", f"{c.required_m:,.0f}")
+    if not result.conflicts:
+        table.caption = t("none_found", lang)
+    return table
+
+
+def _unequal_table(result, lang: str) -> Table:
+    table = Table(title=_title("unequal_conditions", lang, result.demo))
+    for key in ("frame_a", "municipality", "frame_b", "municipality", "use", "differences"):
+        table.add_column(t(key, lang))
+    for u in result.unequal_conditions:
+        diff = "; ".join(f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items())
+        table.add_row(u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen), diff)
+    if not result.unequal_conditions:
+        table.caption = t("none_found", lang)
+    return table
+
+
+def _overlap_table(result, lang: str) -> Table:
+    table = Table(title=_title("border_overlaps", lang, result.demo))
+    for key in ("kind", "frame_a", "municipality", "frame_b", "municipality", "area_m2"):
+        table.add_column(t(key, lang))
+    for o in result.border_overlaps:
+        table.add_row(o.kind, o.planid_a, o.komnr_a, o.planid_b or "–", o.komnr_b, f"{o.area_m2:,.0f}")
+    if not result.border_overlaps:
+        table.caption = t("none_found", lang)
+    return table
+
+
+@app.command("history")
+@handles_errors
+def history_command(planid: str = typer.Argument(..., help="The frame's planid."), json_out: bool = JsonOption) -> None:
+    """Every version of a plan frame: what changed, when and by whom."""
+    cfg = settings()
+    versions = reports.frame_history(cfg, planid)
+    records = versions.astype(object).where(versions.notna(), None).to_dict("records")
+    if json_out:
+        print_json(records)
+        return
+    lang = cfg.language
+    demo = any(r["is_demo"] for r in records)
+    table = Table(title=f"{_title('history', lang, demo)} {planid}")
+    keys = ("version", "status", "valid_from", "valid_to", "changed_by", "change", "plannavn", "anvgen", "maxmiljo", "area_ha")
+    for key in keys:
+        table.add_column(t(key, lang))
+    for r in records:
+        table.add_row(str(r["version"]), r["status"], _moment(r["valid_from"]), _moment(r["valid_to"]), r["changed_by"],
+                      r["change"], r["plannavn"] or "", str(r["anvgen"] or ""), str(r["maxmiljo"] or ""),
+                      f"{r['area_m2'] / 10_000:,.2f}")
+    Console().print(table)
+
+
+def _moment(value) -> str:
+    return "" if value is None else value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+@app.command("fetch")
+@handles_errors
+def fetch_command(
+    municipality: str = typer.Option(..., "--municipality", help="Municipality code whose adopted frames to load."),
+    url: str = typer.Option(None, "--url", help="WFS endpoint (default: Plandata.dk's public WFS)."),
+    layer: str = typer.Option(None, "--layer", help="WFS layer (default theme_pdk_kommuneplanramme_vedtaget_v)."),
+    page_size: int = typer.Option(1000, "--page-size", min=1, help="Features per GetFeature request."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Load adopted plan frames of one municipality from Plandata.dk's WFS (validated like an import)."""
+    cfg = settings()
+    request = service.wfs_request(url, layer, page_size)
+    try:
+        result = service.fetch(cfg, municipality, request)
+    except InputError as exc:
+        if json_out and exc.issues:
+            print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
+        raise
+    if json_out:
+        print_json(dict(imported=result.imported, new_frames=result.new_frames, new_versions=result.new_versions,
+                        unchanged=result.unchanged, source=result.source, issues=[issue_dict(i) for i in result.issues]))
+        return
+    _warn(result.issues)
+    lang = cfg.language
+    typer.echo(f"{t('fetched', lang)}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
+               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}) ← {result.source}")
+
+
+def _frames_table(title: str, rows: list[dict], lang: str) -> Table:
+    table = Table(title=title)
+    for key in ("planid", "municipality", "plannr", "plannavn", "use", "status", "class", "rules", "area_ha"):
+        table.add_column(t(key, lang), justify="right" if key == "area_ha" else "left")
+    for r in rows:
+        classes = f"{r['minmiljo'] or 1}–{r['maxmiljo']}" if r["maxmiljo"] else ""
+        rules = ", ".join(f"{k} {r[k]:g}" for k in ("bebygpct", "maxetager", "maxbygnhjd", "minuds") if r.get(k) is not None)
+        table.add_row(r["planid"], f"{r['municipality']} ({r['komnr']})", r["plannr"] or "", r["plannavn"] or "",
+                      f"{r['anvgen']}" + (f"/{r['anvspec']}" if r["anvspec"] else ""), r["status"], classes, rules,
+                      f"{r['area_ha']:,.1f}")
+    if not rows:
+        table.caption = t("none_found", lang)
+    return table
+
+
+@app.command("where")
+@handles_errors
+def where_command(
+    env_class: int = typer.Option(..., "--class", help="Environmental class of the business (1–7)."),
+    use: int = typer.Option(None, "--use", help="General use (anvgen, e.g. 31) or specific use (anvspec, e.g. 3130)."),
+    min_area_ha: float = typer.Option(0.0, "--min-area-ha", min=0, help="Smallest frame area in hectares."),
+    status: str = typer.Option(None, "--status", help="Statuses, comma separated (default: all but cancelled)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Every frame in the region admitting a business of class C (minmiljo ≤ C ≤ maxmiljo), on equal terms."""
+    cfg = settings()
+    result = reports.where(cfg, env_class, use, min_area_ha, _codes(status) or LIVE_STATUSES)
+    if json_out:
+        print_json(result)
+        return
+    title = f"{t('where_title', cfg.language)} {env_class}" + (f" ({t('demo', cfg.language)})" if result["demo"] else "")
+    Console().print(_frames_table(title, result["frames"], cfg.language))
+
+
+@app.command("at")
+@handles_errors
+def at_command(
+    x: float = typer.Argument(..., help="Easting (or longitude with --crs EPSG:4326)."),
+    y: float = typer.Argument(..., help="Northing (or latitude)."),
+    crs: str = typer.Option(None, "--crs", help="CRS of X Y (default EPSG:25832), e.g. EPSG:4326."),
+    json_out: bool = JsonOption,
+) -> None:
+    """What applies at a point: frames and their rules, joint designations, conflicts within 500 m."""
+    cfg = settings()
+    result = reports.at(cfg, x, y, crs)
+    if json_out:
+        print_json(result)
+        return
+    lang, console = cfg.language, Console()
+    where = ", ".join(f"{m['name']} ({m['komnr']})" for m in result["municipality"]) or t("none", lang)
+    title = f"{t('at_title', lang)} ({result['x']:.0f}, {result['y']:.0f}) – {where}"
+    console.print(_frames_table(_title_text(title, lang, result["demo"]), result["frames"], lang))
+    zones = Table(title=_title_text(t("designations", lang), lang, result["demo"]))
+    for key in ("theme", "name", "area_ha"):
+        zones.add_column(t(key, lang))
+    for d in result["designations"]:
+        zones.add_row(d["theme"], d["name"], f"{d['area_ha']:,.1f}")
+    if not result["designations"]:
+        zones.caption = t("none_found", lang)
+    console.print(zones)
+    conflicts = [Conflict(**c) for c in result["conflicts"]]
+    console.print(_conflict_table(CheckResult(conflicts, [], [], 0, result["demo"]), lang))
+
+
+def _title_text(text: str, lang: str, demo: bool) -> str:
+    return f"{text} ({t('demo', lang)})" if demo else text
+
+
+@app.command("land")
+@handles_errors
+def land_command(
+    at: str = typer.Option(None, "--at", help="The plan as it stood at this date (YYYY-MM-DD, end of day) or ISO time; default now."),
+    since: str = typer.Option(None, "--since", help="Show the change since this date or time instead of the totals."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Land account: hectares by municipality × general use × status, or the change between two moments."""
+    cfg = settings()
+    result = reports.land(cfg, at, since)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    changed = since is not None
+    table = Table(title=_title_text(t("change_title" if changed else "land_title", lang), lang, result["demo"]))
+    keys = ("municipality", "use", "status") + (("before", "after", "change_ha") if changed else ("frames", "area_ha"))
+    for key in keys:
+        table.add_column(t(key, lang), justify="right" if key in ("frames", "area_ha", "before", "after", "change_ha") else "left")
+    for r in result["rows"]:
+        head = [f"{r['municipality']} ({r['komnr']})", str(r["anvgen"]), r["status"]]
+        tail = ([f"{r['area_ha_before']:,.1f}", f"{r['area_ha_after']:,.1f}", f"{r['change_ha']:+,.1f}"] if changed
+                else [str(r["frames"]), f"{r['area_ha']:,.1f}"])
+        table.add_row(*head, *tail)
+    if not result["rows"]:
+        table.caption = t("none_found", lang)
+    Console().print(table)
+
+
+@app.command("export")
+@handles_errors
+def export_command(
+    fmt: str = typer.Option(..., "--format", help="gpkg (one layer per theme), geojson, csv or xlsx."),
+    out: Path = typer.Option(..., "--out", help="File to write (replaced if it exists)."),
+    crs: str = typer.Option(None, "--crs", help="Output CRS (default: EPSG:25832 for gpkg, EPSG:4326 for geojson)."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Export the current plan frames (and designations, conflicts) for QGIS and spreadsheets."""
+    cfg = settings()
+    result = reports.export(cfg, fmt.lower(), out, crs, cfg.language)
+    if json_out:
+        print_json(result)
+        return
+    demo = f" ({t('demo', cfg.language)})" if result["demo"] else ""
+    typer.echo(f"{t('exported', cfg.language)}{demo}: {result['frames']} → {result['path']} [{', '.join(result['layers'])}]")
+
+
+@app.command("designations")
+@handles_errors
+def designations_command(
+    file: Path = typer.Argument(..., help="Polygon file of one theme (GeoJSON, GeoPackage, zipped Shapefile, GML)."),
+    theme: str = typer.Option(..., "--theme", help="transport_logistics, wind, solar, ptx or green_corridor."),
+    id_field: str = typer.Option("id", "--id-field", help="Field holding each designation's id."),
+    name_field: str = typer.Option("name", "--name-field", help="Field holding each designation's name."),
+    layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Import joint regional designations of one theme (versioned; any error writes nothing)."""
+    cfg = settings()
+    try:
+        result = service.import_designations(cfg, file, theme, id_field, name_field, layer)
+    except InputError as exc:
+        if json_out:
+            print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
+        raise
+    issues = result.pop("issues")
+    if json_out:
+        print_json({**result, "issues": [issue_dict(i) for i in issues]})
+        return
+    _warn(issues)
+    lang = cfg.language
+    typer.echo(f"{t('imported', lang)} ({theme}): {result['imported']} ({t('new_versions', lang)} {result['new_versions']}, "
+               f"{t('unchanged', lang)} {result['unchanged']}) ← {file}")

@@ -1,0 +1,161 @@
+"""Cross-border checks on current plan frames (pure; Shapely 2 STRtree, vectorised).
+
+1. Environmental distance: a frame allowing class c (its maxmiljo) closer than the recommended
+   distance for c (Miljøstyrelsen 2004: 0, 20, 50, 100, 150, 300, 500 m) to a sensitive frame of
+   another municipality. Distance = shortest distance between the two polygons (0 if they touch).
+2. Equal conditions: frames with the same anvgen within `touch_distance_m` across a border whose
+   rules (both set) differ.
+3. Border overlaps: two municipalities' frames overlapping, or a frame reaching more than the
+   boundary tolerance into a neighbouring municipality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely import STRtree
+from shapely.geometry.base import BaseGeometry
+
+from trekant.plan.model import RULE_COLUMNS, BorderOverlap, CheckOptions, Conflict, UnequalCondition
+
+
+DISTANCE_SLACK_M = 0.001
+
+
+def required_distances_m(maxmiljo: pd.Series, distance_m: Mapping[int, float]) -> np.ndarray:
+    """Recommended distance per frame from its highest environmental class (0 when none)."""
+    table = np.zeros(max(distance_m) + 1)
+    for env_class, metres in distance_m.items():
+        table[env_class] = metres
+    classes = maxmiljo.fillna(0).astype(int).clip(0, len(table) - 1).to_numpy()
+    return table[classes]
+
+
+def conflict_pairs(geoms: np.ndarray, komnr: np.ndarray, required_m: np.ndarray, sensitive: np.ndarray,
+                   within_municipality: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(source rows, sensitive rows, distances) of every pair closer than the source's required distance."""
+    sources = np.flatnonzero(required_m > 0)
+    targets = np.flatnonzero(sensitive)
+    if not len(sources) or not len(targets):
+        empty = np.array([], dtype=int)
+        return empty, empty, np.array([])
+    tree = STRtree(geoms[targets])
+    left, right = tree.query(geoms[sources], predicate="dwithin", distance=required_m[sources])
+    s, t = sources[left], targets[right]
+    keep = s != t
+    if not within_municipality:
+        keep &= komnr[s] != komnr[t]
+    s, t = s[keep], t[keep]
+    distance = shapely.distance(geoms[s], geoms[t])
+    # dwithin is <=; the recommended distance itself is fine (1 mm slack for floating point)
+    closer = distance < required_m[s] - DISTANCE_SLACK_M
+    return s[closer], t[closer], distance[closer]
+
+
+def environmental_conflicts(frames: gpd.GeoDataFrame, distance_m: Mapping[int, float],
+                            options: CheckOptions = CheckOptions()) -> list[Conflict]:
+    f = frames.reset_index(drop=True)
+    required = required_distances_m(f["maxmiljo"], distance_m)
+    sensitive = f["anvgen"].isin(options.sensitive_uses).to_numpy(dtype=bool)
+    s, t, d = conflict_pairs(f.geometry.to_numpy(), f["komnr"].to_numpy(), required, sensitive,
+                             options.within_municipality)
+    found = [
+        Conflict(f.at[i, "planid"], f.at[i, "komnr"], int(f.at[i, "maxmiljo"]), f.at[j, "planid"],
+                 f.at[j, "komnr"], int(f.at[j, "anvgen"]), round(float(dist), 1), float(required[i]))
+        for i, j, dist in zip(s, t, d)
+    ]
+    return sorted(found, key=lambda c: (c.source_komnr, c.source_planid, c.sensitive_planid))
+
+
+def _differences(f: pd.DataFrame, i: int, j: int) -> dict:
+    out = {}
+    for column in RULE_COLUMNS:
+        a, b = f.at[i, column], f.at[j, column]
+        if pd.notna(a) and pd.notna(b) and float(a) != float(b):
+            out[column] = [_plain(a), _plain(b)]
+    return out
+
+
+def _plain(value):
+    value = float(value)
+    return int(value) if value.is_integer() else value
+
+
+def unequal_conditions(frames: gpd.GeoDataFrame, options: CheckOptions = CheckOptions()) -> list[UnequalCondition]:
+    f = frames.reset_index(drop=True)
+    geoms = f.geometry.to_numpy()
+    left, right = STRtree(geoms).query(geoms, predicate="dwithin", distance=options.touch_distance_m)
+    komnr, anvgen = f["komnr"].to_numpy(), f["anvgen"].to_numpy()
+    keep = (left < right) & (komnr[left] != komnr[right]) & f["anvgen"].notna().to_numpy()[left]
+    keep &= anvgen[left] == anvgen[right]
+    left, right = left[keep], right[keep]
+    distance = shapely.distance(geoms[left], geoms[right])
+    found = []
+    for i, j, dist in zip(left, right, distance):
+        differences = _differences(f, i, j)
+        if differences:
+            a, b = sorted((i, j), key=lambda r: (komnr[r], f.at[r, "planid"]))
+            if a != i:
+                differences = {k: v[::-1] for k, v in differences.items()}
+            found.append(UnequalCondition(f.at[a, "planid"], komnr[a], f.at[b, "planid"], komnr[b],
+                                          int(anvgen[a]), round(float(dist), 1), differences))
+    return sorted(found, key=lambda u: (u.komnr_a, u.planid_a, u.planid_b))
+
+
+def frame_overlaps(f: pd.DataFrame, geoms: np.ndarray, min_m2: float) -> list[BorderOverlap]:
+    left, right = STRtree(geoms).query(geoms, predicate="intersects")
+    komnr = f["komnr"].to_numpy()
+    keep = (left < right) & (komnr[left] != komnr[right])
+    left, right = left[keep], right[keep]
+    area = shapely.area(shapely.intersection(geoms[left], geoms[right]))
+    found = []
+    for i, j, a in zip(left, right, area):
+        if a >= min_m2:
+            i, j = sorted((i, j), key=lambda r: (komnr[r], f.at[r, "planid"]))
+            found.append(BorderOverlap("frames-overlap", f.at[i, "planid"], komnr[i], f.at[j, "planid"], komnr[j], round(float(a), 1)))
+    return found
+
+
+def into_neighbours(f: pd.DataFrame, geoms: np.ndarray, boundaries: Mapping[str, BaseGeometry],
+                    tolerance_m: float, min_m2: float) -> list[BorderOverlap]:
+    komnr = f["komnr"].to_numpy()
+    rows = np.flatnonzero(np.isin(komnr, list(boundaries)))
+    codes = sorted(set(komnr[rows]))
+    grown = dict(zip(codes, shapely.buffer([boundaries[c] for c in codes], tolerance_m, quad_segs=4)))
+    for g in grown.values():
+        shapely.prepare(g)
+    own = np.array([grown[c] for c in komnr[rows]], dtype=object)
+    rows = rows[~shapely.covers(own, geoms[rows])]
+    if not len(rows):
+        return []
+    outside = shapely.difference(geoms[rows], np.array([grown[c] for c in komnr[rows]], dtype=object))
+    names = list(boundaries)
+    areas = [boundaries[n] for n in names]
+    hit_row, hit_area = STRtree(areas).query(outside, predicate="intersects")
+    found = []
+    for r, a in zip(hit_row, hit_area):
+        row, neighbour = rows[r], names[a]
+        if neighbour == komnr[row]:
+            continue
+        inside = shapely.area(shapely.intersection(outside[r], areas[a]))
+        if inside >= min_m2:
+            found.append(BorderOverlap("into-neighbour", f.at[row, "planid"], komnr[row], None, neighbour, round(float(inside), 1)))
+    return found
+
+
+def border_overlaps(frames: gpd.GeoDataFrame, boundaries: Mapping[str, BaseGeometry],
+                    options: CheckOptions = CheckOptions()) -> list[BorderOverlap]:
+    f = frames.reset_index(drop=True)
+    geoms = f.geometry.to_numpy()
+    found = frame_overlaps(f, geoms, options.overlap_min_m2)
+    found += into_neighbours(f, geoms, boundaries, options.outside_tolerance_m, options.overlap_min_m2)
+    return sorted(found, key=lambda o: (o.kind, o.komnr_a, o.planid_a, o.planid_b or ""))
+
+
+def select_live(frames: gpd.GeoDataFrame, options: CheckOptions) -> gpd.GeoDataFrame:
+    """The frames the checks look at: statuses in options (cancelled ones never)."""
+    return frames[frames["status"].isin(options.statuses)].reset_index(drop=True)

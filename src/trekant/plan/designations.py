@@ -1,0 +1,57 @@
+"""Joint regional designations read from a file (pure): one theme per import, ids and names from fields.
+
+A designation belongs to no single municipality (a logistics area on a motorway, a wind area, a
+green corridor); `municipalities` lists those it covers. The same geometry rules as for frames apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from shapely.geometry.base import BaseGeometry
+
+from trekant.errors import Issue
+from trekant.plan.codes import CodeLists
+from trekant.plan.model import STORE_CRS
+from trekant.plan.normalize import Normalizer, as_multipolygons, as_text, to_store_crs
+from trekant.plan.validate import Validator, check_geometry
+
+MIN_SHARE_M2 = 10_000.0  # a municipality counts as covered from 1 ha
+
+
+def covered_municipalities(geom: BaseGeometry, borders: Mapping[str, BaseGeometry]) -> str:
+    return ",".join(c for c, b in sorted(borders.items()) if b.intersects(geom) and b.intersection(geom).area >= MIN_SHARE_M2)
+
+
+def prepare_designations(attributes: pd.DataFrame, geometries: np.ndarray, unreadable: np.ndarray, crs: str | None,
+                         source: str, codes: CodeLists, theme: str, borders: Mapping[str, BaseGeometry],
+                         id_field: str = "id", name_field: str = "name") -> tuple[gpd.GeoDataFrame, list[Issue]]:
+    n = Normalizer(source, codes)
+    columns = {str(c).lower(): c for c in attributes.columns}
+    if theme not in codes.themes:
+        n.file_issue("unknown-code", f"theme {theme!r} is not one of {', '.join(codes.themes)}")
+    missing = [f for f in (id_field, name_field) if f.lower() not in columns]
+    for field in missing:
+        n.file_issue("missing-value", f"no field {field!r}; the file has {', '.join(map(str, attributes.columns))}")
+    if missing or n.issues:
+        return gpd.GeoDataFrame(geometry=[], crs=STORE_CRS), n.issues
+    ids = as_text(attributes[columns[id_field.lower()]].reset_index(drop=True))
+    n.where = np.array([f"feature {i}" if v is None else f"id {v}" for i, v in enumerate(ids)], dtype=object)
+    names = as_text(attributes[columns[name_field.lower()]].reset_index(drop=True))
+    n.add("error", "missing-value", np.flatnonzero(ids.isna().to_numpy()), id_field, "an id is required")
+    n.add("error", "duplicate-planid", np.flatnonzero((ids.notna() & ids.duplicated(keep=False)).to_numpy()), id_field,
+          "the id occurs more than once in the file")
+    n.add("error", "missing-value", np.flatnonzero(names.isna().to_numpy()), name_field, "a name is required")
+    projected = to_store_crs(n, np.asarray(geometries, dtype=object), crs)
+    geoms = np.full(len(ids), None, dtype=object) if projected is None else as_multipolygons(n, projected, np.asarray(unreadable, bool))
+    frame = gpd.GeoDataFrame({"designation_id": ids, "theme": theme, "name": names, "description": "", "where": n.where},
+                             geometry=gpd.GeoSeries(geoms, crs=STORE_CRS), crs=STORE_CRS)
+    v = Validator(frame, source)
+    if projected is not None:
+        check_geometry(v)
+    issues = n.issues + v.issues
+    frame["municipalities"] = [covered_municipalities(g, borders) if g is not None else "" for g in frame.geometry]
+    return frame.drop(columns="where"), issues
