@@ -35,6 +35,9 @@ def init_command(
     done = t("store_built" if result.rebuilt else "store_refreshed", cfg.language)
     typer.echo(f"{done}: {result.store} ({result.region}: {result.municipalities} "
                f"{t('municipalities', cfg.language)}, {result.indicator_values} {t('indicator_values', cfg.language)})")
+    for domain, counts in result.loaded.items():
+        details = ", ".join(f"{k}={v}" for k, v in counts.items())
+        typer.echo(f"  {domain}: {details}")
 
 
 @app.command("show")

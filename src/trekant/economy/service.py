@@ -6,8 +6,6 @@ growth figure is never shown without what it measures and when.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -21,19 +19,9 @@ from trekant.economy.model import IndicatorInfo
 from trekant.errors import InputError, NotFound
 from trekant.region.model import DENMARK
 from trekant.settings import Settings
-from trekant.store.store import Store
+from trekant.store.store import reading  # noqa: F401  (re-exported for economy modules)
 
 INDUSTRY_INDICATOR = "employment_by_industry"
-
-
-@contextmanager
-def reading(settings: Settings) -> Iterator[Connection]:
-    store = Store.from_settings(settings).require()
-    try:
-        with store.connect() as conn:
-            yield conn
-    finally:
-        store.dispose()
 
 
 def load_areas(conn: Connection) -> Areas:

@@ -6,8 +6,7 @@ Each write runs in one transaction (all or nothing); each read names the factor 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,27 +22,7 @@ from trekant.energy.model import REGION, FactorTable
 from trekant.errors import InputError, NotFound, has_errors
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
-from trekant.store.store import Store
-
-
-@contextmanager
-def _reading(settings: Settings) -> Iterator[Connection]:
-    store = Store.from_settings(settings).require()
-    try:
-        with store.connect() as conn:
-            yield conn
-    finally:
-        store.dispose()
-
-
-@contextmanager
-def _writing(settings: Settings) -> Iterator[Connection]:
-    store = Store.from_settings(settings).require()
-    try:
-        with store.begin() as conn:
-            yield conn
-    finally:
-        store.dispose()
+from trekant.store.store import reading, writing
 
 
 @dataclass(frozen=True)
@@ -93,7 +72,7 @@ def _lines(conn: Connection, area: Area, table: FactorTable, year: int | None = 
 def accounts(settings: Settings, municipality: str | None = None, year: int | None = None,
              factors: str | None = None) -> dict:
     """Emissions by sector and carrier, total and per resident, for a municipality or the region."""
-    with _reading(settings) as conn:
+    with reading(settings) as conn:
         area = resolve_area(conn, municipality)
         table = factor_table(conn, factors)
         years = repo.activity_years(conn)
@@ -130,7 +109,7 @@ def _known_codes(conn: Connection) -> set[str]:
 
 
 def _import(settings: Settings, path: Path, read: Callable, write: Callable, entity: str) -> dict:
-    with _writing(settings) as conn:
+    with writing(settings) as conn:
         items, issues = read(path, _known_codes(conn))
         if has_errors(issues):
             raise InputError.from_issues(str(path), issues)
@@ -155,7 +134,7 @@ def import_factors(settings: Settings, path: Path, activate: bool = True) -> dic
     table, issues = read_factor_table(path)
     if has_errors(issues) or table is None:
         raise InputError.from_issues(str(path), issues)
-    with _writing(settings) as conn:
+    with writing(settings) as conn:
         repo.write_factor_table(conn, table, path.name, activate)
         region_repo.write_audit(conn, settings.actor, "import", "energy_factor_table", table.label,
                                 dict(factors=len(table.factors), active=activate))
@@ -163,12 +142,12 @@ def import_factors(settings: Settings, path: Path, activate: bool = True) -> dic
 
 
 def list_factor_tables(settings: Settings) -> list[dict]:
-    with _reading(settings) as conn:
+    with reading(settings) as conn:
         return repo.list_factor_tables(conn)
 
 
 def show_factor_table(settings: Settings, spec: str | None = None) -> dict:
-    with _reading(settings) as conn:
+    with reading(settings) as conn:
         table = factor_table(conn, spec)
     return dict(table=table.label, factors=[asdict(f) for f in table.factors])
 
@@ -191,7 +170,7 @@ def pathway(settings: Settings, municipality: str | None = None, factors: str | 
     """Target path, projected path with the measures, the gap per year, and the MAC curve."""
     from trekant.energy.core import pathway as core
 
-    with _reading(settings) as conn:
+    with reading(settings) as conn:
         area = resolve_area(conn, municipality)
         table = factor_table(conn, factors)
         targets = repo.read_targets(conn, area.members)

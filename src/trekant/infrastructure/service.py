@@ -6,8 +6,6 @@ error-severity problem writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,17 +18,7 @@ from trekant.infrastructure.io_params import load_params
 from trekant.infrastructure.io_project import CODE, project_files, read_project_file, write_project_file
 from trekant.infrastructure.model import CbaResult, ParameterSet, Project
 from trekant.settings import Settings
-from trekant.store.store import Store
-
-
-@contextmanager
-def _connection(settings: Settings, write: bool = False) -> Iterator[Connection]:
-    store = Store.from_settings(settings).require()
-    try:
-        with (store.begin() if write else store.connect()) as conn:
-            yield conn
-    finally:
-        store.dispose()
+from trekant.store.store import reading, writing
 
 
 @dataclass(frozen=True)
@@ -77,18 +65,18 @@ def write_checked(conn: Connection, projects: list[Project], issues: list[Issue]
 def import_projects(settings: Settings, paths: list[Path]) -> ImportResult:
     """Validate all files, then write every project in one transaction (or nothing)."""
     projects, issues = read_files(paths)
-    with _connection(settings, write=True) as conn:
+    with writing(settings) as conn:
         write_checked(conn, projects, issues, ", ".join(map(str, paths)), settings.actor, "import")
     return ImportResult([p.key for p in projects], [i.line() for i in issues if i.severity == "warning"])
 
 
 def list_projects(settings: Settings) -> list[Project]:
-    with _connection(settings) as conn:
+    with reading(settings) as conn:
         return repo.read_projects(conn)
 
 
 def get_project(settings: Settings, key: str) -> Project:
-    with _connection(settings) as conn:
+    with reading(settings) as conn:
         project = repo.read_project(conn, key)
         if project is None:
             known = ", ".join(repo.project_keys(conn)) or "none"
@@ -132,7 +120,7 @@ def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = 
     """Write each project as YAML (and all geometries as GeoJSON / GeoPackage); return the files."""
     from trekant.infrastructure.io_geo import write_geometries
 
-    with _connection(settings) as conn:
+    with reading(settings) as conn:
         projects = repo.read_projects(conn, keys)
         missing = sorted(set(keys or []) - {p.key for p in projects})
     if missing:

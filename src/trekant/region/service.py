@@ -18,7 +18,7 @@ from trekant.region.model import RegionDataset
 from trekant.region.statbank import area_resolver, read_indicator
 from trekant.settings import Settings
 from trekant.store import migrate
-from trekant.store.store import Store, ensure_writable_dir, rebuild
+from trekant.store.store import Store, ensure_writable_dir, reading, rebuild
 
 Progress = Callable[[str], None]
 # A loader writes a domain's default data into the store inside init's transaction and returns
@@ -123,15 +123,11 @@ def _refresh(store: Store, region_key: str, fill: Callable[[Connection], None]) 
 
 def describe_region(settings: Settings) -> dict:
     """The region and its municipalities: code, name, area, latest population, neighbours."""
-    store = Store.from_settings(settings).require()
-    try:
-        with store.connect() as conn:
-            meta = repo.read_meta(conn)
-            members = repo.read_region_municipalities(conn)
-            population_keys = json.loads(meta.get("population_indicators", '["population"]'))
-            population = repo.latest_values(conn, population_keys, [m.code for m in members])
-    finally:
-        store.dispose()
+    with reading(settings) as conn:
+        meta = repo.read_meta(conn)
+        members = repo.read_region_municipalities(conn)
+        population_keys = json.loads(meta.get("population_indicators", '["population"]'))
+        population = repo.latest_values(conn, population_keys, [m.code for m in members])
     adjacency = neighbours({m.code: m.geom for m in members})
     rows = [
         dict(

@@ -83,6 +83,28 @@ class Store:
         return self
 
 
+@contextmanager
+def reading(settings: Settings) -> Iterator[Connection]:
+    """A connection to the initialised store (clear error if there is none); disposed afterwards."""
+    store = Store.from_settings(settings).require()
+    try:
+        with store.connect() as conn:
+            yield conn
+    finally:
+        store.dispose()
+
+
+@contextmanager
+def writing(settings: Settings) -> Iterator[Connection]:
+    """One transaction on the initialised store: committed at the end, rolled back on any error."""
+    store = Store.from_settings(settings).require()
+    try:
+        with store.begin() as conn:
+            yield conn
+    finally:
+        store.dispose()
+
+
 def _drop_trekant_tables(conn: Connection) -> None:
     """Drop trekant's own tables (and Alembic's), leaving anything else in the database alone."""
     ours = set(all_tables()) | {"alembic_version"}
