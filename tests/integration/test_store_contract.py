@@ -31,3 +31,24 @@ def test_downgrade_to_base_and_upgrade_again(store_env):
         migrate.upgrade(conn)
         assert migrate.is_current(conn)
     store.dispose()
+
+
+def test_an_older_store_is_refused_until_init_upgrades_it(store_env):
+    """A store one migration behind (a domain branch not yet applied) is upgraded by `trekant init`."""
+    from typer.testing import CliRunner
+
+    from trekant.cli.main import app
+
+    store = Store.from_settings(store_env)
+    with store.begin() as conn:
+        migrate.downgrade(conn, "infrastructure@-1")
+        assert not migrate.is_current(conn)
+    store.dispose()
+    runner = CliRunner()
+    refused = runner.invoke(app, ["region", "show", "--json"])
+    assert refused.exit_code == 1 and "older schema" in refused.stderr and "trekant init" in refused.stderr
+    assert runner.invoke(app, ["init", "--json"]).exit_code == 0
+    with store.connect() as conn:
+        assert migrate.is_current(conn)
+    store.dispose()
+    assert runner.invoke(app, ["region", "show", "--json"]).exit_code == 0
