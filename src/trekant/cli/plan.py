@@ -35,10 +35,13 @@ def _warn(issues: list[Issue]) -> None:
         typer.echo(issue.line(), err=True)
 
 
-def _codes(text: str | None, cast=str) -> tuple | None:
+def _codes(text: str | None, cast=str, option: str = "--status") -> tuple | None:
     if text is None:
         return None
-    return tuple(cast(part.strip()) for part in text.split(",") if part.strip())
+    try:
+        return tuple(cast(part.strip()) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a comma-separated list of codes", param_hint=option) from None
 
 
 def _title(key: str, lang: str, demo: bool) -> str:
@@ -76,7 +79,7 @@ def import_command(
 
 def _check_options(sensitive: str | None, within: bool, touch_m: float, status: str | None) -> CheckOptions:
     return CheckOptions(
-        sensitive_uses=_codes(sensitive, int) or DEFAULT_SENSITIVE_USES,
+        sensitive_uses=_codes(sensitive, int, "--sensitive") or DEFAULT_SENSITIVE_USES,
         within_municipality=within,
         touch_distance_m=touch_m,
         statuses=_codes(status) or LIVE_STATUSES,
