@@ -211,7 +211,7 @@ def params_command(name: str = typer.Argument(None, help="A shipped name or a YA
 def risk_command(
     target: str = typer.Argument(..., help="Project key, or the path of a project YAML file."),
     draws: int = typer.Option(10_000, "--draws", help="Number of Monte Carlo draws."),
-    seed: int = typer.Option(1, "--seed", help="Random seed (same seed, same result)."),
+    seed: int = typer.Option(1, "--seed", min=0, help="Random seed, 0 or more (same seed, same result)."),
     optimism_bias: float = typer.Option(0.0, "--optimism-bias", help="Uplift of construction cost in percent (e.g. 50)."),
     params: str = ParamsOption,
     spec: Path = typer.Option(None, "--spec", help="YAML file with distributions for construction_overrun, traffic_growth, value_of_time."),
