@@ -112,13 +112,6 @@ def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year:
     return project, params, checked_cba(project, params, base_year)
 
 
-def portfolio_cba(settings: Settings, params_name: str = "fm2023") -> tuple[ParameterSet, list[tuple[Project, CbaResult]]]:
-    """The CBA of every project in the portfolio under one parameter set."""
-    params = load_params(params_name)
-    projects = list_projects(settings)
-    return params, [(p, checked_cba(p, params)) for p in projects]
-
-
 def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = None,
                     formats: tuple[str, ...] = ("yaml",)) -> list[str]:
     """Write each project as YAML (and all geometries as GeoJSON / GeoPackage); return the files.

@@ -36,9 +36,6 @@ class CodeLists:
         """Environmental classes with a recommended distance above 0: only these can be in a conflict."""
         return tuple(c for c, metres in sorted(self.distance_m.items()) if metres > 0)
 
-    def required_distance_m(self, env_class: int) -> float:
-        return self.distance_m.get(int(env_class), 0.0)
-
 
 def _rows(name: str) -> list[dict]:
     with (data_dir() / name).open(encoding="utf-8", newline="") as handle:

@@ -216,10 +216,6 @@ def delete_demo(conn: Connection) -> int:
     return removed
 
 
-def count_demo(conn: Connection) -> int:
-    return conn.execute(select(func.count()).select_from(plan_frame).where(plan_frame.c.is_demo.is_(True))).scalar_one()
-
-
 def change_moments(conn: Connection) -> list[datetime]:
     """Distinct moments at which frames changed (for KPI history and `plan land --list`)."""
     rows = conn.execute(select(plan_frame.c.valid_from).distinct().order_by(plan_frame.c.valid_from))

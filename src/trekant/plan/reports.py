@@ -26,9 +26,10 @@ from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
 from trekant.plan.labels import t
 from trekant.plan.model import LIVE_STATUSES, STORE_CRS, CheckOptions, CheckResult
-from trekant.plan.service import boundaries, check_distance, opened
+from trekant.plan.service import boundaries, check_distance
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
+from trekant.store.store import reading
 
 
 def current_frames(conn: Connection, options: CheckOptions) -> gpd.GeoDataFrame:
@@ -71,7 +72,7 @@ def checked_options(options: CheckOptions) -> CheckOptions:
 def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckResult:
     """The three cross-border checks on the current frames."""
     options = checked_options(options)
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         frames = current_frames(conn, options)
         borders = boundaries(conn)
     return run_checks(frames, borders, options)
@@ -79,7 +80,7 @@ def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckRe
 
 def frame_history(settings: Settings, planid: str) -> pd.DataFrame:
     """Every version of a frame, oldest first; NotFound when the planid was never stored."""
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         versions = repo.history(conn, planid)
     if not len(versions):
         raise NotFound(f"no plan frame with planid {planid}")
@@ -118,7 +119,7 @@ def where(settings: Settings, env_class: int, use: int | None = None, min_area_h
     if not 0.0 <= min_area_ha < math.inf:
         raise InputError("--min-area-ha", reason=f"{min_area_ha:g} is not an area in hectares")
     statuses = status_codes(statuses)
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         frames = repo.read_frames(conn, statuses=statuses)
         names = municipality_names(conn)
     chosen = query.admits(frames, env_class, use, min_area_ha)
@@ -146,7 +147,7 @@ def at(settings: Settings, x: float, y: float, crs: str | None = None, options: 
     """What applies at a point: frames with their rules, designations, conflicts within 500 m."""
     point = to_store_point(x, y, crs)
     codes = load_code_lists()
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         frames = repo.read_frames(conn, statuses=options.statuses, bbox=query.search_box(point, codes.distance_m))
         designations = repo.read_designations(conn)
         names = municipality_names(conn)
@@ -186,7 +187,7 @@ def moment(text: str | None) -> datetime | None:
 def land(settings: Settings, at_text: str | None = None, since_text: str | None = None) -> dict:
     """Land account (ha by municipality × anvgen × status) at a moment, or its change since another."""
     at_moment, since_moment = moment(at_text), moment(since_text)
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         after = repo.read_frames(conn, at=at_moment)
         before = repo.read_frames(conn, at=since_moment) if since_moment else None
         names = municipality_names(conn)
@@ -207,7 +208,7 @@ def export(settings: Settings, fmt: str, out: Path, crs: str | None = None, lang
         raise InputError("--format", reason=f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}")
     exporter.check_crs(crs)
     exporter.check_out(out)
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         frames = repo.read_frames(conn)
         designations = repo.read_designations(conn)
         names = municipality_names(conn)
