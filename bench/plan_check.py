@@ -174,11 +174,13 @@ def analyze(settings: Settings) -> None:
 
 def shapely_check(settings: Settings, results: dict) -> set[tuple[str, str]]:
     store = Store.from_settings(settings)
+    codes = load_code_lists()
     with timed("read current frames from the GeoPackage store", results), store.connect() as conn:
-        frames = repo.read_frames(conn, statuses=LIVE_STATUSES, columns=repo.ENVIRONMENT_READ)
+        frames = repo.read_check_frames(conn, LIVE_STATUSES, codes.source_classes(), DEFAULT_SENSITIVE_USES)
     store.dispose()
+    print(f"  ({len(frames):,} frames can take part in a conflict: a class with a distance, or a sensitive use)")
     with timed("environmental check, Shapely STRtree (in memory)", results):
-        conflicts = checks.environmental_conflicts(frames, load_code_lists().distance_m)
+        conflicts = checks.environmental_conflicts(frames, codes.distance_m)
     return {(c.source_planid, c.sensitive_planid) for c in conflicts}
 
 

@@ -13,7 +13,7 @@ from trekant.infrastructure import service
 from trekant.infrastructure.geometry import length_km
 from trekant.infrastructure.io_params import builtin_names, load_params
 from trekant.infrastructure.io_project import to_document_dict
-from trekant.infrastructure.labels import label
+from trekant.infrastructure.labels import label, number, percent
 from trekant.infrastructure.model import CbaResult, ParameterSet, Project
 
 app = typer.Typer(no_args_is_help=True)
@@ -22,12 +22,9 @@ console = Console()
 ParamsOption = typer.Option("fm2023", "--params", help="Parameter set: a shipped name (fm2023, fm2017) or the path of a YAML file.")
 
 
-def _mdkk(value: float | None) -> str:
-    return "–" if value is None else f"{value / 1e6:,.1f}"
-
-
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1%}"
+def _mdkk(value: float | None, lang: str) -> str:
+    """DKK as million DKK with one decimal, in the language's notation."""
+    return number(None if value is None else value / 1e6, ",.1f", lang)
 
 
 def _summary(project: Project) -> dict:
@@ -52,7 +49,7 @@ def list_command(json_out: bool = JsonOption) -> None:
         table.add_column(label(column, lang), justify="right" if column in ("opening_year", "cost_mdkk") else "left")
     for p in projects:
         table.add_row(p.key, p.name, label(p.mode, lang), label(p.status, lang), str(p.opening_year),
-                      _mdkk(sum(p.construction_dkk.values())))
+                      _mdkk(sum(p.construction_dkk.values()), lang))
     console.print(table)
 
 
@@ -71,14 +68,14 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
     console.print(f"[bold]{project.name}[/bold] ({project.key}) – {label(project.mode, lang)}, {label(project.status, lang)}")
     console.print(f"{label('municipalities', lang)}: {', '.join(project.municipalities)}; "
                   f"{label('opening_year', lang)}: {project.opening_year}; "
-                  f"{label('cost_mdkk', lang)}: {_mdkk(sum(project.construction_dkk.values()))} ({project.price_year})")
+                  f"{label('cost_mdkk', lang)}: {_mdkk(sum(project.construction_dkk.values()), lang)} ({project.price_year})")
     facts = Table(title=label("facts", lang))
     facts.add_column(label("item", lang))
     facts.add_column(label("value", lang), justify="right")
     for name, value in project.facts.items():
-        facts.add_row(name, f"{value:,}" if isinstance(value, (int, float)) else str(value))
+        facts.add_row(name, number(value, ",", lang) if isinstance(value, (int, float)) else str(value))
     for name, result in project.published.items():
-        facts.add_row(f"{label('published', lang)}: {name}", f"{result.value:,} ({result.year}, [{result.source}])")
+        facts.add_row(f"{label('published', lang)}: {name}", f"{number(result.value, ',', lang)} ({result.year}, [{result.source}])")
     console.print(facts)
     for source in project.sources:
         console.print(f"[{source.id}] {source.label()} {source.url} → {', '.join(source.supports) or '-'}")
@@ -93,13 +90,14 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
 def import_command(paths: list[Path] = typer.Argument(..., help="Project YAML files or folders of them."),
                    json_out: bool = JsonOption) -> None:
     """Import project files; every problem is reported per field and nothing is written if any is an error."""
-    result = service.import_projects(settings(), paths)
+    cfg = settings()
+    result = service.import_projects(cfg, paths)
     if json_out:
         print_json(result.to_dict())
         return
     for line in result.warnings:
         typer.echo(line, err=True)
-    typer.echo(f"imported {len(result.imported)}: {', '.join(result.imported)}")
+    typer.echo(f"{label('imported', cfg.language)} {len(result.imported)}: {', '.join(result.imported)}")
 
 
 @app.command("export")
@@ -132,20 +130,20 @@ def _cba_table(project: Project, params: ParameterSet, result: CbaResult, lang: 
     table.add_column(label("item", lang))
     table.add_column(label("pv_mdkk", lang), justify="right")
     for item, value in result.pv_items_dkk.items():
-        table.add_row(label(item, lang), _mdkk(value))
-    table.add_row(label("pv_benefits_dkk", lang), _mdkk(result.pv_benefits_dkk))
-    table.add_row(label("pv_costs_dkk", lang), _mdkk(result.pv_costs_dkk))
-    table.add_row(f"[bold]{label('npv_dkk', lang)}[/bold]", f"[bold]{_mdkk(result.npv_dkk)}[/bold]")
+        table.add_row(label(item, lang), _mdkk(value, lang))
+    table.add_row(label("pv_benefits_dkk", lang), _mdkk(result.pv_benefits_dkk, lang))
+    table.add_row(label("pv_costs_dkk", lang), _mdkk(result.pv_costs_dkk, lang))
+    table.add_row(f"[bold]{label('npv_dkk', lang)}[/bold]", f"[bold]{_mdkk(result.npv_dkk, lang)}[/bold]")
     console.print(table)
-    irr = _pct(result.irr.value) if result.irr.value is not None else label("none", lang)
-    bc = "–" if result.bc_ratio is None else f"{result.bc_ratio:.2f}"
-    per_krone = "–" if result.npv_per_public_dkk is None else f"{result.npv_per_public_dkk:.2f}"
+    irr = percent(result.irr.value, 1, lang) if result.irr.value is not None else label("none", lang)
+    bc = number(result.bc_ratio, ",.2f", lang)
+    per_krone = number(result.npv_per_public_dkk, ",.2f", lang)
     console.print(f"{label('irr', lang)}: {irr}   {label('bc_ratio', lang)}: {bc}   "
-                  f"{label('npv_per_public_dkk', lang)}: {per_krone}   {label('first_year_return', lang)}: {_pct(result.first_year_return)}")
+                  f"{label('npv_per_public_dkk', lang)}: {per_krone}   {label('first_year_return', lang)}: {percent(result.first_year_return, 1, lang)}")
     if result.irr.note:
         console.print(result.irr.note)
     for name, published in project.published.items():
-        console.print(f"{label('published', lang)} {name}: {published.value:,} ({published.year}, [{published.source}] "
+        console.print(f"{label('published', lang)} {name}: {number(published.value, ',', lang)} ({published.year}, [{published.source}] "
                       f"{next((s.label() for s in project.sources if s.id == published.source), '')})")
     if result.illustrative:
         console.print(f"{label('illustrative_mark', lang)}: {', '.join(result.illustrative_inputs)}")
@@ -211,7 +209,7 @@ def params_command(name: str = typer.Argument(None, help="A shipped name or a YA
 def risk_command(
     target: str = typer.Argument(..., help="Project key, or the path of a project YAML file."),
     draws: int = typer.Option(10_000, "--draws", help="Number of Monte Carlo draws."),
-    seed: int = typer.Option(1, "--seed", help="Random seed (same seed, same result)."),
+    seed: int = typer.Option(1, "--seed", min=0, help="Random seed, 0 or more (same seed, same result)."),
     optimism_bias: float = typer.Option(0.0, "--optimism-bias", help="Uplift of construction cost in percent (e.g. 50)."),
     params: str = ParamsOption,
     spec: Path = typer.Option(None, "--spec", help="YAML file with distributions for construction_overrun, traffic_growth, value_of_time."),
@@ -224,9 +222,9 @@ def risk_command(
         print_json(result.to_dict())
         return
     lang = cfg.language
-    title = f"{label('risk_title', lang)}: {project.name} – {result.params}, {result.draws:,} {label('draws', lang)}, seed {result.seed}"
+    title = f"{label('risk_title', lang)}: {project.name} – {result.params}, {number(result.draws, ',', lang)} {label('draws', lang)}, seed {result.seed}"
     if result.optimism_bias:
-        title += f", {label('optimism_bias', lang)} {result.optimism_bias:.0%}"
+        title += f", {label('optimism_bias', lang)} {percent(result.optimism_bias, 0, lang)}"
     if result.illustrative_inputs:
         title += f"\n{label('illustrative', lang)}"
     table = Table(title=title)
@@ -234,14 +232,15 @@ def risk_command(
     table.add_column(label("pv_mdkk", lang), justify="right")
     for key, value in (("central", result.central_npv_dkk), ("mean", result.mean_npv_dkk), ("p10", result.p10_npv_dkk),
                        ("p50", result.p50_npv_dkk), ("p90", result.p90_npv_dkk)):
-        table.add_row(label(key, lang), _mdkk(value))
-    table.add_row(label("prob_positive", lang), f"{result.prob_npv_positive:.1%}")
+        table.add_row(label(key, lang), _mdkk(value, lang))
+    table.add_row(label("prob_positive", lang), percent(result.prob_npv_positive, 1, lang))
     console.print(table)
     bars = Table(title=label("tornado", lang))
     for column in ("input", "low", "high", "npv_low", "npv_high"):
         bars.add_column(label(column, lang), justify="left" if column == "input" else "right")
     for bar in result.tornado:
-        bars.add_row(label(bar.input, lang), f"{bar.low_value:.3f}", f"{bar.high_value:.3f}", _mdkk(bar.npv_low_dkk), _mdkk(bar.npv_high_dkk))
+        bars.add_row(label(bar.input, lang), number(bar.low_value, ".3f", lang), number(bar.high_value, ".3f", lang),
+                     _mdkk(bar.npv_low_dkk, lang), _mdkk(bar.npv_high_dkk, lang))
     console.print(bars)
     if result.illustrative_inputs:
         console.print(f"{label('illustrative_mark', lang)}: {', '.join(result.illustrative_inputs)}")
@@ -265,7 +264,7 @@ def rank_command(
         print_json(data)
         return
     lang = cfg.language
-    weights = ", ".join(f"{c['name']} {c['weight']:.0%}" for c in data["criteria"])
+    weights = ", ".join(f"{c['name']} {percent(c['weight'], 0, lang)}" for c in data["criteria"])
     title = f"{label('rank_title', lang)} – {data['method']}, {data['params']}\n{weights}"
     if data["illustrative"]:
         title += f"\n{label('illustrative', lang)}"
@@ -275,10 +274,12 @@ def rank_command(
         table.add_column(label(column, lang).format(k=k), justify="left" if column == "key" else "right")
     for row in data["ranking"]:
         mark = " *" if row["illustrative"] else ""
-        table.add_row(str(row["rank"]), row["key"] + mark, f"{row['score']:.3f}", f"{row['keeps_rank_share']:.0%}",
-                      f"{row['top_k_share']:.0%}", f"{row['mean_rank']:.1f}")
+        table.add_row(str(row["rank"]), row["key"] + mark, number(row["score"], ".3f", lang),
+                      percent(row["keeps_rank_share"], 0, lang), percent(row["top_k_share"], 0, lang),
+                      number(row["mean_rank"], ".1f", lang))
     console.print(table)
     s = data["stability"]
-    console.print(f"{s['draws']:,} × ±{s['perturbation']:.0%} ({label('draws', lang)}); * = {label('illustrative_mark', lang)}")
+    console.print(f"{number(s['draws'], ',', lang)} × ±{percent(s['perturbation'], 0, lang)} ({label('draws', lang)}); "
+                  f"* = {label('illustrative_mark', lang)}")
     for line in data["warnings"]:
         typer.echo(line, err=True)

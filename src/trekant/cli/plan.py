@@ -35,14 +35,17 @@ def _warn(issues: list[Issue]) -> None:
         typer.echo(issue.line(), err=True)
 
 
-def _codes(text: str | None, cast=str) -> tuple | None:
+def _codes(text: str | None, cast=str, option: str = "--status") -> tuple | None:
     if text is None:
         return None
-    return tuple(cast(part.strip()) for part in text.split(",") if part.strip())
+    try:
+        return tuple(cast(part.strip()) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a comma-separated list of codes", param_hint=option) from None
 
 
 def _title(key: str, lang: str, demo: bool) -> str:
-    return f"{t(key, lang)} ({t('demo', lang)})" if demo else t(key, lang)
+    return _title_text(t(key, lang), lang, demo)
 
 
 @app.command("import")
@@ -76,7 +79,7 @@ def import_command(
 
 def _check_options(sensitive: str | None, within: bool, touch_m: float, status: str | None) -> CheckOptions:
     return CheckOptions(
-        sensitive_uses=_codes(sensitive, int) or DEFAULT_SENSITIVE_USES,
+        sensitive_uses=_codes(sensitive, int, "--sensitive") or DEFAULT_SENSITIVE_USES,
         within_municipality=within,
         touch_distance_m=touch_m,
         statuses=_codes(status) or LIVE_STATUSES,
@@ -104,39 +107,36 @@ def check_command(
     console.print(_overlap_table(result, lang))
 
 
-def _conflict_table(result, lang: str) -> Table:
-    table = Table(title=_title("conflicts", lang, result.demo))
-    for key in ("source", "municipality", "class", "sensitive", "municipality", "use", "distance_m", "required_m"):
+def _table(title: str, keys: tuple[str, ...], rows: list[list[str]], lang: str) -> Table:
+    """A table with the labelled columns, or a 'none found' caption when there are no rows."""
+    table = Table(title=title)
+    for key in keys:
         table.add_column(t(key, lang))
-    for c in result.conflicts:
-        table.add_row(c.source_planid, c.source_komnr, str(c.source_class), c.sensitive_planid, c.sensitive_komnr,
-                      str(c.sensitive_anvgen), f"{c.distance_m:,.0f}", f"{c.required_m:,.0f}")
-    if not result.conflicts:
+    for row in rows:
+        table.add_row(*row)
+    if not rows:
         table.caption = t("none_found", lang)
     return table
+
+
+def _conflict_table(result, lang: str) -> Table:
+    rows = [[c.source_planid, c.source_komnr, str(c.source_class), c.sensitive_planid, c.sensitive_komnr,
+             str(c.sensitive_anvgen), f"{c.distance_m:,.0f}", f"{c.required_m:,.0f}"] for c in result.conflicts]
+    keys = ("source", "municipality", "class", "sensitive", "municipality", "use", "distance_m", "required_m")
+    return _table(_title("conflicts", lang, result.demo), keys, rows, lang)
 
 
 def _unequal_table(result, lang: str) -> Table:
-    table = Table(title=_title("unequal_conditions", lang, result.demo))
-    for key in ("frame_a", "municipality", "frame_b", "municipality", "use", "differences"):
-        table.add_column(t(key, lang))
-    for u in result.unequal_conditions:
-        diff = "; ".join(f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items())
-        table.add_row(u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen), diff)
-    if not result.unequal_conditions:
-        table.caption = t("none_found", lang)
-    return table
+    rows = [[u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen),
+             "; ".join(f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items())] for u in result.unequal_conditions]
+    keys = ("frame_a", "municipality", "frame_b", "municipality", "use", "differences")
+    return _table(_title("unequal_conditions", lang, result.demo), keys, rows, lang)
 
 
 def _overlap_table(result, lang: str) -> Table:
-    table = Table(title=_title("border_overlaps", lang, result.demo))
-    for key in ("kind", "frame_a", "municipality", "frame_b", "municipality", "area_m2"):
-        table.add_column(t(key, lang))
-    for o in result.border_overlaps:
-        table.add_row(o.kind, o.planid_a, o.komnr_a, o.planid_b or "–", o.komnr_b, f"{o.area_m2:,.0f}")
-    if not result.border_overlaps:
-        table.caption = t("none_found", lang)
-    return table
+    rows = [[o.kind, o.planid_a, o.komnr_a, o.planid_b or "–", o.komnr_b, f"{o.area_m2:,.0f}"] for o in result.border_overlaps]
+    keys = ("kind", "frame_a", "municipality", "frame_b", "municipality", "area_m2")
+    return _table(_title("border_overlaps", lang, result.demo), keys, rows, lang)
 
 
 @app.command("history")
@@ -246,14 +246,8 @@ def at_command(
     where = ", ".join(f"{m['name']} ({m['komnr']})" for m in result["municipality"]) or t("none", lang)
     title = f"{t('at_title', lang)} ({result['x']:.0f}, {result['y']:.0f}) – {where}"
     console.print(_frames_table(_title_text(title, lang, result["demo"]), result["frames"], lang))
-    zones = Table(title=_title_text(t("designations", lang), lang, result["demo"]))
-    for key in ("theme", "name", "area_ha"):
-        zones.add_column(t(key, lang))
-    for d in result["designations"]:
-        zones.add_row(d["theme"], d["name"], f"{d['area_ha']:,.1f}")
-    if not result["designations"]:
-        zones.caption = t("none_found", lang)
-    console.print(zones)
+    zones = [[d["theme"], d["name"], f"{d['area_ha']:,.1f}"] for d in result["designations"]]
+    console.print(_table(_title("designations", lang, result["demo"]), ("theme", "name", "area_ha"), zones, lang))
     conflicts = [Conflict(**c) for c in result["conflicts"]]
     console.print(_conflict_table(CheckResult(conflicts, [], [], 0, result["demo"]), lang))
 

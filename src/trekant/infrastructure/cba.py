@@ -56,6 +56,7 @@ QUANTITIES = tuple(dict.fromkeys(item.quantity for item in ITEMS))
 # Plausibility bounds: beyond these a figure is a typo (or a unit error), not a project.
 MAX_COST_DKK = 1e13  # 10,000 billion DKK in one year
 MAX_QUANTITY = 1e12
+MAX_YEARS_BEFORE_CONSTRUCTION = 100  # a base year further back is a typo (e.g. -5 or 202)
 COST_ITEMS = ("construction", "operation_maintenance", "residual_value", "tax_distortion")
 
 
@@ -128,6 +129,9 @@ def check_inputs(project: Project, params: ParameterSet, base_year: int | None =
     first = min(project.construction_dkk, default=None)
     if base_year is not None and first is not None and base_year > first:
         issues.append(_issue("base_year", f"base year {base_year} is after the first construction year {first}", where))
+    elif base_year is not None and first is not None and base_year < first - MAX_YEARS_BEFORE_CONSTRUCTION:
+        issues.append(_issue("base_year", f"base year {base_year} is more than {MAX_YEARS_BEFORE_CONSTRUCTION} years "
+                                          f"before the first construction year {first}", where))
     if project.price_year != params.price_year:
         for year in (project.price_year, params.price_year):
             if year not in params.price_index:

@@ -32,8 +32,3 @@ def discount_factors(bands: tuple[RateBand, ...], n_years: int) -> np.ndarray:
     if n_years > 0:
         factors[1:] = np.cumprod(1.0 / (1.0 + rates_by_year(bands, n_years)))
     return factors
-
-
-def compound_to(factors: np.ndarray, t_from: np.ndarray | int, t_to: int) -> np.ndarray:
-    """Factor that carries an amount of year t_from forward to year t_to (d(t_from) / d(t_to))."""
-    return factors[t_from] / factors[t_to]

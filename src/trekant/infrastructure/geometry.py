@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import shapely
 from pyproj import CRS, Transformer
@@ -29,11 +31,15 @@ def to_store_crs(geometry_type: str, coordinates: list, crs: str) -> BaseGeometr
     except CRSError:
         raise GeometryProblem(f"unknown CRS {crs!r}") from None
     try:
-        geom = shape({"type": geometry_type, "coordinates": coordinates})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a NaN coordinate: refused just below
+            geom = shape({"type": geometry_type, "coordinates": coordinates})
     except (ValueError, TypeError, IndexError, AttributeError, GEOSException) as exc:
         raise GeometryProblem(f"coordinates do not form a {geometry_type}: {exc}") from None
     if geom.is_empty:
         raise GeometryProblem("the geometry is empty")
+    if not np.isfinite(shapely.get_coordinates(geom)).all():
+        raise GeometryProblem("every coordinate must be a finite number (.nan or .inf found)")
     if source != CRS.from_user_input(STORE_CRS):
         transformer = Transformer.from_crs(source, STORE_CRS, always_xy=True)
         geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))

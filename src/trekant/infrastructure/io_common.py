@@ -6,11 +6,18 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from trekant.errors import InputError, Issue
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Base of every YAML document: unknown fields are errors, and so are .nan and .inf (a NaN
+    slips through every range check: nan <= 3 and nan >= 0 are both false, never an error)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 def read_yaml(path: Path) -> object:
@@ -30,13 +37,17 @@ def read_yaml(path: Path) -> object:
         raise InputError(str(path), where=where, reason=f"not valid YAML: {problem}") from None
 
 
+UNION_MEMBERS = {"float", "int", "str", "bool", "list", "dict"}
+
+
 def field_path(loc: tuple) -> str:
-    return ".".join(str(part) for part in loc)
+    """'facts.length_km' for pydantic's ('facts', 'length_km', 'float'): union members are not fields."""
+    return ".".join(str(part) for part in loc if str(part) not in UNION_MEMBERS)
 
 
 def validation_issues(exc: ValidationError, source: str, where: str, code: str) -> list[Issue]:
     """One Issue per pydantic error, naming the field."""
-    issues = []
+    issues, seen = [], set()
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
         message = err["msg"].removeprefix("Value error, ")
@@ -44,7 +55,11 @@ def validation_issues(exc: ValidationError, source: str, where: str, code: str) 
             message = "required field is missing"
         elif err["type"] == "extra_forbidden":
             message = "unknown field"
-        issues.append(Issue("error", code, source, where, message, field_path(loc) or None))
+        field = field_path(loc) or None
+        if field in seen and field is not None and len(loc) != len(field.split(".")):
+            continue  # the second member of a union says the same thing again
+        seen.add(field)
+        issues.append(Issue("error", code, source, where, message, field))
     return issues
 
 

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from trekant.errors import InputError, Issue
-from trekant.infrastructure.io_common import parse_model, read_yaml
+from trekant.infrastructure.io_common import Strict, parse_model, read_yaml
 from trekant.infrastructure.model import ParameterSet, RateBand, Source, UnitValue
 
 CODE = "invalid-params"
+MAX_UNIT_VALUE_DKK = 1e9
 # Fields of a parameter set that must each be backed by at least one source.
 SOURCED_FIELDS = ("discount_rates", "net_tax_factor", "tax_distortion_factor")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
-class SourceDoc(_Strict):
+class SourceDoc(Strict):
     id: int = Field(ge=1)
     title: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
@@ -29,17 +29,23 @@ class SourceDoc(_Strict):
     supports: list[str] = Field(default_factory=list)
 
 
-class _BandDoc(_Strict):
+class _BandDoc(Strict):
     from_year: int = Field(ge=1)
     to_year: int | None = None
-    rate: float = Field(gt=-0.5, lt=1.0)
+    rate: float = Field(ge=0.0, lt=1.0)  # a negative rate is a sign typo in every Danish guidance
 
 
-class _UnitValueDoc(_Strict):
+# A unit value is a price (DKK per hour, per accident, per tonne): never negative, and the dearest
+# in the catalogue (a fatality, about 3e7 DKK) is far below the bound; the sign of a benefit
+# comes from the project's quantity (e.g. co2e_t_saved < 0 when emissions rise).
+UnitPrice = Annotated[float, Field(ge=0.0, le=MAX_UNIT_VALUE_DKK)]
+
+
+class _UnitValueDoc(Strict):
     unit: str = ""
-    value: float | None = None
+    value: UnitPrice | None = None
     real_growth_per_year: float = Field(default=0.0, ge=-0.2, le=0.2)
-    path: dict[int, float] = Field(default_factory=dict)
+    path: dict[int, UnitPrice] = Field(default_factory=dict)
     illustrative: bool = False
     source: int | None = None
 
@@ -50,13 +56,13 @@ class _UnitValueDoc(_Strict):
         return self
 
 
-class _PriceIndexDoc(_Strict):
+class _PriceIndexDoc(Strict):
     name: str = ""
     source: int | None = None
-    values: dict[int, float] = Field(min_length=1)
+    values: dict[int, Annotated[float, Field(gt=0.0)]] = Field(min_length=1)
 
 
-class _ParamsDoc(_Strict):
+class _ParamsDoc(Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     title: str
     price_year: int = Field(ge=1900, le=2100)

@@ -6,10 +6,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from trekant.errors import InputError
-from trekant.infrastructure.io_common import parse_model, read_yaml
+from trekant.infrastructure.io_common import Strict, parse_model, read_yaml
 from trekant.infrastructure.io_project import CRITERIA
 from trekant.infrastructure.model import STATUSES
 
@@ -17,23 +17,21 @@ CODE = "invalid-profile"
 CBA_CRITERIA = ("npv_dkk", "irr", "bc_ratio", "npv_per_public_dkk", "first_year_return")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
-class CriterionDoc(_Strict):
+class CriterionDoc(Strict):
     weight: float = Field(gt=0, le=1000)
     type: Literal["benefit", "cost"] = "benefit"
 
 
-class StabilityDoc(_Strict):
+class StabilityDoc(Strict):
     draws: int = Field(default=1000, ge=0, le=100_000)
     perturbation: float = Field(default=0.2, ge=0.0, lt=1.0)
     top_k: int = Field(default=3, ge=1)
-    seed: int = 1
+    seed: int = Field(default=1, ge=0)  # numpy's generators take non-negative seeds
 
 
-class ProfileDoc(_Strict):
+class ProfileDoc(Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     title: str = ""
     params: str = "fm2023"

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from trekant.errors import InputError, Issue, has_errors
 from trekant.infrastructure.cba import QUANTITIES, check_project
 from trekant.infrastructure.geometry import GeometryProblem, to_document, to_store_crs
-from trekant.infrastructure.io_common import parse_model, read_yaml
+from trekant.infrastructure.io_common import Strict, parse_model, read_yaml
 from trekant.infrastructure.io_params import SourceDoc
 from trekant.infrastructure.model import MODES, STATUSES, Project, PublishedResult, Source
 
@@ -26,24 +26,22 @@ TOP_LEVEL = ("key", "name", "name_en", "mode", "status", "municipalities", "geom
              "costs", "effects", "criteria", "facts", "published", "sources", "illustrative", "notes")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
-class _GeometryDoc(_Strict):
+class _GeometryDoc(Strict):
     type: str
     crs: str = "EPSG:25832"
     coordinates: list
 
 
-class _CostsDoc(_Strict):
+class _CostsDoc(Strict):
     price_year: int = Field(ge=1900, le=2100)
     construction_dkk: dict[int, float]
     om_dkk_per_year: float = 0.0
     public_share: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
-class _EffectsDoc(_Strict):
+class _EffectsDoc(Strict):
     traffic_growth_per_year: float = Field(default=0.0, ge=-0.1, le=0.2)
     quantities: dict[str, float] = Field(default_factory=dict)
     other_benefits_dkk_per_year: float = 0.0
@@ -58,14 +56,14 @@ class _EffectsDoc(_Strict):
         return value
 
 
-class _PublishedDoc(_Strict):
+class _PublishedDoc(Strict):
     value: float
     year: int = Field(ge=1900, le=2100)
     source: int
     note: str = ""
 
 
-class ProjectDoc(_Strict):
+class ProjectDoc(Strict):
     key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
     name: str = Field(min_length=1)
     name_en: str = ""

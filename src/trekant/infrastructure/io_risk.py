@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
 
 from trekant.errors import InputError, Issue
-from trekant.infrastructure.io_common import parse_model, read_yaml
+from trekant.infrastructure.io_common import Strict, parse_model, read_yaml
 from trekant.infrastructure.risk import Distribution
 
 CODE = "invalid-risk-spec"
 
 
-class _DistributionDoc(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _DistributionDoc(Strict):
     distribution: Literal["triangular", "pert", "lognormal", "fixed"]
     value: float | None = None
     low: float | None = None
@@ -25,8 +23,7 @@ class _DistributionDoc(BaseModel):
     sigma: float | None = None
 
 
-class _SpecDoc(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _SpecDoc(Strict):
     construction_overrun: _DistributionDoc | None = None
     traffic_growth: _DistributionDoc | None = None
     value_of_time: _DistributionDoc | None = None
@@ -59,12 +56,11 @@ def load_spec(path: Path, defaults: dict[str, Distribution]) -> dict[str, Distri
         if given is None:
             continue
         dist, problems = _distribution(given)
+        if dist is not None and not problems:
+            problems = dist.range_problems(name)
         issues += [Issue("error", CODE, str(path), "risk specification", p, name) for p in problems]
         if dist is not None and not problems:
             spec[name] = dist
-    if name_growth := spec.get("traffic_growth"):
-        if name_growth.kind in ("triangular", "pert") and name_growth.low <= -1:
-            issues.append(Issue("error", CODE, str(path), "risk specification", "growth must stay above -100 %", "traffic_growth.low"))
     if issues:
         raise InputError.from_issues(str(path), issues)
     return spec

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
 from trekant.infrastructure.io_project import ProjectDoc, to_document_dict, to_project
@@ -70,8 +70,3 @@ def read_project(conn: Connection, key: str) -> Project | None:
 
 def project_keys(conn: Connection) -> list[str]:
     return list(conn.execute(select(infra_project.c.key).order_by(infra_project.c.key)).scalars())
-
-
-def count_by_status(conn: Connection) -> dict[str, int]:
-    rows = conn.execute(select(infra_project.c.status, func.count()).group_by(infra_project.c.status))
-    return {status: n for status, n in rows}

@@ -22,6 +22,11 @@ INPUTS = ("construction_overrun", "traffic_growth", "value_of_time")
 CHUNK_DRAWS = 250_000  # bounds memory: a chunk's growth matrix is CHUNK × years floats
 MAX_DRAWS = 5_000_000
 PERT_LAMBDA = 4.0
+# Where each input's draws may lie. A multiplier (overrun, values of time) is positive and under
+# 10; a yearly growth rate stays within ±50 %. A distribution reaching outside is a typing error
+# (e.g. 160 for 1.6), and an unbounded one would overflow the NPV.
+RANGES = {"construction_overrun": (0.0, 10.0), "traffic_growth": (-0.5, 0.5), "value_of_time": (0.0, 10.0)}
+LOGNORMAL_Z = 3.09  # the lognormal's P0.1–P99.9 is checked against RANGES
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,22 @@ class Distribution:
         if self.kind == "fixed":
             return []
         return [f"unknown distribution {self.kind!r} (use triangular, pert, lognormal or fixed)"]
+
+    def support(self) -> tuple[float, float]:
+        """The range the draws fall in (P0.1–P99.9 for the unbounded lognormal)."""
+        if self.kind in ("triangular", "pert"):
+            return self.low, self.high
+        if self.kind == "lognormal":
+            spread = float(np.exp(min(LOGNORMAL_Z * self.sigma, 700.0)))
+            return self.median / spread, self.median * spread
+        return self.mode, self.mode
+
+    def range_problems(self, name: str) -> list[str]:
+        low, high = RANGES[name]
+        got_low, got_high = self.support()
+        if low < got_low and got_high <= high:
+            return []
+        return [f"{self.kind} draws reach {got_low:.4g}–{got_high:.4g}; {name} must stay above {low:g} and at most {high:g}"]
 
     def _frozen(self):
         if self.kind == "triangular":

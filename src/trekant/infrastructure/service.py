@@ -6,8 +6,12 @@ error-severity problem writes nothing.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pyogrio.errors import DataSourceError
 
 from sqlalchemy.engine import Connection
 
@@ -108,34 +112,43 @@ def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year:
     return project, params, checked_cba(project, params, base_year)
 
 
-def portfolio_cba(settings: Settings, params_name: str = "fm2023") -> tuple[ParameterSet, list[tuple[Project, CbaResult]]]:
-    """The CBA of every project in the portfolio under one parameter set."""
-    params = load_params(params_name)
-    projects = list_projects(settings)
-    return params, [(p, checked_cba(p, params)) for p in projects]
-
-
 def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = None,
                     formats: tuple[str, ...] = ("yaml",)) -> list[str]:
-    """Write each project as YAML (and all geometries as GeoJSON / GeoPackage); return the files."""
-    from trekant.infrastructure.io_geo import write_geometries
+    """Write each project as YAML (and all geometries as GeoJSON / GeoPackage); return the files.
 
+    The files are written into a scratch folder inside out_dir and moved into place only when all
+    of them were written, so a failed export leaves no partial set of files."""
     with reading(settings) as conn:
         projects = repo.read_projects(conn, keys)
         missing = sorted(set(keys or []) - {p.key for p in projects})
     if missing:
         raise NotFound(f"no project {', '.join(map(repr, missing))} in the portfolio")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(str(out_dir), reason="--out is a file; give a folder")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".trekant-export-", dir=out_dir) as scratch:
+            names = _write_exports(projects, Path(scratch), formats)
+            for name in names:
+                os.replace(Path(scratch) / name, out_dir / name)
+    except (OSError, DataSourceError) as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(str(out_dir), reason=f"cannot write --out: {reason}") from None
+    return [str(out_dir / name) for name in names]
+
+
+def _write_exports(projects: list[Project], folder: Path, formats: tuple[str, ...]) -> list[str]:
+    from trekant.infrastructure.io_geo import write_geometries
+
+    names = []
     if "yaml" in formats:
         for project in projects:
-            path = out_dir / f"{project.key}.yaml"
-            write_project_file(project, path)
-            written.append(str(path))
+            write_project_file(project, folder / f"{project.key}.yaml")
+            names.append(f"{project.key}.yaml")
     for fmt in ("geojson", "gpkg"):
         if fmt in formats:
-            written.append(str(write_geometries(projects, out_dir / f"infra_projects.{fmt}", fmt)))
-    return written
+            names.append(write_geometries(projects, folder / f"infra_projects.{fmt}", fmt).name)
+    return names
 
 
 def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_pct: float = 0.0,
@@ -200,12 +213,26 @@ def _criterion_value(name: str, project: Project, result: CbaResult, overrides: 
     return getattr(result, name, None)
 
 
+def _check_profile_fits(profile, source: str, projects: list[Project]) -> None:
+    """Score overrides must name ranked projects (a typo would silently drop a score), and top k
+    must not exceed the number of projects ranked."""
+    keys = {p.key for p in projects}
+    issues = [Issue("error", "invalid-profile", source, "profile", f"no project {key!r} among the {len(keys)} ranked "
+                    f"({', '.join(sorted(keys))})", f"scores.{key}") for key in profile.scores if key not in keys]
+    if profile.stability.top_k > len(projects):
+        issues.append(Issue("error", "invalid-profile", source, "profile",
+                            f"top_k {profile.stability.top_k} is more than the {len(projects)} projects ranked", "stability.top_k"))
+    if issues:
+        raise InputError.from_issues(source, issues)
+
+
 def rank(settings: Settings, profile_ref: str | None = None, method: str | None = None,
          params_name: str | None = None) -> RankOutcome:
     """Rank the portfolio's projects by the profile's criteria and weights (pymcdm)."""
     import numpy as np
 
     from trekant.infrastructure.io_profile import load_profile
+    from trekant.infrastructure.io_profile import resolve as resolve_profile
     from trekant.infrastructure.ranking import Criterion
     from trekant.infrastructure.ranking import rank as rank_core
 
@@ -214,6 +241,7 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
     projects = [p for p in list_projects(settings) if profile.statuses is None or p.status in profile.statuses]
     if len(projects) < 2:
         raise InputError("rank", reason=f"{len(projects)} project(s) match the profile's statuses; ranking needs at least two")
+    _check_profile_fits(profile, str(resolve_profile(profile_ref)), projects)
     results = {p.key: checked_cba(p, params) for p in projects}
     names = list(profile.criteria)
     values = {p.key: {n: _criterion_value(n, p, results[p.key], profile.scores) for n in names} for p in projects}

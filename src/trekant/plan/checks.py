@@ -154,8 +154,3 @@ def border_overlaps(frames: gpd.GeoDataFrame, boundaries: Mapping[str, BaseGeome
     found = frame_overlaps(f, geoms, options.overlap_min_m2)
     found += into_neighbours(f, geoms, boundaries, options.outside_tolerance_m, options.overlap_min_m2)
     return sorted(found, key=lambda o: (o.kind, o.komnr_a, o.planid_a, o.planid_b or ""))
-
-
-def select_live(frames: gpd.GeoDataFrame, options: CheckOptions) -> gpd.GeoDataFrame:
-    """The frames the checks look at: statuses in options (cancelled ones never)."""
-    return frames[frames["status"].isin(options.statuses)].reset_index(drop=True)

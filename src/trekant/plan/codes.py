@@ -32,8 +32,9 @@ class CodeLists:
         """Plandata's status code for 'V', 'vedtaget', 'Adopted', 'kf', … or None."""
         return self.status_alias.get(str(value).strip().lower())
 
-    def required_distance_m(self, env_class: int) -> float:
-        return self.distance_m.get(int(env_class), 0.0)
+    def source_classes(self) -> tuple[int, ...]:
+        """Environmental classes with a recommended distance above 0: only these can be in a conflict."""
+        return tuple(c for c, metres in sorted(self.distance_m.items()) if metres > 0)
 
 
 def _rows(name: str) -> list[dict]:

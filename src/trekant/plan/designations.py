@@ -50,8 +50,8 @@ def prepare_designations(attributes: pd.DataFrame, geometries: np.ndarray, unrea
     frame = gpd.GeoDataFrame({"designation_id": ids, "theme": theme, "name": names, "description": "", "where": n.where},
                              geometry=gpd.GeoSeries(geoms, crs=STORE_CRS), crs=STORE_CRS)
     v = Validator(frame, source)
-    if projected is not None:
-        check_geometry(v)
+    usable = check_geometry(v) if projected is not None else np.zeros(len(frame), dtype=bool)
     issues = n.issues + v.issues
-    frame["municipalities"] = [covered_municipalities(g, borders) if g is not None else "" for g in frame.geometry]
+    # only valid polygons: GEOS cannot intersect a self-intersecting one (that is already an issue)
+    frame["municipalities"] = [covered_municipalities(g, borders) if ok else "" for g, ok in zip(frame.geometry, usable)]
     return frame.drop(columns="where"), issues

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from trekant.kpi import KpiReading, KpiSource
 from trekant.plan import checks, repo
 from trekant.plan.codes import load_code_lists
-from trekant.plan.model import LIVE_STATUSES
+from trekant.plan.model import DEFAULT_SENSITIVE_USES, LIVE_STATUSES
 from trekant.settings import Settings
 
 SOURCE = ("trekant plan register: frames closer than Miljøstyrelsen's recommended distance (2004) "
@@ -32,10 +32,11 @@ def _month_end(moment: datetime) -> datetime:
 
 
 def _count(conn: Connection, at: datetime | None) -> tuple[int, bool]:
-    frames = repo.read_frames(conn, at=at, statuses=LIVE_STATUSES, columns=repo.ENVIRONMENT_READ)
+    codes = load_code_lists()
+    frames = repo.read_check_frames(conn, LIVE_STATUSES, codes.source_classes(), DEFAULT_SENSITIVE_USES, at=at)
     if not len(frames):
         return 0, False
-    return len(checks.environmental_conflicts(frames, load_code_lists().distance_m)), bool(frames["is_demo"].any())
+    return len(checks.environmental_conflicts(frames, codes.distance_m)), bool(frames["is_demo"].any())
 
 
 def open_conflicts(conn: Connection, settings: Settings) -> KpiReading:

@@ -40,6 +40,7 @@ DESIGNATION_THEMES = ("transport_logistics", "wind", "solar", "ptx", "green_corr
 # Plandata's geometry rules measure against the 1:500,000 DAGI boundaries the store holds:
 # 0.5 mm on a 1:500,000 map is 250 m, about the generalisation error of those outlines.
 OUTSIDE_TOLERANCE_M = 250.0
+MAX_TOLERANCE_M = 10_000.0  # a --tolerance-m or --touch-distance-m beyond this is a typing error
 MIN_POLYGON_AREA_M2 = 1.0
 
 

@@ -114,8 +114,8 @@ def _date_text(v) -> str | None:
     text = str(v).strip()
     if not text:
         return None
-    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
-        return text[:10].replace("-", "")
+    if len(text) >= 10 and text[4] == text[7] and text[4] in "-/":  # ISO, or GDAL's 2021/05/01 00:00:00
+        return text[:10].replace(text[4], "")
     return text[:-2] if text.endswith(".0") else text
 
 
@@ -163,16 +163,30 @@ def to_store_crs(n: Normalizer, geoms: np.ndarray, crs: str | None) -> np.ndarra
     if declared is None:
         return None
     geoms = shapely.force_2d(geoms)
-    if declared.is_geographic:
-        xmin, ymin, xmax, ymax = shapely.total_bounds(geoms)
-        if np.isfinite(xmin) and (xmin < -180 or xmax > 180 or ymin < -90 or ymax > 90):
-            n.file_issue("missing-crs", f"coordinates up to ({xmax:.0f}, {ymax:.0f}) cannot be longitude/latitude "
-                                        f"as the file's CRS {declared.name!r} says; declare the real CRS")
-            return None
+    if len(geoms) and _contradicts(n, declared, shapely.total_bounds(geoms)):
+        return None
     if declared.equals(CRS.from_user_input(STORE_CRS)):
         return geoms
     transformer = Transformer.from_crs(declared, STORE_CRS, always_xy=True)
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+
+
+def _contradicts(n: Normalizer, declared: CRS, bounds: np.ndarray) -> bool:
+    """A file whose coordinates cannot be in its declared CRS: metres declared as degrees, or
+    (every coordinate within ±180/±90) degrees declared as metres."""
+    xmin, ymin, xmax, ymax = bounds
+    if not np.isfinite(xmin):
+        return False
+    in_degrees = -180 <= xmin and xmax <= 180 and -90 <= ymin and ymax <= 90
+    if declared.is_geographic and not in_degrees:
+        n.file_issue("missing-crs", f"coordinates up to ({xmax:.6g}, {ymax:.6g}) cannot be longitude/latitude "
+                                    f"as the file's CRS {declared.name!r} says; declare the real CRS")
+        return True
+    if not declared.is_geographic and in_degrees:
+        n.file_issue("missing-crs", f"every coordinate lies within ({xmin:.6g}, {ymin:.6g})–({xmax:.6g}, {ymax:.6g}), "
+                                    f"longitude/latitude rather than metres of the file's CRS {declared.name!r}; declare the real CRS")
+        return True
+    return False
 
 
 def as_multipolygons(n: Normalizer, geoms: np.ndarray, unreadable: np.ndarray) -> np.ndarray:

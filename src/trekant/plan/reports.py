@@ -6,6 +6,8 @@ Each opens the store, reads what it needs in one connection and hands the rest t
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,9 +26,10 @@ from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
 from trekant.plan.labels import t
 from trekant.plan.model import LIVE_STATUSES, STORE_CRS, CheckOptions, CheckResult
-from trekant.plan.service import boundaries, opened
+from trekant.plan.service import boundaries, check_distance
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
+from trekant.store.store import reading
 
 
 def current_frames(conn: Connection, options: CheckOptions) -> gpd.GeoDataFrame:
@@ -47,9 +50,29 @@ def run_checks(frames: gpd.GeoDataFrame, borders: dict, options: CheckOptions) -
     )
 
 
+def status_codes(given: tuple[str, ...]) -> tuple[str, ...]:
+    """Plandata status codes for --status values (codes or names); InputError naming each unknown one."""
+    codes = load_code_lists()
+    found = tuple(codes.status_code(s) for s in given)
+    unknown = [s for s, code in zip(given, found) if code is None]
+    if unknown:
+        raise InputError("--status", reason=f"{', '.join(map(repr, unknown))} is not a plan status ({', '.join(codes.status)})")
+    return found
+
+
+def checked_options(options: CheckOptions) -> CheckOptions:
+    """The options with statuses as codes; InputError for unknown uses, statuses or distances."""
+    unknown = [u for u in options.sensitive_uses if u not in load_code_lists().anvgen]
+    if unknown:
+        raise InputError("--sensitive", reason=f"{', '.join(map(str, unknown))} is not a general use (anvgen) in Plandata's list")
+    check_distance("--touch-distance-m", options.touch_distance_m)
+    return replace(options, statuses=status_codes(options.statuses))
+
+
 def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckResult:
     """The three cross-border checks on the current frames."""
-    with opened(settings) as store, store.connect() as conn:
+    options = checked_options(options)
+    with reading(settings) as conn:
         frames = current_frames(conn, options)
         borders = boundaries(conn)
     return run_checks(frames, borders, options)
@@ -57,7 +80,7 @@ def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckRe
 
 def frame_history(settings: Settings, planid: str) -> pd.DataFrame:
     """Every version of a frame, oldest first; NotFound when the planid was never stored."""
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         versions = repo.history(conn, planid)
     if not len(versions):
         raise NotFound(f"no plan frame with planid {planid}")
@@ -91,7 +114,12 @@ def where(settings: Settings, env_class: int, use: int | None = None, min_area_h
     codes = load_code_lists()
     if env_class not in codes.distance_m:
         raise InputError("--class", reason=f"environmental class {env_class} is not 1–7")
-    with opened(settings) as store, store.connect() as conn:
+    if use is not None and use not in codes.anvgen and use not in codes.anvspec:
+        raise InputError("--use", reason=f"{use} is neither a general use (anvgen) nor a specific use (anvspec) in the code lists")
+    if not 0.0 <= min_area_ha < math.inf:
+        raise InputError("--min-area-ha", reason=f"{min_area_ha:g} is not an area in hectares")
+    statuses = status_codes(statuses)
+    with reading(settings) as conn:
         frames = repo.read_frames(conn, statuses=statuses)
         names = municipality_names(conn)
     chosen = query.admits(frames, env_class, use, min_area_ha)
@@ -100,20 +128,26 @@ def where(settings: Settings, env_class: int, use: int | None = None, min_area_h
 
 
 def to_store_point(x: float, y: float, crs: str | None) -> Point:
+    """The point in EPSG:25832; InputError for non-finite coordinates or ones the CRS cannot place."""
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise InputError("X Y", reason=f"({x:g}, {y:g}) are not finite coordinates")
     if not crs:
         return Point(x, y)
     try:
         transformer = Transformer.from_crs(CRS.from_user_input(crs), STORE_CRS, always_xy=True)
     except CRSError as exc:
         raise InputError("--crs", reason=f"unknown coordinate reference system {crs!r} ({exc})") from None
-    return Point(*transformer.transform(x, y))
+    tx, ty = transformer.transform(x, y)
+    if not (math.isfinite(tx) and math.isfinite(ty)):
+        raise InputError("X Y", reason=f"({x:g}, {y:g}) cannot be placed in {STORE_CRS} from {crs}")
+    return Point(tx, ty)
 
 
 def at(settings: Settings, x: float, y: float, crs: str | None = None, options: CheckOptions = CheckOptions()) -> dict:
     """What applies at a point: frames with their rules, designations, conflicts within 500 m."""
     point = to_store_point(x, y, crs)
     codes = load_code_lists()
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         frames = repo.read_frames(conn, statuses=options.statuses, bbox=query.search_box(point, codes.distance_m))
         designations = repo.read_designations(conn)
         names = municipality_names(conn)
@@ -153,7 +187,7 @@ def moment(text: str | None) -> datetime | None:
 def land(settings: Settings, at_text: str | None = None, since_text: str | None = None) -> dict:
     """Land account (ha by municipality × anvgen × status) at a moment, or its change since another."""
     at_moment, since_moment = moment(at_text), moment(since_text)
-    with opened(settings) as store, store.connect() as conn:
+    with reading(settings) as conn:
         after = repo.read_frames(conn, at=at_moment)
         before = repo.read_frames(conn, at=since_moment) if since_moment else None
         names = municipality_names(conn)
@@ -172,7 +206,9 @@ def export(settings: Settings, fmt: str, out: Path, crs: str | None = None, lang
     """Write current frames (and designations, conflicts) to a file planners can open."""
     if fmt not in exporter.FORMATS:
         raise InputError("--format", reason=f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}")
-    with opened(settings) as store, store.connect() as conn:
+    exporter.check_crs(crs)
+    exporter.check_out(out)
+    with reading(settings) as conn:
         frames = repo.read_frames(conn)
         designations = repo.read_designations(conn)
         names = municipality_names(conn)
@@ -181,28 +217,32 @@ def export(settings: Settings, fmt: str, out: Path, crs: str | None = None, lang
         raise InputError(str(out), reason="nothing to export: the store holds no plan frames")
     demo = bool(frames["is_demo"].any())
     frames = frames.assign(municipality=frames["komnr"].map(names), area_ha=query.area_ha(frames))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    with exporter.staged(out) as scratch:
+        written = _write_export(scratch, fmt, frames, designations, names, borders, crs, language, demo)
+    return dict(path=str(out), format=fmt, layers=written, frames=len(frames), demo=demo)
+
+
+def _write_export(path: Path, fmt: str, frames: gpd.GeoDataFrame, designations: gpd.GeoDataFrame, names: dict,
+                  borders: dict, crs: str | None, language: str, demo: bool) -> list[str]:
     if fmt == "gpkg":
         layers = {"plan_frames": frames, **designation_layers(designations),
                   "plan_conflicts": conflict_lines(frames, borders)}
-        written = exporter.write_gpkg(out, layers, crs)
-    elif fmt == "geojson":
-        exporter.write_geojson(out, frames, crs or "EPSG:4326")
-        written = ["plan_frames"]
-    elif fmt == "csv":
-        exporter.write_csv(out, frame_table(frames, names))
-        written = ["plan_frames"]
-    else:
-        live = frames[frames["status"].isin(LIVE_STATUSES)]
-        conflicts = checks.environmental_conflicts(live, load_code_lists().distance_m)
-        sheets = {t("frames", language): frame_table(frames, names),
-                  t("land_title", language): land_mod.land_account(frames),
-                  t("sheet_conflicts", language): pd.DataFrame([c.to_dict() for c in conflicts]),
-                  "info": pd.DataFrame([dict(demo=demo, crs=STORE_CRS, exported=datetime.now(timezone.utc).isoformat(),
-                                             source="trekant plan register" + (" (DEMO – synthetic data)" if demo else ""))])}
-        exporter.write_xlsx(out, sheets)
-        written = list(sheets)
-    return dict(path=str(out), format=fmt, layers=written, frames=len(frames), demo=demo)
+        return exporter.write_gpkg(path, layers, crs)
+    if fmt == "geojson":
+        exporter.write_geojson(path, frames, crs or "EPSG:4326")
+        return ["plan_frames"]
+    if fmt == "csv":
+        exporter.write_csv(path, frame_table(frames, names))
+        return ["plan_frames"]
+    live = frames[frames["status"].isin(LIVE_STATUSES)]
+    conflicts = checks.environmental_conflicts(live, load_code_lists().distance_m)
+    sheets = {t("frames", language): frame_table(frames, names),
+              t("land_title", language): land_mod.land_account(frames),
+              t("sheet_conflicts", language): pd.DataFrame([c.to_dict() for c in conflicts]),
+              "info": pd.DataFrame([dict(demo=demo, crs=STORE_CRS, exported=datetime.now(timezone.utc).isoformat(),
+                                         source="trekant plan register" + (" (DEMO – synthetic data)" if demo else ""))])}
+    exporter.write_xlsx(path, sheets)
+    return list(sheets)
 
 
 def designation_layers(designations: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame]:

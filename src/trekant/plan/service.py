@@ -21,7 +21,7 @@ from trekant.plan import designations, repo
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import wfs
 from trekant.plan.io.reader import read_layer
-from trekant.plan.model import FRAME_COLUMNS, OUTSIDE_TOLERANCE_M, ImportResult
+from trekant.plan.model import FRAME_COLUMNS, MAX_TOLERANCE_M, OUTSIDE_TOLERANCE_M, ImportResult
 from trekant.plan.normalize import normalize
 from trekant.plan.validate import Scope, validate
 from trekant.plan.versions import backward_statuses, plan_versions
@@ -88,6 +88,12 @@ def prepare_raw(raw, source: str, borders: dict, issues: list[Issue], municipali
         frames = frames[keep].reset_index(drop=True)
     issues.sort(key=lambda i: i.severity != "error")  # errors first, each group in file order
     return Prepared(frames, issues, source)
+
+
+def check_distance(option: str, distance_m: float) -> None:
+    """A distance option must be a finite number of metres from 0 to MAX_TOLERANCE_M."""
+    if not 0.0 <= distance_m <= MAX_TOLERANCE_M:  # also refuses nan
+        raise InputError(option, reason=f"{distance_m:g} m is not a distance from 0 to {MAX_TOLERANCE_M:,.0f} m")
 
 
 def _status_code(status: str | None, source: str) -> str | None:
@@ -160,6 +166,7 @@ def import_file(settings: Settings, path: Path, municipality: str | None = None,
                 layer: str | None = None, skip_others: bool = False,
                 tolerance_m: float = OUTSIDE_TOLERANCE_M) -> ImportResult:
     """Import a plan file in one transaction; InputError (with every issue) and no write on any error."""
+    check_distance("--tolerance-m", tolerance_m)
     with opened(settings) as store:
         with store.connect() as conn:
             borders = boundaries(conn)

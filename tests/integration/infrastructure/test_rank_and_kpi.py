@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 import yaml
 from typer.testing import CliRunner
 
@@ -32,10 +34,22 @@ def test_default_profile_ranks_the_undecided_asks(store_env):
         assert 0 <= row["keeps_rank_share"] <= 1 and 0 <= row["top_k_share"] <= 1
 
 
-def test_every_method_ranks_the_whole_portfolio(store_env):
-    for method in ("topsis", "weighted-sum", "promethee"):
-        data = _rank("--profile", "all", "--method", method)
-        assert data["method"] == method and len(data["ranking"]) == 10
+@pytest.mark.parametrize("method", ["topsis", "weighted-sum", "promethee"])
+def test_on_one_criterion_every_method_orders_by_that_score(store_env, tmp_path, method):
+    """With a single benefit criterion all three methods are monotone in it: weighted sum and TOPSIS
+    score (x − min) / (max − min), PROMETHEE II 'usual' scores (#worse − #better) / (n − 1). So the
+    ranking must be the shipped files' climate scores, highest first, ties by key (read from the
+    YAML files here, not from the ranking code)."""
+    climate = {doc["key"]: doc["criteria"]["climate"]
+               for doc in (yaml.safe_load(f.read_text(encoding="utf-8")) for f in sorted(projects_dir().glob("*.yaml")))}
+    expected = sorted(climate, key=lambda key: (-climate[key], key))
+    profile = {"name": "climate-only", "method": method, "criteria": {"climate": {"weight": 1.0}},
+               "stability": {"draws": 0}}
+    path = tmp_path / "climate.yaml"
+    path.write_text(yaml.safe_dump(profile), encoding="utf-8")
+    data = _rank("--profile", str(path))
+    assert [r["key"] for r in data["ranking"]] == expected
+    assert data["method"] == method and expected[0] == "timemodel-odense-aarhus"  # the only climate score of 5
 
 
 def test_a_users_profile_with_score_overrides(store_env, tmp_path):

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from trekant.cli.main import app
@@ -13,21 +15,32 @@ def _risk(*args):
     return runner.invoke(app, ["infra", "risk", "e45-vejle-skanderborg", *args])
 
 
-def test_risk_json_is_reproducible_and_ordered(store_env):
+def _cba():
+    return json.loads(runner.invoke(app, ["infra", "cba", "e45-vejle-skanderborg", "--json"]).stdout)
+
+
+def test_risk_json_is_reproducible_and_centred_on_the_cba(store_env):
     first = _risk("--draws", "20000", "--seed", "5", "--json")
     assert first.exit_code == 0, first.output
     data = json.loads(first.stdout)
-    assert data["p10_npv_dkk"] <= data["p50_npv_dkk"] <= data["p90_npv_dkk"]
-    assert 0.0 <= data["prob_npv_positive"] <= 1.0
+    # the default distributions' central values (overrun mode 1.0, the project's own growth, values
+    # of time × 1.0) are the CBA's inputs, so the central NPV is the CBA's NPV
+    assert data["central_npv_dkk"] == pytest.approx(_cba()["npv_dkk"], rel=1e-9)
+    assert data["p10_npv_dkk"] < data["p50_npv_dkk"] < data["p90_npv_dkk"]  # three uncertain inputs: a real spread
     assert data["illustrative"] is True and "risk.distributions (trekant defaults)" in data["illustrative_inputs"]
     assert [b["swing_dkk"] for b in data["tornado"]] == sorted((b["swing_dkk"] for b in data["tornado"]), reverse=True)
     assert json.loads(_risk("--draws", "20000", "--seed", "5", "--json").stdout) == data
 
 
-def test_optimism_bias_lowers_the_npv(store_env):
+def test_optimism_bias_scales_construction_and_its_residual_value(store_env):
+    """+50 % construction moves the NPV by 0.5 × (PV construction + PV residual value): the residual
+    value is a share of the construction cost, and fm2023's tax distortion factor 1.0 adds nothing."""
     plain = json.loads(_risk("--draws", "5000", "--seed", "1", "--json").stdout)
     biased = json.loads(_risk("--draws", "5000", "--seed", "1", "--optimism-bias", "50", "--json").stdout)
-    assert biased["central_npv_dkk"] < plain["central_npv_dkk"] and biased["optimism_bias"] == 0.5
+    items = _cba()["pv_items_dkk"]
+    expected = 0.5 * (items["construction"] + items["residual_value"])  # construction is negative
+    assert biased["central_npv_dkk"] - plain["central_npv_dkk"] == pytest.approx(expected, rel=1e-9)
+    assert biased["optimism_bias"] == 0.5
 
 
 def test_a_spec_file_replaces_distributions(store_env, tmp_path):

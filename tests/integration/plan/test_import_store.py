@@ -124,3 +124,30 @@ def test_going_back_in_the_lifecycle_is_a_warning(plan_env, tmp_path):
     assert result.exit_code == 0
     issues = json.loads(result.stdout)["issues"]
     assert [(i["severity"], i["code"], i["feature"]) for i in issues] == [("warning", "status-lifecycle", "planid T-BOLIG")]
+
+
+def test_the_check_read_holds_exactly_the_frames_that_can_conflict(plan_env, tmp_path):
+    """read_check_frames (GDAL/Arrow on the GeoPackage, SQL on PostGIS) keeps a frame when its class
+    has a recommended distance above 0 (classes 2–7) or its use is sensitive; the rest are left out."""
+    from trekant.plan import repo
+    from trekant.plan.model import DEFAULT_SENSITIVE_USES, LIVE_STATUSES
+
+    s = border_segment(KOLDING, VEJLE)
+    features = [
+        frame("R-HOUSE", VEJLE, 11, s.rect(100, 400)),                               # sensitive use
+        frame("R-CLASS1", KOLDING, 31, s.rect(100, 400, side="a"), maxmiljo=1),     # 0 m: cannot conflict
+        frame("R-CLASS4", KOLDING, 31, s.rect(500, 800, side="a"), maxmiljo=4),     # 100 m
+        frame("R-FARM", VEJLE, 91, s.rect(500, 800)),                                # rural land, no class
+        frame("R-DRAFT", VEJLE, 11, s.rect(900, 1200), status="K"),                  # live status
+        frame("R-GONE", VEJLE, 11, s.rect(1300, 1600), status="A"),                  # cancelled: not live
+    ]
+    assert _invoke("import", str(write_geojson(tmp_path / "r.geojson", features))).exit_code == 0
+    store = Store.from_settings(plan_env)
+    with store.connect() as conn:
+        read = repo.read_check_frames(conn, LIVE_STATUSES, (2, 3, 4, 5, 6, 7), DEFAULT_SENSITIVE_USES)
+    store.dispose()
+    ours = read[read["planid"].str.startswith("R-")]
+    assert list(ours["planid"]) == ["R-CLASS4", "R-DRAFT", "R-HOUSE"]  # ordered by komnr (0621 < 0630), planid
+    assert list(ours.columns) == ["planid", "komnr", "anvgen", "maxmiljo", "is_demo", "geometry"]
+    assert ours["maxmiljo"].tolist()[0] == 4 and ours["anvgen"].tolist() == [31, 11, 11]
+    assert ours.geometry.area.round(0).tolist() == [90_000.0, 90_000.0, 90_000.0]  # 300 m × 300 m each

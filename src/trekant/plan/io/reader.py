@@ -6,9 +6,11 @@ instead of an exception for the whole file. Nothing here interprets attributes: 
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
@@ -74,7 +76,28 @@ def _choose_layer(gdal_path: str, source: str, layer: str | None) -> tuple[str |
     return None, [_issue(source, "ambiguous-layer", f"the file has several layers ({', '.join(names)}); choose one with --layer")]
 
 
+def xml_problem(path: Path) -> str | None:
+    """Why a GML file is not well-formed XML, or None. GDAL reads a truncated GML file as a
+    shorter (or empty) layer without any error, so a cut-off download would import silently."""
+    parser = expat.ParserCreate()
+    try:
+        with path.open("rb") as stream:
+            parser.ParseFile(stream)
+    except expat.ExpatError as exc:
+        return f"not well-formed XML (truncated?): {expat.errors.messages[exc.code]} at line {exc.lineno}, column {exc.offset}"
+    return None
+
+
 def _read_raw(gdal_path: str, layer: str | int, source: str) -> tuple[tuple | None, list[Issue]]:
+    """pyogrio's raw read; GDAL's warnings (e.g. an unclosed ring it closed) become warning Issues."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result, issues = _read_raw_quiet(gdal_path, layer, source)
+    told = dict.fromkeys(str(w.message).strip().splitlines()[0] for w in caught if str(w.message).strip())
+    return result, issues + [_issue(source, "reader-warning", f"GDAL: {text}", severity="warning") for text in told]
+
+
+def _read_raw_quiet(gdal_path: str, layer: str | int, source: str) -> tuple[tuple | None, list[Issue]]:
     options = GML_OPEN_OPTIONS if gdal_path.lower().endswith(GML_SUFFIXES) else {}
     try:
         return raw.read(gdal_path, layer=layer, **options), []
@@ -98,9 +121,13 @@ def read_layer(path: Path, layer: str | None = None) -> tuple[RawLayer | None, l
     source = str(path)
     if not path.exists():
         return None, [_issue(source, "unreadable-file", "file not found")]
+    if path.is_dir():
+        return None, [_issue(source, "unreadable-file", "a folder, not a file")]
     gdal_path, issues = dataset_path(path)
     if issues:
         return None, issues
+    if path.suffix.lower() in GML_SUFFIXES and (problem := xml_problem(path)):
+        return None, [_issue(source, "unreadable-file", problem)]
     try:
         chosen, issues = _choose_layer(gdal_path, source, layer)
     except Exception as exc:  # noqa: BLE001
@@ -112,9 +139,14 @@ def read_layer(path: Path, layer: str | None = None) -> tuple[RawLayer | None, l
     if result is None:
         return None, issues
     meta, _fids, wkb, fields = result
-    attributes = pd.DataFrame({name: values for name, values in zip(meta["fields"], fields)})
+    count = len(wkb) if wkb is not None else len(fields[0]) if len(fields) else 0
+    attributes = pd.DataFrame({name: values for name, values in zip(meta["fields"], fields)}, index=pd.RangeIndex(count))
     if wkb is None:
-        wkb = np.full(len(attributes), None, dtype=object)
-    geometries = shapely.from_wkb(wkb, on_invalid="ignore")
+        wkb = np.full(count, None, dtype=object)
+    if not count:
+        return None, issues + [_issue(source, "no-features", f"layer {chosen!r} holds no features")]
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a NaN coordinate: the geometry becomes an issue below
+        geometries = shapely.from_wkb(wkb, on_invalid="ignore")
     unreadable = pd.notna(pd.Series(wkb, dtype=object)).to_numpy() & pd.isna(pd.Series(geometries, dtype=object)).to_numpy()
     return RawLayer(attributes, geometries, unreadable, meta.get("crs"), str(chosen)), issues

@@ -53,6 +53,8 @@ def getfeature_url(request: WfsRequest, komnr: str, start: int) -> str:
 
 
 def _get(url: str, timeout_s: float) -> bytes:
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https") or not urllib.parse.urlsplit(url).netloc:
+        raise InputError("--url", reason=f"{url.split('?')[0]!r} is not an http(s) URL of a WFS")
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/gml+xml, text/xml"})
     try:
         with urllib.request.urlopen(req, timeout=timeout_s) as response:  # noqa: S310 - the URL is the WFS endpoint
