@@ -35,3 +35,14 @@ def test_file_header_wal_and_integrity(sqlite_env):
         assert {-1, 0, 4326, 25832} <= srs
     finally:
         con.close()
+
+
+def test_real_columns_are_8_byte_doubles_for_gdal(sqlite_env):
+    """GeoPackage reads a column declared FLOAT as a 4-byte float; values need DOUBLE (8 bytes)."""
+    path = sqlite_env.store_path
+    for layer, _ in pyogrio.list_layers(path):
+        info = pyogrio.read_info(path, layer=layer)
+        narrow = [f for f, d in zip(info["fields"], info["dtypes"]) if str(d) == "float32"]
+        assert narrow == [], (layer, narrow)
+    info = pyogrio.read_info(path, layer="indicator_value")
+    assert dict(zip(info["fields"], map(str, info["dtypes"])))["value"] == "float64"

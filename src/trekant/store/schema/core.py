@@ -7,7 +7,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
-    Float,
+    Double,
     ForeignKey,
     Integer,
     Table,
@@ -84,7 +84,7 @@ indicator_value = Table(
     Column("period", Text, nullable=False),  # 2018, 2018Q1, 2021M10
     Column("period_start", Date, nullable=False),
     Column("breakdown", Text, nullable=False, default=""),  # "" or e.g. "industry=C"
-    Column("value", Float),
+    Column("value", Double),
     UniqueConstraint("indicator_key", "area_code", "period", "breakdown"),
     sqlite_autoincrement=True,
 )

@@ -6,7 +6,7 @@ figure the platform shows names the table (name@version) it was computed with.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Float, Integer, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, DateTime, Double, Integer, Table, Text, UniqueConstraint
 
 from trekant.store.schema import metadata
 
@@ -32,7 +32,7 @@ energy_factor = Table(
     Column("table_version", Text, nullable=False),
     Column("carrier", Text, nullable=False),
     Column("year", Integer),  # NULL: valid for every year
-    Column("value", Float, nullable=False),
+    Column("value", Double, nullable=False),
     Column("unit", Text, nullable=False),  # e.g. "kg CO2/kWh", "kg CO2/TJ", "t CO2e/t CO2e"
     Column("source", Text, nullable=False),
     Column("illustrative", Boolean, nullable=False, default=False),
@@ -48,7 +48,7 @@ energy_activity = Table(
     Column("year", Integer, nullable=False),
     Column("sector", Text, nullable=False),
     Column("carrier", Text, nullable=False),
-    Column("quantity", Float, nullable=False),
+    Column("quantity", Double, nullable=False),
     Column("unit", Text, nullable=False),
     Column("source", Text, nullable=False, default=""),
     Column("is_demo", Boolean, nullable=False, default=False),
@@ -62,9 +62,9 @@ energy_target = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("municipality_code", Text, nullable=False),
     Column("base_year", Integer, nullable=False),
-    Column("base_co2e_t", Float),  # NULL: take the base year from the accounts
+    Column("base_co2e_t", Double),  # NULL: take the base year from the accounts
     Column("target_year", Integer, nullable=False),
-    Column("reduction_pct", Float, nullable=False),  # against the base year
+    Column("reduction_pct", Double, nullable=False),  # against the base year
     Column("source", Text, nullable=False, default=""),
     Column("is_demo", Boolean, nullable=False, default=False),
     UniqueConstraint("municipality_code", "target_year"),
@@ -79,10 +79,10 @@ energy_measure = Table(
     Column("municipality_code", Text, nullable=False),
     Column("name", Text, nullable=False),
     Column("sector", Text, nullable=False),
-    Column("reduction_co2e_t_per_year", Float, nullable=False),  # at full effect
+    Column("reduction_co2e_t_per_year", Double, nullable=False),  # at full effect
     Column("start_year", Integer, nullable=False),
     Column("ramp_years", Integer, nullable=False, default=1),
-    Column("cost_dkk_per_year", Float, nullable=False),  # annualised net cost
+    Column("cost_dkk_per_year", Double, nullable=False),  # annualised net cost
     Column("source", Text, nullable=False, default=""),
     Column("is_demo", Boolean, nullable=False, default=False),
     UniqueConstraint("municipality_code", "key"),

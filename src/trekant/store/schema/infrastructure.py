@@ -7,7 +7,7 @@ and the strategy KPI.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Float, ForeignKey, Integer, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, DateTime, Double, ForeignKey, Integer, Table, Text, UniqueConstraint
 
 from trekant.store.geometry_type import Geometry
 from trekant.store.schema import metadata
@@ -24,7 +24,7 @@ infra_project = Table(
     Column("opening_year", Integer, nullable=False),
     Column("lifetime_years", Integer, nullable=False),
     Column("price_year", Integer, nullable=False),
-    Column("construction_total_dkk", Float, nullable=False),
+    Column("construction_total_dkk", Double, nullable=False),
     Column("is_illustrative", Boolean, nullable=False),
     Column("document", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),

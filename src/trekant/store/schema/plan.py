@@ -7,7 +7,7 @@ previous one (`is_current` false, `valid_to` set), so the plan at any date can b
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Float, Index, Integer, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, DateTime, Double, Index, Integer, Table, Text, UniqueConstraint
 
 from trekant.store.geometry_type import Geometry
 from trekant.store.schema import metadata
@@ -40,10 +40,10 @@ plan_frame = Table(
     Column("anvspec", Integer),
     Column("fzone", Integer),
     Column("zone", Integer),
-    Column("bebygpct", Float),
-    Column("maxetager", Float),
-    Column("maxbygnhjd", Float),
-    Column("minuds", Float),
+    Column("bebygpct", Double),
+    Column("maxetager", Double),
+    Column("maxbygnhjd", Double),
+    Column("minuds", Double),
     Column("minmiljo", Integer),
     Column("maxmiljo", Integer),
     Column("status", Text, nullable=False),  # Plandata's codes K, F, KV, V, A
@@ -52,7 +52,7 @@ plan_frame = Table(
     Column("datoikraft", Date),
     Column("datoaflyst", Date),
     Column("doklink", Text),
-    Column("area_m2", Float, nullable=False),
+    Column("area_m2", Double, nullable=False),
     Column("geom", Geometry("MULTIPOLYGON")),
     UniqueConstraint("planid", "version"),
     Index("ix_plan_frame_current", "is_current", "komnr"),
@@ -69,7 +69,7 @@ plan_designation = Table(
     Column("name", Text, nullable=False),
     Column("description", Text, nullable=False, default=""),
     Column("municipalities", Text, nullable=False, default=""),  # komnr list, comma separated
-    Column("area_m2", Float, nullable=False),
+    Column("area_m2", Double, nullable=False),
     Column("geom", Geometry("MULTIPOLYGON")),
     UniqueConstraint("designation_id", "version"),
     Index("ix_plan_designation_current", "is_current", "theme"),

@@ -79,7 +79,7 @@ def upgrade() -> None:
         sa.Column("period", sa.Text, nullable=False),
         sa.Column("period_start", sa.Date, nullable=False),
         sa.Column("breakdown", sa.Text, nullable=False),
-        sa.Column("value", sa.Float),
+        sa.Column("value", sa.Double),
         sa.UniqueConstraint("indicator_key", "area_code", "period", "breakdown"),
         sqlite_autoincrement=True,
     )

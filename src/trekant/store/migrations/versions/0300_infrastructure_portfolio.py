@@ -34,7 +34,7 @@ def upgrade() -> None:
         sa.Column("opening_year", sa.Integer, nullable=False),
         sa.Column("lifetime_years", sa.Integer, nullable=False),
         sa.Column("price_year", sa.Integer, nullable=False),
-        sa.Column("construction_total_dkk", sa.Float, nullable=False),
+        sa.Column("construction_total_dkk", sa.Double, nullable=False),
         sa.Column("is_illustrative", sa.Boolean, nullable=False),
         sa.Column("document", sa.Text, nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
