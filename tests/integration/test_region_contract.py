@@ -103,3 +103,13 @@ def test_force_rebuilds(store_env):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["rebuilt"] is True
     assert len(_show(store_env)) == 7
+
+
+def test_table_speaks_danish_by_default_and_english_on_request(store_env, monkeypatch):
+    vejle = next(r for r in _show(store_env) if r["code"] == "0630")
+    danish_thousands = f"{vejle['population']['value']:,}".replace(",", ".")  # 123306 → 123.306
+    table = runner.invoke(app, ["region", "show"], env={"COLUMNS": "200"}).stdout
+    assert "Folketal" in table and danish_thousands in table
+    monkeypatch.setenv("TREKANT_LANGUAGE", "en")
+    table = runner.invoke(app, ["region", "show"], env={"COLUMNS": "200"}).stdout
+    assert "Population" in table and f"{vejle['population']['value']:,}" in table

@@ -13,7 +13,8 @@ from trekant.infrastructure import service
 from trekant.infrastructure.geometry import length_km
 from trekant.infrastructure.io_params import builtin_names, load_params
 from trekant.infrastructure.io_project import to_document_dict
-from trekant.infrastructure.labels import label, number, percent
+from trekant.i18n import number, percent
+from trekant.infrastructure.labels import label
 from trekant.infrastructure.model import CbaResult, ParameterSet, Project
 
 app = typer.Typer(no_args_is_help=True)

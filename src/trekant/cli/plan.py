@@ -11,6 +11,7 @@ from rich.table import Table
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
 from trekant.errors import InputError, Issue
 from trekant.plan import reports, service
+from trekant.i18n import number
 from trekant.plan.labels import t
 from trekant.plan.model import (
     DEFAULT_SENSITIVE_USES,
@@ -121,7 +122,7 @@ def _table(title: str, keys: tuple[str, ...], rows: list[list[str]], lang: str) 
 
 def _conflict_table(result, lang: str) -> Table:
     rows = [[c.source_planid, c.source_komnr, str(c.source_class), c.sensitive_planid, c.sensitive_komnr,
-             str(c.sensitive_anvgen), f"{c.distance_m:,.0f}", f"{c.required_m:,.0f}"] for c in result.conflicts]
+             str(c.sensitive_anvgen), number(c.distance_m, ",.0f", lang), number(c.required_m, ",.0f", lang)] for c in result.conflicts]
     keys = ("source", "municipality", "class", "sensitive", "municipality", "use", "distance_m", "required_m")
     return _table(_title("conflicts", lang, result.demo), keys, rows, lang)
 
@@ -134,7 +135,7 @@ def _unequal_table(result, lang: str) -> Table:
 
 
 def _overlap_table(result, lang: str) -> Table:
-    rows = [[o.kind, o.planid_a, o.komnr_a, o.planid_b or "–", o.komnr_b, f"{o.area_m2:,.0f}"] for o in result.border_overlaps]
+    rows = [[o.kind, o.planid_a, o.komnr_a, o.planid_b or "–", o.komnr_b, number(o.area_m2, ",.0f", lang)] for o in result.border_overlaps]
     keys = ("kind", "frame_a", "municipality", "frame_b", "municipality", "area_m2")
     return _table(_title("border_overlaps", lang, result.demo), keys, rows, lang)
 
@@ -158,7 +159,7 @@ def history_command(planid: str = typer.Argument(..., help="The frame's planid."
     for r in records:
         table.add_row(str(r["version"]), r["status"], _moment(r["valid_from"]), _moment(r["valid_to"]), r["changed_by"],
                       r["change"], r["plannavn"] or "", str(r["anvgen"] or ""), str(r["maxmiljo"] or ""),
-                      f"{r['area_m2'] / 10_000:,.2f}")
+                      number(r['area_m2'] / 10_000, ",.2f", lang))
     Console().print(table)
 
 
@@ -203,7 +204,7 @@ def _frames_table(title: str, rows: list[dict], lang: str) -> Table:
         rules = ", ".join(f"{k} {r[k]:g}" for k in ("bebygpct", "maxetager", "maxbygnhjd", "minuds") if r.get(k) is not None)
         table.add_row(r["planid"], f"{r['municipality']} ({r['komnr']})", r["plannr"] or "", r["plannavn"] or "",
                       f"{r['anvgen']}" + (f"/{r['anvspec']}" if r["anvspec"] else ""), r["status"], classes, rules,
-                      f"{r['area_ha']:,.1f}")
+                      number(r['area_ha'], ",.1f", lang))
     if not rows:
         table.caption = t("none_found", lang)
     return table
@@ -246,7 +247,7 @@ def at_command(
     where = ", ".join(f"{m['name']} ({m['komnr']})" for m in result["municipality"]) or t("none", lang)
     title = f"{t('at_title', lang)} ({result['x']:.0f}, {result['y']:.0f}) – {where}"
     console.print(_frames_table(_title_text(title, lang, result["demo"]), result["frames"], lang))
-    zones = [[d["theme"], d["name"], f"{d['area_ha']:,.1f}"] for d in result["designations"]]
+    zones = [[d["theme"], d["name"], number(d['area_ha'], ",.1f", lang)] for d in result["designations"]]
     console.print(_table(_title("designations", lang, result["demo"]), ("theme", "name", "area_ha"), zones, lang))
     conflicts = [Conflict(**c) for c in result["conflicts"]]
     console.print(_conflict_table(CheckResult(conflicts, [], [], 0, result["demo"]), lang))
@@ -277,8 +278,8 @@ def land_command(
         table.add_column(t(key, lang), justify="right" if key in ("frames", "area_ha", "before", "after", "change_ha") else "left")
     for r in result["rows"]:
         head = [f"{r['municipality']} ({r['komnr']})", str(r["anvgen"]), r["status"]]
-        tail = ([f"{r['area_ha_before']:,.1f}", f"{r['area_ha_after']:,.1f}", f"{r['change_ha']:+,.1f}"] if changed
-                else [str(r["frames"]), f"{r['area_ha']:,.1f}"])
+        tail = ([number(r['area_ha_before'], ",.1f", lang), number(r['area_ha_after'], ",.1f", lang), number(r['change_ha'], "+,.1f", lang)] if changed
+                else [str(r["frames"]), number(r['area_ha'], ",.1f", lang)])
         table.add_row(*head, *tail)
     if not result["rows"]:
         table.caption = t("none_found", lang)

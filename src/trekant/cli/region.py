@@ -10,7 +10,7 @@ from rich.table import Table
 
 from trekant import bootstrap
 from trekant.cli.common import JsonOption, handles_errors, print_json, progress_steps, settings
-from trekant.i18n import t
+from trekant.i18n import number, t
 from trekant.region import service
 from trekant.region.definition import load_definition
 
@@ -55,6 +55,6 @@ def show_command(json_out: bool = JsonOption) -> None:
         table.add_column(t(key, lang), justify="right" if key in ("area_km2", "population") else "left")
     for m in region["municipalities"]:
         pop = m["population"] or {}
-        table.add_row(m["code"], m["name"], f"{m['area_km2']:,.1f}", f"{pop.get('value', 0):,}",
+        table.add_row(m["code"], m["name"], number(m["area_km2"], ",.1f", lang), number(pop.get("value"), ",.0f", lang),
                       pop.get("period", ""), ", ".join(m["neighbours"]) or t("none", lang))
     Console().print(table)

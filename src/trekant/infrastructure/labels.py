@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 LABELS: dict[str, tuple[str, str]] = {
     # CBA items (PV lines)
     "travel_time_commuting": ("Tidsgevinster, pendling", "Travel time, commuting"),
@@ -70,27 +71,3 @@ def label(key: str, language: str = "da") -> str:
     if pair is None:
         return key
     return pair[1] if language == "en" else pair[0]
-
-
-_DANISH_SEPARATORS = str.maketrans({",": ".", ".": ","})
-
-
-def number(value: float | None, spec: str = ",.1f", language: str = "da") -> str:
-    """A number for people: Danish 1.300,0 (thousands '.', decimals ','), English 1,300.0.
-
-    `spec` is a Python format spec in English notation; '–' for None; no '-0,0' for a value
-    that rounds to zero. JSON output never goes through here (plain numbers there)."""
-    if value is None:
-        return "–"
-    text = format(value, spec)
-    if text.startswith("-") and not any(ch in "123456789" for ch in text):
-        text = text[1:]
-    return text if language == "en" else text.translate(_DANISH_SEPARATORS)
-
-
-def percent(share: float | None, decimals: int = 1, language: str = "da") -> str:
-    """0.138 → '13,8 %' (Danish, with a space as Danish style guides write it) or '13.8%' (English)."""
-    if share is None:
-        return "–"
-    text = number(share * 100, f",.{decimals}f", language)
-    return f"{text}%" if language == "en" else f"{text} %"

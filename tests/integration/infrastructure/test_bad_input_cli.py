@@ -11,7 +11,6 @@ not exist (silently ignored), and an unwritable --out (traceback) all got throug
 from pathlib import Path
 
 import pytest
-import yaml
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 

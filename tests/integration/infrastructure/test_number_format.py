@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from trekant.cli.main import app
-from trekant.infrastructure.labels import number, percent
+from trekant.i18n import number, percent
 
 
 @pytest.mark.parametrize("value, spec, danish, english", [
