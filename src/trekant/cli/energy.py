@@ -222,7 +222,7 @@ def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VER
 def pathway_command(
     municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
     factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
-    every: int = typer.Option(1, "--every", help="Show every Nth year in the table (JSON has all)."),
+    every: int = typer.Option(1, "--every", min=1, help="Show every Nth year in the table (JSON has all)."),
     json_out: bool = JsonOption,
 ) -> None:
     """Target path, projected path with the measures, gap per year, and the marginal abatement cost curve."""

@@ -74,9 +74,13 @@ def battery_annualised(costs: dict[str, TechnologyCost], rate: float, hours: flo
 def build_inputs(scenario: Scenario, profiles: Profiles, costs: dict[str, TechnologyCost],
                  start: int = 0, hours: int | None = None) -> SystemInputs:
     """Scale demands over the whole profile year, then cut the window [start, start + hours)."""
+    if not 0 <= start < profiles.hours:
+        raise InputError("--start", reason=f"hour {start} is outside the profile year (0 … {profiles.hours - 1}, "
+                                           f"{profiles.source})")
     hours = profiles.hours - start if hours is None else hours
-    if start < 0 or hours < 1 or start + hours > profiles.hours:
-        raise InputError("--hours", reason=f"the window start {start} + {hours} hours does not fit the {profiles.hours} hours of {profiles.source}")
+    if hours < 1 or start + hours > profiles.hours:
+        raise InputError("--hours", reason=f"{hours} hours from hour {start} do not fit the {profiles.hours} hours of "
+                                           f"the profile year (at most {profiles.hours - start})")
     full_year = profiles.hours / HOURS_PER_YEAR
     demand = scenario.demand
     electricity = demand.electricity_mwh_per_year * full_year * profiles.load_shape
