@@ -219,11 +219,13 @@ def pathway(settings: Settings, municipality: str | None = None, factors: str | 
 def _system_inputs(scenario_ref: str, hours: int | None, start: int):
     from trekant.energy.core.inputs import build_inputs
     from trekant.energy.io.costs import read_costs
-    from trekant.energy.io.profiles import load_profiles
+    from trekant.energy.io.profiles import heat_shape, load_profiles
     from trekant.energy.io.scenario import load_scenario
 
     scenario = load_scenario(scenario_ref)
-    return build_inputs(scenario, load_profiles(scenario.profiles), read_costs(), start, hours)
+    profiles = load_profiles(scenario.profiles)
+    shape = heat_shape(scenario.demand.district_heat_profile, profiles.hours, profiles.index)
+    return build_inputs(scenario, profiles, read_costs(), start, hours, shape)
 
 
 def model_run(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:

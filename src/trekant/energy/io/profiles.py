@@ -11,12 +11,12 @@ than the installed capacity, a known glitch of the ENTSO-E extract.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from trekant.energy.core.profiles import BUILTIN_SHAPES, Profiles, builtin_shape
 from trekant.energy.io.tables import read_text
 from trekant.energy.system_model import MAX_MW
 from trekant.errors import InputError, Issue
@@ -31,29 +31,6 @@ COLUMNS = dict(
     onshore_wind="DK_1_wind_onshore_generation_actual",
 )
 TIME_COLUMN = "utc_timestamp"
-
-
-@dataclass(frozen=True)
-class Profiles:
-    """Hourly series of one weather-and-price year, all of the same length."""
-
-    index: pd.DatetimeIndex
-    load_shape: np.ndarray       # DK1 load, sums to 1 over the year
-    price_eur_per_mwh: np.ndarray
-    capacity_factor: dict[str, np.ndarray]
-    price_gaps_filled: tuple[str, ...]
-    source: str
-
-    @property
-    def hours(self) -> int:
-        return len(self.index)
-
-    def window(self, start: int, hours: int) -> "Profiles":
-        part = slice(start, start + hours)
-        return Profiles(self.index[part], self.load_shape[part], self.price_eur_per_mwh[part],
-                        {k: v[part] for k, v in self.capacity_factor.items()},
-                        tuple(t for t in self.price_gaps_filled if t in set(self.index[part].astype(str))),
-                        self.source)
 
 
 def profile_path(spec: str) -> Path:
@@ -130,18 +107,11 @@ def read_profiles(path: Path) -> Profiles:
 
 
 def heat_shape(spec: str, hours: int, index: pd.DatetimeIndex) -> np.ndarray:
-    """A district-heat demand shape summing to 1 over the profile year.
-
-    seasonal: SYNTHETIC 1 + 0.6·cos(2π·(day − 15)/365), peak mid-January, trough mid-July (no
-    temperature series is shipped); flat: constant; FILE.csv:column: a user series of the same length.
-    """
-    if spec == "flat":
-        shape = np.ones(hours)
-    elif spec == "seasonal":
-        day = (index - pd.Timestamp(index[0].year, 1, 1, tz=index.tz)).total_seconds().to_numpy() / 86_400
-        shape = 1 + 0.6 * np.cos(2 * np.pi * (day - 15) / 365)
-    else:
-        shape = _user_series(spec, hours)
+    """A district-heat demand shape summing to 1 over the profile year: the built-in shapes
+    (`seasonal`, `flat`, see core/profiles.py) or FILE.csv:column, a user series of the same length."""
+    if spec in BUILTIN_SHAPES:
+        return builtin_shape(spec, index)
+    shape = _user_series(spec, hours)
     return shape / shape.sum()
 
 
