@@ -45,6 +45,13 @@ def accounts_command(
         return
     lang = cfg.language
     console = Console()
+    for table in (_accounts_table(result, lang), _groups_table(result, lang), _carriers_table(result, lang)):
+        console.print(table)
+    if result["by_municipality"]:
+        console.print(_municipalities_table(result, lang))
+
+
+def _accounts_table(result: dict, lang: str) -> Table:
     title = f"{_t('accounts', lang)} {result['name']} {result['year']}{_demo_mark(result['demo'], lang)}"
     table = Table(title=title, caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
     table.add_column(_t("sector", lang))
@@ -54,27 +61,35 @@ def accounts_command(
     table.add_row(_t("total", lang), f"{result['total_co2e_t']:,.0f}", style="bold")
     if result["co2e_per_resident_t"] is not None:
         table.add_row(_t("per_resident", lang), f"{result['co2e_per_resident_t']:.2f}")
-    console.print(table)
-    groups = Table(title=_t("group", lang))
+    return table
+
+
+def _groups_table(result: dict, lang: str) -> Table:
+    table = Table(title=f"{_t('group', lang)}{_demo_mark(result['demo'], lang)}")
     for key in ("group", "co2e_t", "share"):
-        groups.add_column(_t(key, lang), justify="left" if key == "group" else "right")
+        table.add_column(_t(key, lang), justify="left" if key == "group" else "right")
     for group, value in result["by_group_co2e_t"].items():
-        groups.add_row(_name(group, lang), f"{value:,.0f}", f"{result['by_group_share_pct'][group]:.1f}")
-    console.print(groups)
-    carriers = Table(title=_t("carrier", lang))
-    carriers.add_column(_t("carrier", lang))
-    carriers.add_column(_t("co2e_t", lang), justify="right")
+        table.add_row(_name(group, lang), f"{value:,.0f}", f"{result['by_group_share_pct'][group]:.1f}")
+    return table
+
+
+def _carriers_table(result: dict, lang: str) -> Table:
+    table = Table(title=f"{_t('carrier', lang)}{_demo_mark(result['demo'], lang)}")
+    table.add_column(_t("carrier", lang))
+    table.add_column(_t("co2e_t", lang), justify="right")
     for carrier, value in result["by_carrier_co2e_t"].items():
-        carriers.add_row(_name(carrier, lang), f"{value:,.0f}")
-    console.print(carriers)
-    if result["by_municipality"]:
-        per = Table(title=_t("municipality", lang))
-        for key in ("municipality", "co2e_t", "per_resident"):
-            per.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
-        for row in result["by_municipality"]:
-            value = row["co2e_per_resident_t"]
-            per.add_row(row["code"], f"{row['total_co2e_t']:,.0f}", "" if value is None else f"{value:.2f}")
-        console.print(per)
+        table.add_row(_name(carrier, lang), f"{value:,.0f}")
+    return table
+
+
+def _municipalities_table(result: dict, lang: str) -> Table:
+    table = Table(title=f"{_t('municipality', lang)}{_demo_mark(result['demo'], lang)}")
+    for key in ("municipality", "co2e_t", "per_resident"):
+        table.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
+    for row in result["by_municipality"]:
+        value = row["co2e_per_resident_t"]
+        table.add_row(row["code"], f"{row['total_co2e_t']:,.0f}", "" if value is None else f"{value:.2f}")
+    return table
 
 
 def _print_import(result: dict, language: str) -> None:
