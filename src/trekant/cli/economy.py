@@ -94,7 +94,7 @@ def claim_command(
     group: str = typer.Option(None, "--group", "-g", help="The area whose claim is checked (default: the region)."),
     peers: str = typer.Option("metro5", "--peers", help="Competitors: metro5, municipalities or a comma list."),
     same_season: bool = typer.Option(False, "--same-season", help="Only windows of whole years (Q1→Q1, M10→M10)."),
-    limit: int = typer.Option(20, "--limit", help="Windows shown in the table (JSON lists all)."),
+    limit: int = typer.Option(20, "--limit", min=0, help="Windows shown in the table (JSON lists all)."),
     breakdown: str = BreakdownOption, json_out: bool = JsonOption,
 ) -> None:
     """Scan every start/end window: where does the group have the highest growth, and by how much?"""

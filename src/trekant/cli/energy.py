@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
-from trekant.energy import service
+from trekant.energy import labels, service
 
 app = typer.Typer(no_args_is_help=True)
 factors_app = typer.Typer(no_args_is_help=True)
@@ -26,58 +26,7 @@ app.add_typer(targets_app, name="targets", help="Reduction targets (Climate Act,
 app.add_typer(measures_app, name="measures", help="Reduction measures (for the pathway and the cost curve).")
 app.add_typer(model_app, name="model", help="The hourly regional energy system (PyPSA + HiGHS).")
 
-LABELS = {
-    "accounts": ("CO2-regnskab", "CO2 account"),
-    "demo": ("DEMO-data", "DEMO data"),
-    "sector": ("Sektor", "Sector"),
-    "carrier": ("Energibærer", "Carrier"),
-    "co2e_t": ("t CO2e", "t CO2e"),
-    "share": ("Andel %", "Share %"),
-    "total": ("I alt", "Total"),
-    "per_resident": ("t CO2e pr. indbygger", "t CO2e per resident"),
-    "factor_table": ("Emissionsfaktorer", "Emission factors"),
-    "municipality": ("Kommune", "Municipality"),
-    "group": ("Gruppe (DK2020)", "Group (DK2020)"),
-    "year": ("År", "Year"),
-    "target": ("Målsti t", "Target path t"),
-    "projected": ("Fremskrevet t", "Projected t"),
-    "gap": ("Mangler t", "Gap t"),
-    "pathway": ("Reduktionssti", "Pathway"),
-    "macc": ("Omkostningskurve (DKK/t)", "Marginal abatement cost curve (DKK/t)"),
-    "measure": ("Tiltag", "Measure"),
-    "dkk_per_t": ("DKK/t", "DKK/t"),
-    "reduction": ("Reduktion t/år", "Reduction t/yr"),
-    "cumulative": ("Kumuleret t/år", "Cumulative t/yr"),
-    "imported": ("Indlæst", "Imported"),
-    "rows": ("rækker", "rows"),
-    "active": ("aktiv", "active"),
-    "result": ("Resultat", "Result"),
-    "value": ("Værdi", "Value"),
-    "scenario": ("Scenarie", "Scenario"),
-}
-
-
-NAMES_DA = {
-    "electricity": "el", "individual_heating": "individuel opvarmning", "district_heating": "fjernvarme",
-    "transport": "transport", "industry": "industri", "agriculture": "landbrug", "waste": "affald",
-    "energy": "energi", "district_heat": "fjernvarme", "natural_gas": "naturgas", "gas_oil": "gasolie",
-    "fuel_oil": "fuelolie", "petrol": "benzin", "diesel": "diesel", "biomass": "biomasse", "biogas": "biogas",
-    "direct_co2e": "direkte CO2e (ikke-energi)",
-}
-
-
-def _name(key: str, language: str) -> str:
-    """Danish names for sectors and carriers in tables; English keeps the identifier."""
-    return key if language == "en" else NAMES_DA.get(key, key)
-
-
-def _t(key: str, language: str) -> str:
-    da, en = LABELS.get(key, (key, key))
-    return en if language == "en" else da
-
-
-def _demo_mark(demo: bool, language: str) -> str:
-    return f" [{_t('demo', language)}]" if demo else ""
+_t, _name, _demo_mark = labels.text, labels.name, labels.demo_mark
 
 
 @app.command("accounts")
@@ -96,6 +45,13 @@ def accounts_command(
         return
     lang = cfg.language
     console = Console()
+    for table in (_accounts_table(result, lang), _groups_table(result, lang), _carriers_table(result, lang)):
+        console.print(table)
+    if result["by_municipality"]:
+        console.print(_municipalities_table(result, lang))
+
+
+def _accounts_table(result: dict, lang: str) -> Table:
     title = f"{_t('accounts', lang)} {result['name']} {result['year']}{_demo_mark(result['demo'], lang)}"
     table = Table(title=title, caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
     table.add_column(_t("sector", lang))
@@ -105,27 +61,35 @@ def accounts_command(
     table.add_row(_t("total", lang), f"{result['total_co2e_t']:,.0f}", style="bold")
     if result["co2e_per_resident_t"] is not None:
         table.add_row(_t("per_resident", lang), f"{result['co2e_per_resident_t']:.2f}")
-    console.print(table)
-    groups = Table(title=_t("group", lang))
+    return table
+
+
+def _groups_table(result: dict, lang: str) -> Table:
+    table = Table(title=f"{_t('group', lang)}{_demo_mark(result['demo'], lang)}")
     for key in ("group", "co2e_t", "share"):
-        groups.add_column(_t(key, lang), justify="left" if key == "group" else "right")
+        table.add_column(_t(key, lang), justify="left" if key == "group" else "right")
     for group, value in result["by_group_co2e_t"].items():
-        groups.add_row(_name(group, lang), f"{value:,.0f}", f"{result['by_group_share_pct'][group]:.1f}")
-    console.print(groups)
-    carriers = Table(title=_t("carrier", lang))
-    carriers.add_column(_t("carrier", lang))
-    carriers.add_column(_t("co2e_t", lang), justify="right")
+        table.add_row(_name(group, lang), f"{value:,.0f}", f"{result['by_group_share_pct'][group]:.1f}")
+    return table
+
+
+def _carriers_table(result: dict, lang: str) -> Table:
+    table = Table(title=f"{_t('carrier', lang)}{_demo_mark(result['demo'], lang)}")
+    table.add_column(_t("carrier", lang))
+    table.add_column(_t("co2e_t", lang), justify="right")
     for carrier, value in result["by_carrier_co2e_t"].items():
-        carriers.add_row(_name(carrier, lang), f"{value:,.0f}")
-    console.print(carriers)
-    if result["by_municipality"]:
-        per = Table(title=_t("municipality", lang))
-        for key in ("municipality", "co2e_t", "per_resident"):
-            per.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
-        for row in result["by_municipality"]:
-            value = row["co2e_per_resident_t"]
-            per.add_row(row["code"], f"{row['total_co2e_t']:,.0f}", "" if value is None else f"{value:.2f}")
-        console.print(per)
+        table.add_row(_name(carrier, lang), f"{value:,.0f}")
+    return table
+
+
+def _municipalities_table(result: dict, lang: str) -> Table:
+    table = Table(title=f"{_t('municipality', lang)}{_demo_mark(result['demo'], lang)}")
+    for key in ("municipality", "co2e_t", "per_resident"):
+        table.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
+    for row in result["by_municipality"]:
+        value = row["co2e_per_resident_t"]
+        table.add_row(row["code"], f"{row['total_co2e_t']:,.0f}", "" if value is None else f"{value:.2f}")
+    return table
 
 
 def _print_import(result: dict, language: str) -> None:
@@ -190,9 +154,9 @@ def factors_list_command(json_out: bool = JsonOption) -> None:
     if json_out:
         print_json(tables)
         return
-    table = Table(title=_t("factor_table", cfg.language))
+    table = Table(title=_t("factor_tables", cfg.language))
     for column in ("name", "version", "active", "imported_at", "imported_from"):
-        table.add_column(column)
+        table.add_column(_t(column, cfg.language))
     for row in tables:
         table.add_row(row["name"], row["version"], "*" if row["is_active"] else "", row["imported_at"], row["imported_from"])
     Console().print(table)
@@ -208,12 +172,13 @@ def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VER
     if json_out:
         print_json(result)
         return
-    table = Table(title=result["table"])
-    for column in ("carrier", "year", "value", "unit", "source"):
-        table.add_column(column, overflow="fold")
+    lang = cfg.language
+    table = Table(title=f"{_t('factor_table', lang)} {result['table']}")
+    for column in ("carrier", "year", "factor", "unit", "source"):
+        table.add_column(_t(column, lang), overflow="fold")
     for f in result["factors"]:
-        mark = " (illustrative)" if f["illustrative"] else ""
-        table.add_row(f["carrier"], str(f["year"] or "*"), f"{f['value']:g}", f["unit"], f["source"] + mark)
+        mark = f" ({_t('illustrative', lang).upper()})" if f["illustrative"] else ""
+        table.add_row(_name(f["carrier"], lang), str(f["year"] or "*"), f"{f['value']:g}", f["unit"], f["source"] + mark)
     Console().print(table)
 
 
@@ -222,7 +187,7 @@ def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VER
 def pathway_command(
     municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
     factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
-    every: int = typer.Option(1, "--every", help="Show every Nth year in the table (JSON has all)."),
+    every: int = typer.Option(1, "--every", min=1, help="Show every Nth year in the table (JSON has all)."),
     json_out: bool = JsonOption,
 ) -> None:
     """Target path, projected path with the measures, gap per year, and the marginal abatement cost curve."""
@@ -253,46 +218,53 @@ def pathway_command(
 
 
 RESULT_ROWS = (
-    ("hours", "timer / hours", "{:,}"),
-    ("import_mwh", "import MWh", "{:,.0f}"),
-    ("export_mwh", "eksport / export MWh", "{:,.0f}"),
-    ("critical_excess_mwh", "kritisk overskud / critical excess MWh", "{:,.0f}"),
-    ("self_sufficiency_share", "selvforsyning / self-sufficiency", "{:.1%}"),
-    ("import_dependence_hours", "timer med import / hours of import", "{:,}"),
-    ("peak_import_mw", "maks. import / peak import MW", "{:,.0f}"),
-    ("co2_t", "CO2 t", "{:,.0f}"),
-    ("total_cost_dkk", "samlede omkostninger / total cost DKK", "{:,.0f}"),
-    ("hydrogen_produced_t", "brint / hydrogen t", "{:,.0f}"),
-    ("electrolyser_full_load_hours", "elektrolyse fuldlasttimer / full-load hours", "{:,.0f}"),
+    ("hours", "{:,}"), ("import_mwh", "{:,.0f}"), ("export_mwh", "{:,.0f}"), ("critical_excess_mwh", "{:,.0f}"),
+    ("self_sufficiency_share", "{:.1%}"), ("import_dependence_hours", "{:,}"), ("peak_import_mw", "{:,.0f}"),
+    ("co2_t", "{:,.0f}"), ("total_cost_dkk", "{:,.0f}"), ("hydrogen_produced_t", "{:,.0f}"),
+    ("electrolyser_full_load_hours", "{:,.0f}"),
 )
+
+
+def _scenario_title(result: dict, language: str, extra: str = "") -> str:
+    """'Scenarie today (simulering) [DEMO-data]': every table of a demo scenario says so."""
+    return (f"{_t('scenario', language)} {result['scenario']} ({_t(result['method'], language)}{extra})"
+            f"{_demo_mark(result['demo'], language)}")
 
 
 def _print_result(result: dict, language: str) -> None:
     console = Console()
-    title = f"{_t('scenario', language)} {result['scenario']} ({result['method']}){_demo_mark(result['demo'], language)}"
-    table = Table(title=title, caption="; ".join(f"price gap filled {t}" for t in result["price_gaps_filled"]) or None)
+    gaps = "; ".join(f"{_t('price_gap', language)} {t}" for t in result["price_gaps_filled"])
+    table = Table(title=_scenario_title(result, language), caption=gaps or None)
     table.add_column(_t("result", language))
     table.add_column(_t("value", language), justify="right")
-    for key, label, fmt in RESULT_ROWS:
+    for key, fmt in RESULT_ROWS:
         value = result.get(key)
-        table.add_row(label.split(" / ")[-1] if language == "en" and " / " in label else label.split(" / ")[0],
-                      "-" if value is None else fmt.format(value))
+        table.add_row(_t(key, language), "-" if value is None else fmt.format(value))
     console.print(table)
-    balances = Table(title="Energibalancer / balances (MWh)")
-    for column in ("carrier", "flow", "MWh"):
-        balances.add_column(column, justify="right" if column == "MWh" else "left")
+    console.print(_balances_table(result, language))
+    console.print(_capacities_table(result, language))
+
+
+def _balances_table(result: dict, language: str) -> Table:
+    table = Table(title=f"{_t('balances', language)}{_demo_mark(result['demo'], language)}")
+    for key in ("carrier", "flow", "value"):
+        table.add_column(_t(key, language) if key != "value" else "MWh", justify="right" if key == "value" else "left")
     for bus, sides in result["balances_mwh"].items():
         for side, flows in sides.items():
             for flow, value in flows.items():
                 if abs(value) > 0.05:
-                    balances.add_row(bus, f"{'+' if side == 'supply_mwh' else '−'} {flow}", f"{value:,.0f}")
-    console.print(balances)
-    caps = Table(title="Kapaciteter / capacities")
-    for column in ("technology", "size", "unit", "optimised"):
-        caps.add_column(column)
+                    sign = "+" if side == "supply_mwh" else "−"
+                    table.add_row(_name(bus, language), f"{sign} {_name(flow, language)}", f"{value:,.0f}")
+    return table
+
+
+def _capacities_table(result: dict, language: str) -> Table:
+    table = Table(title=f"{_t('capacities', language)}{_demo_mark(result['demo'], language)}")
+    for key in ("technology", "size", "unit", "optimised"):
+        table.add_column(_t(key, language), justify="right" if key == "size" else "left")
     for tech, cap in result["capacities"].items():
-        caps.add_row(tech, f"{cap['size']:,.1f}", cap["unit"], "*" if cap["optimised"] else "")
-    console.print(caps)
+        table.add_row(_name(tech, language), f"{cap['size']:,.1f}", cap["unit"], "*" if cap["optimised"] else "")
+    return table
 
 
 @model_app.command("list")
@@ -351,16 +323,22 @@ def sweep_command(scenario: str = typer.Argument(..., help="Shipped scenario nam
     if json_out:
         print_json(result)
         return
-    lang = cfg.language
-    table = Table(title=f"{_t('scenario', lang)} {result['scenario']}: sweep, {result['variants']} variants, "
-                        f"{result['simulate_s']:.3f} s{_demo_mark(result['demo'], lang)}")
-    columns = ("vary", "import_mwh", "export_mwh", "critical_excess_mwh", "co2_t", "total_cost_dkk", "hydrogen_produced_t",
-               "electrolyser_full_load_hours")
-    headers = ("vary", "import MWh", "export MWh", "excess MWh", "CO2 t", "cost MDKK", "H2 t", "FLH")
-    for header in headers:
-        table.add_column(header, justify="left" if header == "vary" else "right")
+    Console().print(_sweep_table(result, cfg.language))
+
+
+SWEEP_COLUMNS = ("import_mwh", "export_mwh", "critical_excess_mwh", "co2_t", "total_cost_dkk", "hydrogen_produced_t",
+                 "electrolyser_full_load_hours")
+
+
+def _sweep_table(result: dict, language: str) -> Table:
+    extra = f", {_t('sweep', language)}: {result['variants']} {_t('variants', language)}, {result['simulate_s']:.3f} s"
+    table = Table(title=_scenario_title(result, language, extra), caption=_t("sweep_caption", language))
+    varied = list(result["results"][0]["vary"]) if result["results"] else []
+    table.add_column(", ".join(varied) or _t("vary", language), no_wrap=True)
+    for key in SWEEP_COLUMNS:
+        table.add_column(labels.sweep_head(key, language), justify="right")
     for row in result["results"]:
-        cells = [", ".join(f"{k}={v:g}" for k, v in row["vary"].items())]
-        cells += ["-" if row[c] is None else f"{row[c] / (1e6 if c == 'total_cost_dkk' else 1):,.0f}" for c in columns[1:]]
+        cells = [", ".join(f"{row['vary'][k]:g}" for k in varied)]
+        cells += ["-" if row[c] is None else f"{row[c] / (1e6 if c == 'total_cost_dkk' else 1):,.0f}" for c in SWEEP_COLUMNS]
         table.add_row(*cells)
-    Console().print(table)
+    return table

@@ -6,6 +6,7 @@ The region and its peers come from the region definition and cannot be changed h
 from __future__ import annotations
 
 from trekant.economy import repo
+from trekant.economy.areas import MUNICIPALITIES, PEER_SETS
 from trekant.economy.service import load_areas, reading
 from trekant.errors import InputError, NotFound
 from trekant.region.model import DENMARK
@@ -32,6 +33,9 @@ def add_group(settings: Settings, key: str, members: list[str], name: str | None
             if existing and existing.kind != "user":
                 raise InputError("group", key, f"{key!r} is a {existing.kind} group of the region definition; "
                                                "choose another key")
+            if not existing and _taken(areas, key):
+                raise InputError("group", key, f"{key!r} already names a municipality, DK or a comparison set; "
+                                               "choose another key")
             codes, unknown = [], []
             for text in members:
                 try:
@@ -51,6 +55,17 @@ def add_group(settings: Settings, key: str, members: list[str], name: str | None
     finally:
         store.dispose()
     return dict(key=key, name=name or key, kind="user", members=codes)
+
+
+def _taken(areas, key: str) -> bool:
+    """Keys that would shadow a municipality (groups resolve first), Denmark or a comparison set."""
+    if key in (MUNICIPALITIES, *PEER_SETS):
+        return True
+    try:
+        areas.resolve(key)
+    except NotFound:
+        return False
+    return True
 
 
 def remove_group(settings: Settings, key: str) -> dict:

@@ -67,7 +67,7 @@ def lq_report(settings: Settings, indicator: str = INDUSTRY_INDICATOR, area: str
     language = settings.language
     with reading(settings) as conn:
         info, areas, subject, ref, values = _industry_context(conn, indicator, area, reference)
-    period = periods.normalise(period) if period else _latest_common(values, subject, ref)
+    period = periods.option(period, "--period") or _latest_common(values, subject, ref)
     own, nation = _pair(values, subject, ref, period)
     own_shares, ref_shares = location.shares({c: own.get(c, 0.0) for c in nation}), location.shares(nation)
     quotients = location.location_quotients(own, nation)
@@ -91,7 +91,8 @@ def shift_share_report(settings: Settings, indicator: str = INDUSTRY_INDICATOR, 
                   key=periods.position_years)
     if len(have) < 2:
         raise NotFound(f"shift-share needs two periods with industry values for {subject} and {ref}")
-    first, last = periods.normalise(start) if start else have[0], periods.normalise(end) if end else have[-1]
+    first, last = periods.option(start, "--from") or have[0], periods.option(end, "--to") or have[-1]
+    periods.check_window(first, last)
     own0, nation0 = _pair(values, subject, ref, first)
     own1, nation1 = _pair(values, subject, ref, last)
     result = shiftshare.decompose(own0, own1, nation0, nation1)
@@ -109,7 +110,7 @@ def specialisation_report(settings: Settings, indicator: str = INDUSTRY_INDICATO
         info, areas, subject, ref, _ = _industry_context(conn, indicator, area, None)
         listed = areas.comparison(among) if among else [subject]
         values = _industry_values(conn, indicator, areas, list(dict.fromkeys([*listed, ref])))
-    period = periods.normalise(period) if period else _latest_common(values, listed[0], ref)
+    period = periods.option(period, "--period") or _latest_common(values, listed[0], ref)
     rows = []
     for item in listed:
         own, nation = _pair(values, item, ref, period)
@@ -124,12 +125,12 @@ def strengths_report(settings: Settings, indicator: str = INDUSTRY_INDICATOR, ar
     positions = strength_config.load(config)
     with reading(settings) as conn:
         info, areas, subject, ref, values = _industry_context(conn, indicator, area, None)
-    period = periods.normalise(period) if period else _latest_common(values, subject, ref)
+    period = periods.option(period, "--period") or _latest_common(values, subject, ref)
     own, nation = _pair(values, subject, ref, period)
     classification = industries.classification_of(set(nation))
     if classification is None:
         raise InputError(indicator, reason="its industry codes are neither DB07 10-groups nor DB07 sections")
-    first = periods.normalise(start) if start else min(set(values["period"]), key=periods.position_years)
+    first = periods.option(start, "--from") or min(set(values["period"]), key=periods.position_years)
     own0, _ = _pair(values, subject, ref, first)
     rows = []
     for position in positions:

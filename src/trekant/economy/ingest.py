@@ -133,7 +133,10 @@ def fetch_table(settings: Settings, table_id: str, options: ImportOptions, url: 
     """Fetch a table from the StatBank API, optionally keep the raw response, and import it."""
     text = statbank_api.fetch(table_id, variables or {}, url=url, fmt=fmt, language=language, timeout_s=timeout_s)
     if save:
-        Path(save).write_text(text, encoding="utf-8")
+        try:
+            Path(save).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(str(save), "--save", f"cannot write: {exc.strerror or exc}") from None
     table = statbank_api.to_table(text, table_id, url)
     if not options.source:
         options.source = f"Danmarks Statistik, {table_id.upper()} via {url} (Kilde: Danmarks Statistik)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from trekant.errors import InputError
 from trekant.region.periods import frequency, period_start
 
 _DANISH_QUARTER = re.compile(r"^(\d{4})K([1-4])$")
@@ -20,6 +21,24 @@ def normalise(label: str) -> str:
     text = str(label).strip()
     match = _DANISH_QUARTER.match(text)
     return f"{match.group(1)}Q{match.group(2)}" if match else text
+
+
+def option(label: str | None, name: str) -> str | None:
+    """A period given as a command option, normalised; InputError naming the option if it is none."""
+    if label is None:
+        return None
+    text = normalise(label)
+    try:
+        period_start(text)
+    except ValueError as exc:
+        raise InputError(name, reason=str(exc)) from None
+    return text
+
+
+def check_window(first: str, last: str) -> None:
+    """A window must run forward in time."""
+    if position_years(last) <= position_years(first):
+        raise InputError("window", reason=f"the end {last} must come after the start {first}")
 
 
 def start(label: str) -> date:

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 from trekant.economy import claim, growth, labels, panel, periods, repo
 from trekant.economy.areas import Areas
 from trekant.economy.model import IndicatorInfo
-from trekant.errors import InputError, NotFound
+from trekant.errors import NotFound
 from trekant.region.model import DENMARK
 from trekant.settings import Settings
 from trekant.store.store import reading  # noqa: F401  (re-exported for economy modules)
@@ -54,13 +54,12 @@ def _window(table: pd.DataFrame, subject: str, start: str | None, end: str | Non
     have = [p for p in table.columns if pd.notna(table.loc[subject, p])]
     if len(have) < 2 and not (start and end):
         raise NotFound(f"{subject} has fewer than two periods with values")
-    first, last = periods.normalise(start) if start else have[0], periods.normalise(end) if end else have[-1]
+    first, last = periods.option(start, "--from") or have[0], periods.option(end, "--to") or have[-1]
     for period in (first, last):
         if period not in table.columns or pd.isna(table.loc[subject, period]):
             shown = ", ".join(have) if len(have) <= 15 else f"{have[0]} … {have[-1]}"
             raise NotFound(f"no value for {subject} in {period} (periods with values: {shown})")
-    if periods.position_years(last) <= periods.position_years(first):
-        raise InputError("window", reason=f"the end {last} must come after the start {first}")
+    periods.check_window(first, last)
     return first, last
 
 
@@ -87,7 +86,7 @@ def growth_report(settings: Settings, indicator: str, area: str | None = None, a
                             start=first, end=last, change_pct=labels.pct(own.growth.change_pct, language),
                             cagr_pct=labels.pct(own.growth.cagr_pct, language), rank=own.rank,
                             count=len(ranked), among=labels.comparison(among, language))
-    base = periods.normalise(base) if base else first
+    base = periods.option(base, "--base") or first
     return dict(indicator=indicator_header(info, language), demo=info.is_demo, area=subject,
                 area_name=areas.label(subject), breakdown=breakdown, start_period=first, end_period=last,
                 among=among, growth=own.growth.to_dict(), rank=own.rank, compared=len(ranked), index_base=base,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from trekant.economy.industries import DB07_10, DB07_SECTIONS, GROUPS_10, SECTIONS
+from trekant.economy.io import yamldoc
 from trekant.economy.model import Strength
 from trekant.errors import InputError, Issue
 
@@ -16,7 +16,7 @@ KNOWN = {DB07_10: set(GROUPS_10), DB07_SECTIONS: set(SECTIONS)}
 
 
 class _StrengthDoc(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name_da: str
     name_en: str
@@ -25,7 +25,7 @@ class _StrengthDoc(BaseModel):
 
 
 class _FileDoc(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     strengths: list[_StrengthDoc] = Field(min_length=1)
 
 
@@ -52,17 +52,7 @@ def _code_issues(path: Path, doc: _FileDoc) -> list[Issue]:
 def load(path: Path | None = None) -> list[Strength]:
     """The strength positions of a YAML file (default: the shipped one); every problem reported."""
     path = Path(path) if path else default_path()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        doc = _FileDoc.model_validate(raw)
-    except FileNotFoundError:
-        raise InputError(str(path), reason="strengths file not found") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), reason=f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    except ValidationError as exc:
-        issues = [Issue("error", "invalid-strengths", str(path), "file", e["msg"], ".".join(map(str, e["loc"])))
-                  for e in exc.errors()]
-        raise InputError.from_issues(str(path), issues) from None
+    doc = yamldoc.load(path, _FileDoc, "strengths", "invalid-strengths")
     issues = _code_issues(path, doc)
     if issues:
         raise InputError.from_issues(str(path), issues)

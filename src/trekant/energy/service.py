@@ -19,7 +19,7 @@ from trekant.energy.io.activity import read_activity
 from trekant.energy.io.factors import read_factor_table
 from trekant.energy.io.targets import read_measures, read_targets
 from trekant.energy.model import REGION, FactorTable
-from trekant.errors import InputError, NotFound, has_errors
+from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
 from trekant.store.store import reading, writing
@@ -53,6 +53,8 @@ def population_keys(conn: Connection) -> list[str]:
 
 def factor_table(conn: Connection, spec: str | None) -> FactorTable:
     name, _, version = (spec or "").partition("@")
+    if spec is not None and not name.strip():
+        raise NotFound(f"factor table {spec!r}: give NAME or NAME@VERSION (see `trekant energy factors list`)")
     table = repo.read_factor_table(conn, name or None, version or None)
     if table is None:
         wanted = f"factor table {spec!r}" if spec else "an active factor table"
@@ -135,6 +137,11 @@ def import_factors(settings: Settings, path: Path, activate: bool = True) -> dic
     if has_errors(issues) or table is None:
         raise InputError.from_issues(str(path), issues)
     with writing(settings) as conn:
+        held = repo.read_factor_table(conn, table.name, table.version)
+        if held is not None and set(held.factors) != set(table.factors):
+            raise InputError(str(path), "version", f"the store already holds {table.label} with other factors; "
+                                                   "give the new table its own version, so every figure names the "
+                                                   "factors it was computed with")
         repo.write_factor_table(conn, table, path.name, activate)
         region_repo.write_audit(conn, settings.actor, "import", "energy_factor_table", table.label,
                                 dict(factors=len(table.factors), active=activate))
@@ -212,18 +219,22 @@ def pathway(settings: Settings, municipality: str | None = None, factors: str | 
 def _system_inputs(scenario_ref: str, hours: int | None, start: int):
     from trekant.energy.core.inputs import build_inputs
     from trekant.energy.io.costs import read_costs
-    from trekant.energy.io.profiles import load_profiles
+    from trekant.energy.io.profiles import heat_shape, load_profiles
     from trekant.energy.io.scenario import load_scenario
 
     scenario = load_scenario(scenario_ref)
-    return build_inputs(scenario, load_profiles(scenario.profiles), read_costs(), start, hours)
+    profiles = load_profiles(scenario.profiles)
+    shape = heat_shape(scenario.demand.district_heat_profile, profiles.hours, profiles.index)
+    return build_inputs(scenario, profiles, read_costs(), start, hours, shape)
 
 
 def model_run(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
     """Optimise the scenario with PyPSA + HiGHS and report EnergyPLAN-style results."""
     from trekant.energy.core import network, outputs
-    from trekant.energy.io.export import write_hourly
+    from trekant.energy.io.export import check_target, write_hourly
 
+    if export:
+        check_target(export)
     inputs = _system_inputs(scenario_ref, hours, start)
     try:
         solved = network.solve(inputs)
@@ -242,8 +253,10 @@ def model_run(scenario_ref: str, hours: int | None = None, start: int = 0, expor
 def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
     """The rule-based simulation of the same scenario (fixed capacities only)."""
     from trekant.energy.core import outputs, simulate
-    from trekant.energy.io.export import write_hourly
+    from trekant.energy.io.export import check_target, write_hourly
 
+    if export:
+        check_target(export)
     inputs = _system_inputs(scenario_ref, hours, start)
     _require_fixed(inputs.scenario, scenario_ref)
     variant = simulate.variants_from_scenario(inputs)[0]
@@ -272,25 +285,35 @@ def parse_vary(specs: Sequence[str]) -> list[dict[str, float]]:
     """['electrolyser_mw=20,300', 'battery_mw=0,50'] → the cartesian product as capacity overrides."""
     import itertools
 
-    axes, issues = [], []
+    axes, issues, seen = [], [], set()
     for spec in specs:
-        key, _, values = spec.partition("=")
-        key = key.strip()
-        if key not in SWEEP_KEYS:
-            issues.append(f"--vary {key!r}: unknown (one of {', '.join(SWEEP_KEYS)})")
+        key, _, values = (part.strip() for part in spec.partition("="))
+        problem = _vary_problem(key, values, seen)
+        if problem:
+            issues.append(Issue("error", "vary", "--vary", spec, problem))
             continue
-        try:
-            numbers = [float(v) for v in values.split(",") if v.strip()]
-        except ValueError:
-            issues.append(f"--vary {key}: values must be numbers separated by commas, got {values!r}")
-            continue
-        if not numbers or any(v < 0 for v in numbers):
-            issues.append(f"--vary {key}: give one or more non-negative numbers, got {values!r}")
-            continue
-        axes.append([(SWEEP_KEYS[key], v) for v in numbers])
+        seen.add(key)
+        axes.append([(SWEEP_KEYS[key], float(v)) for v in values.split(",") if v.strip()])
     if issues:
-        raise InputError("--vary", reason="; ".join(issues))
+        raise InputError.from_issues("--vary", issues)
     return [dict(combo) for combo in itertools.product(*axes)] if axes else [{}]
+
+
+def _vary_problem(key: str, values: str, seen: set[str]) -> str | None:
+    """What is wrong with one KEY=V1,V2 of --vary, or None."""
+    from trekant.energy.system_model import MAX_MW
+
+    if key not in SWEEP_KEYS:
+        return f"unknown key {key!r} (one of {', '.join(SWEEP_KEYS)})"
+    if key in seen:
+        return f"{key} is given twice; list all its values in one --vary {key}=V1,V2"
+    try:
+        numbers = [float(v) for v in values.split(",") if v.strip()]
+    except ValueError:
+        return f"values must be numbers separated by commas, got {values!r}"
+    if not numbers or not all(0 <= v <= MAX_MW for v in numbers):  # also refuses nan and inf
+        return f"give one or more numbers between 0 and {MAX_MW:g}, got {values!r}"
+    return None
 
 
 def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, start: int = 0) -> dict:

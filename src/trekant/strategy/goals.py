@@ -5,16 +5,16 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from trekant.economy.io import yamldoc
 from trekant.economy.periods import normalise, start
 from trekant.errors import InputError, Issue
 from trekant.strategy.model import Goal, Kpi, Target
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class _TargetDoc(_Strict):
@@ -71,16 +71,7 @@ def _duplicates(path: Path, doc: _FileDoc) -> list[Issue]:
 
 def load(path: Path | None = None) -> list[Goal]:
     path = Path(path) if path else default_path()
-    try:
-        doc = _FileDoc.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        raise InputError(str(path), reason="goals file not found") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), reason=f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    except ValidationError as exc:
-        issues = [Issue("error", "invalid-goals", str(path), "file", e["msg"], ".".join(map(str, e["loc"])))
-                  for e in exc.errors()]
-        raise InputError.from_issues(str(path), issues) from None
+    doc = yamldoc.load(path, _FileDoc, "goals", "invalid-goals")
     issues = _duplicates(path, doc)
     if issues:
         raise InputError.from_issues(str(path), issues)

@@ -90,4 +90,6 @@ def test_published_gdp_claim_is_checked_once_the_series_is_there(store_env, tmp_
     assert windows[("2013", "2018")]["runner_up"] == "aarhus"
     [published] = report["published_claims"]
     assert published["checkable"] is True and published["holds"] is True and published["rank"] == 1
-    assert "2008–2018" in report["statement"] or "2008" in report["statement"]
+    # The statement names the longest leading window (2008→2018, ten years) and both growth rates.
+    statement = report["statement"]
+    assert "2 af 3" in statement and "2008–2018" in statement and "+12,80 %" in statement and "+11,00 %" in statement

@@ -101,7 +101,7 @@ def test_bad_yaml_unknown_name_and_window(tmp_path):
     assert "not valid YAML" in invoke("energy", "model", "run", str(broken)).stderr
     assert "no such scenario" in invoke("energy", "model", "run", "atlantis").stderr
     result = invoke("energy", "model", "simulate", "today", "--start", "8750", "--hours", "24")
-    assert result.exit_code == 1 and "does not fit" in result.stderr
+    assert result.exit_code == 1 and "do not fit" in result.stderr and "at most 9" in result.stderr
 
 
 def test_sweep_bad_vary_and_extendable():
@@ -114,3 +114,21 @@ def test_sweep_bad_vary_and_extendable():
 def test_export_to_unknown_format(tmp_path):
     result = invoke("energy", "model", "simulate", "today", "--hours", "24", "--export", str(tmp_path / "x.xlsx"))
     assert result.exit_code == 1 and ".csv or .parquet" in result.stderr
+
+
+@pytest.mark.parametrize("command", [("model", "run", "today"), ("model", "simulate", "today"),
+                                     ("sweep", "today", "--vary", "electrolyser_mw=20,300")])
+def test_model_tables_are_danish_by_default_english_on_request_and_always_marked_demo(monkeypatch, command):
+    da = invoke("energy", *command, "--hours", "24")
+    assert da.exit_code == 0, da.output
+    monkeypatch.setenv("TREKANT_LANGUAGE", "en")
+    en = invoke("energy", *command, "--hours", "24")
+    assert en.exit_code == 0, en.output
+    assert "Scenarie today" in da.stdout and "Scenario today" in en.stdout
+    assert "Import" in da.stdout and "Eksport" in da.stdout and "Export" in en.stdout
+    for word in ("Flow", "Capacities", "Hours of", "Self-sufficiency", "Variant ", " / "):  # no English, no "da / en" pairs
+        assert word not in da.stdout, word
+    assert "Selvforsyning" not in en.stdout and "Brint" not in en.stdout
+    # Every table of the demo scenario is labelled: one mark per table title.
+    tables = 1 if command[0] == "sweep" else 3
+    assert da.stdout.count("[DEMO-data]") == tables and en.stdout.count("[DEMO data]") == tables

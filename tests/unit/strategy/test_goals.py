@@ -43,8 +43,10 @@ def test_duplicate_kpi_keys(tmp_path):
     path = tmp_path / "g.yaml"
     kpi = "{key: a, name_da: a, name_en: a, source: economy.population, direction: increase, target: {value: 1, year: 2030}}"
     path.write_text(f"goals:\n  - {{key: g, name_da: g, name_en: g, kpis: [{kpi}, {kpi}]}}\n", encoding="utf-8")
-    with pytest.raises(InputError, match="error"):
+    with pytest.raises(InputError) as caught:
         goals.load(path)
+    assert [(i.code, i.where, i.message) for i in caught.value.issues] == [
+        ("duplicate-kpi", "g", "KPI key 'a' used twice")]
 
 
 def test_discovery_finds_economy_and_skips_absent_domains():

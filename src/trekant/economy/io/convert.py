@@ -8,6 +8,7 @@ other columns become the breakdown (industry, sex, age …), with their totals a
 from __future__ import annotations
 
 import fnmatch
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -108,9 +109,13 @@ def _resolve(table: RawTable, column: str, index, text: str, lookup: dict[str, s
 
 
 def _number(text) -> float | None:
+    """A StatBank cell as a number; 'nan' and 'inf' are text Python would accept but no table writes."""
     if text is None or (isinstance(text, float) and pd.isna(text)):
         return None
-    return parse_number(str(text))
+    value = parse_number(str(text))
+    if value is not None and not math.isfinite(value):
+        raise ValueError(f"not a finite number: {text!r}")
+    return value
 
 
 def convert(table: RawTable, key: str, lookup: dict[str, str], where: dict[str, str] | None = None) -> Converted:

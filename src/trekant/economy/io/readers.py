@@ -14,6 +14,8 @@ READERS = {".csv": statbank_csv.read, ".txt": statbank_csv.read, ".px": pcaxis.r
 
 def read(path: Path) -> RawTable:
     path = Path(path)
+    if path.is_dir():
+        raise InputError(str(path), reason="is a directory, not a file")
     if not path.is_file():
         raise InputError(str(path), reason="file not found")
     reader = READERS.get(path.suffix.lower())

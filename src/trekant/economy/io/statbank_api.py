@@ -10,7 +10,9 @@ selection for every variable of the table.
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from trekant.economy.io import statbank_csv
@@ -20,6 +22,16 @@ from trekant.errors import InputError
 DATA_URL = "https://api.statbank.dk/v1/data"
 FORMATS = ("CSV", "BULK")
 USER_AGENT = "trekant (https://github.com/trekant; economy fetch)"
+TABLE_ID = re.compile(r"^[A-Za-z0-9]{2,20}$")  # FOLK1A, LBESK69, RAS300
+
+
+def check_request(table: str, url: str) -> None:
+    """A StatBank table id and an http(s) URL, before anything is sent (urllib would also open file://)."""
+    if not TABLE_ID.match(table):
+        raise InputError("fetch", "TABLE", f"{table!r} is not a StatBank table id (letters and digits, e.g. FOLK1A)")
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InputError(url, "--url", "give an http:// or https:// address of the StatBank API data endpoint")
 
 
 def request_body(table: str, variables: dict[str, list[str]], fmt: str = "CSV", language: str = "en") -> dict:
@@ -42,6 +54,7 @@ def _error_message(body: bytes) -> str:
 def fetch(table: str, variables: dict[str, list[str]], url: str = DATA_URL, fmt: str = "CSV",
           language: str = "en", timeout_s: float = 60.0) -> str:
     """The table as text; InputError with the API's own message on any failure."""
+    check_request(table, url)
     payload = json.dumps(request_body(table, variables, fmt, language)).encode("utf-8")
     request = urllib.request.Request(url, data=payload, method="POST", headers={
         "Content-Type": "application/json", "Accept": "text/csv, application/json", "User-Agent": USER_AGENT})

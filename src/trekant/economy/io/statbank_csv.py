@@ -1,47 +1,82 @@
-"""StatBank CSV: `;` separated (`,` accepted), decimal comma, `..` missing, UTF-8 with BOM."""
+"""StatBank CSV: `;` separated (`,` accepted), decimal comma, `..` missing, UTF-8 with BOM.
+
+A file and an API response go through the same `read_text`. Before pandas sees the text, the
+rows are counted against the header: pandas would silently turn surplus cells into an index and
+fill short rows with blanks, so a truncated file or a stray separator is reported by its row.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
+import pandas as pd
+
 from trekant.economy.io.table import RawTable
-from trekant.errors import InputError
-from trekant.region.statbank import read_csv_table
+from trekant.errors import InputError, Issue
 
 VALUE_COLUMNS = ("INDHOLD", "value", "Value", "VALUE", "DATA")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def _separator(path: Path) -> str:
+def decode(raw: bytes, source: str) -> str:
+    """UTF-8 text (BOM or not); UTF-16 and Latin-1 are refused with the line of the first bad byte."""
+    if raw.startswith(UTF16_BOMS) or b"\x00" in raw[:4096]:
+        raise InputError(source, "file", "the file is UTF-16 (or binary), not UTF-8 (StatBank CSV is UTF-8 with BOM)")
     try:
-        head = path.read_bytes()[:4096].decode("utf-8-sig", errors="replace").splitlines()
-    except OSError as exc:
-        raise InputError(str(path), reason=f"cannot read: {exc.strerror}") from None
-    first = head[0] if head else ""
-    return "," if first.count(",") > first.count(";") else ";"
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise InputError(source, f"row {line}", f"byte {exc.start} is not UTF-8 (StatBank CSV is UTF-8 with BOM)") from None
 
 
 def read(path: Path) -> RawTable:
-    frame = read_csv_table(path, _separator(path))
-    if frame.empty or len(frame.columns) < 3:
-        raise InputError(str(path), reason="not a StatBank table: expected a header and at least three columns "
-                                           "(area, time, value)")
-    value = next((c for c in VALUE_COLUMNS if c in frame.columns), frame.columns[-1])
-    return RawTable(str(path), frame, value, title=path.stem, row_offset=2)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), reason=f"cannot read: {exc.strerror}") from None
+    table = read_text(decode(raw, str(path)), str(path))
+    table.title = path.stem
+    return table
+
+
+def _separator(text: str) -> str:
+    first = text.splitlines()[0] if text.strip() else ""
+    return "," if first.count(",") > first.count(";") else ";"
+
+
+def _shape_issues(text: str, sep: str, source: str) -> list[Issue]:
+    """Duplicate column names, and rows whose number of cells differs from the header's."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
+    issues = []
+    try:
+        header = next(reader, [])
+        for column in {c for c in header if header.count(c) > 1}:
+            issues.append(Issue("error", "duplicate-column", source, "row 1", f"column {column!r} appears twice", column))
+        for cells in reader:
+            if cells and len(cells) != len(header):
+                issues.append(Issue("error", "row-length", source, f"row {reader.line_num}",
+                                    f"{len(cells)} cells but {len(header)} columns (a truncated file or a stray '{sep}'?)"))
+    except csv.Error as exc:
+        issues.append(Issue("error", "format", source, f"row {reader.line_num}",
+                            f"cannot read the CSV: {exc} (a quote that is never closed?)"))
+    return issues
 
 
 def read_text(text: str, source: str) -> RawTable:
-    """A StatBank CSV held in memory (an API response)."""
-    import io
-
-    import pandas as pd
-
-    first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-    sep = "," if first.count(",") > first.count(";") else ";"
+    """A StatBank CSV held in memory (a decoded file or an API response)."""
+    text = text.lstrip("\ufeff")
+    sep = _separator(text)
+    issues = _shape_issues(text, sep, source)
+    if issues:
+        raise InputError.from_issues(source, issues)
     try:
-        frame = pd.read_csv(io.StringIO(text.lstrip("\ufeff")), sep=sep, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(source, reason=f"not a readable CSV table: {str(exc).splitlines()[0]}") from None
     if frame.empty or len(frame.columns) < 3:
-        raise InputError(source, reason="the response holds no table (expected area, time and value columns)")
+        raise InputError(source, reason="not a StatBank table: expected a header, at least three columns "
+                                        "(area, time, value) separated by ';' or ',', and one row or more")
     value = next((c for c in VALUE_COLUMNS if c in frame.columns), frame.columns[-1])
     return RawTable(source, frame, value, row_offset=2)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from trekant.energy.core.costs import TechnologyCost, annualised_eur
-from trekant.energy.io.profiles import Profiles, heat_shape
+from trekant.energy.core.profiles import Profiles, builtin_shape
 from trekant.energy.system_model import Scenario
 from trekant.errors import InputError
 
@@ -72,15 +72,25 @@ def battery_annualised(costs: dict[str, TechnologyCost], rate: float, hours: flo
 
 
 def build_inputs(scenario: Scenario, profiles: Profiles, costs: dict[str, TechnologyCost],
-                 start: int = 0, hours: int | None = None) -> SystemInputs:
-    """Scale demands over the whole profile year, then cut the window [start, start + hours)."""
+                 start: int = 0, hours: int | None = None, heat_shape: np.ndarray | None = None) -> SystemInputs:
+    """Scale demands over the whole profile year, then cut the window [start, start + hours).
+
+    `heat_shape` is the district-heat shape over the profile year when the scenario names a file
+    (read by the caller, io.profiles.heat_shape); the built-in shapes are computed here.
+    """
+    if not 0 <= start < profiles.hours:
+        raise InputError("--start", reason=f"hour {start} is outside the profile year (0 … {profiles.hours - 1}, "
+                                           f"{profiles.source})")
     hours = profiles.hours - start if hours is None else hours
-    if start < 0 or hours < 1 or start + hours > profiles.hours:
-        raise InputError("--hours", reason=f"the window start {start} + {hours} hours does not fit the {profiles.hours} hours of {profiles.source}")
+    if hours < 1 or start + hours > profiles.hours:
+        raise InputError("--hours", reason=f"{hours} hours from hour {start} do not fit the {profiles.hours} hours of "
+                                           f"the profile year (at most {profiles.hours - start})")
     full_year = profiles.hours / HOURS_PER_YEAR
     demand = scenario.demand
     electricity = demand.electricity_mwh_per_year * full_year * profiles.load_shape
-    heat = demand.district_heat_mwh_per_year * full_year * heat_shape(demand.district_heat_profile, profiles.hours, profiles.index)
+    if heat_shape is None:
+        heat_shape = builtin_shape(demand.district_heat_profile, profiles.index)
+    heat = demand.district_heat_mwh_per_year * full_year * heat_shape
     window = profiles.window(start, hours)
     part = slice(start, start + hours)
     rate = scenario.discount_rate

@@ -57,13 +57,25 @@ def _extendable(cap: Capacity, annual_eur: float, share: float, energy: bool = F
 
 
 def build_network(inputs: SystemInputs):
+    """The PyPSA network of the scenario: three buses, their supplies, conversions, stores and slacks."""
     pypsa = _quiet_pypsa()
-    s, n = inputs.scenario, pypsa.Network()
+    n = pypsa.Network()
     n.set_snapshots(inputs.index.tz_localize(None))
-    share = inputs.year_share
     for bus, carrier in zip(BUSES, ("AC", "H2", "heat")):
         n.add("Carrier", carrier)
         n.add("Bus", bus, carrier=carrier)
+    _add_electricity(n, inputs)
+    _add_conversions(n, inputs)
+    _add_hydrogen_and_heat(n, inputs)
+    for bus in BUSES:
+        n.add("Generator", f"shortfall_{bus}", bus=bus, p_nom=_peak(inputs) * 2,
+              marginal_cost=inputs.scenario.prices.shortfall_eur_per_mwh)
+    return n
+
+
+def _add_electricity(n, inputs: SystemInputs) -> None:
+    """Renewables, the grid connection (import and export limits at the day-ahead price), demand, battery."""
+    s, share = inputs.scenario, inputs.year_share
     for tech in RENEWABLES:
         n.add("Carrier", tech)
         n.add("Generator", tech, bus="electricity", carrier=tech, p_max_pu=inputs.capacity_factor[tech],
@@ -72,7 +84,15 @@ def build_network(inputs: SystemInputs):
     n.add("Generator", "grid_export", bus="electricity", p_nom=s.grid.export_mw, p_min_pu=-1.0, p_max_pu=0.0,
           marginal_cost=inputs.export_value)
     n.add("Load", "electricity_demand", bus="electricity", p_set=inputs.electricity_demand_mw)
-    e = s.efficiencies
+    battery, e = s.capacity("battery"), s.efficiencies
+    n.add("StorageUnit", "battery", bus="electricity", max_hours=battery.hours or 1.0, cyclic_state_of_charge=True,
+          efficiency_store=e.battery_one_way, efficiency_dispatch=e.battery_one_way,
+          **_extendable(battery, inputs.annualised["battery"], share))
+
+
+def _add_conversions(n, inputs: SystemInputs) -> None:
+    """The electrolyser (hydrogen plus recoverable heat) and the large heat pump."""
+    s, share, e = inputs.scenario, inputs.year_share, inputs.scenario.efficiencies
     n.add("Link", "electrolyser", bus0="electricity", bus1="hydrogen", bus2="district_heat",
           efficiency=e.electrolyser_h2, efficiency2=e.electrolyser_heat,
           **_extendable(s.capacity("electrolyser"), inputs.annualised["electrolyser"], share))
@@ -82,10 +102,11 @@ def build_network(inputs: SystemInputs):
     n.add("Link", "heat_pump", bus0="electricity", bus1="district_heat", efficiency=e.heat_pump_cop,
           marginal_cost=inputs.vom["heat_pump"] * e.heat_pump_cop,
           **_extendable(hp_el, inputs.annualised["heat_pump"] * e.heat_pump_cop, share))
-    battery = s.capacity("battery")
-    n.add("StorageUnit", "battery", bus="electricity", max_hours=battery.hours or 1.0, cyclic_state_of_charge=True,
-          efficiency_store=e.battery_one_way, efficiency_dispatch=e.battery_one_way,
-          **_extendable(battery, inputs.annualised["battery"], share))
+
+
+def _add_hydrogen_and_heat(n, inputs: SystemInputs) -> None:
+    """Hydrogen back-up, store and demand; boiler, heat store, heat dump and district-heat demand."""
+    s, share = inputs.scenario, inputs.year_share
     n.add("Generator", "h2_backup", bus="hydrogen", marginal_cost=inputs.backup_cost,
           **_extendable(s.capacity("h2_backup"), inputs.annualised["h2_backup"], share))
     n.add("Store", "h2_store", bus="hydrogen", e_cyclic=True,
@@ -97,10 +118,6 @@ def build_network(inputs: SystemInputs):
           **_extendable(s.capacity("heat_store"), inputs.annualised["heat_store"], share, energy=True))
     n.add("Generator", "heat_dump", bus="district_heat", p_nom=_peak(inputs) * 2, p_min_pu=-1.0, p_max_pu=0.0)
     n.add("Load", "district_heat_demand", bus="district_heat", p_set=inputs.heat_demand_mw)
-    for bus in BUSES:
-        n.add("Generator", f"shortfall_{bus}", bus=bus, p_nom=_peak(inputs) * 2,
-              marginal_cost=s.prices.shortfall_eur_per_mwh)
-    return n
 
 
 def _peak(inputs: SystemInputs) -> float:

@@ -16,6 +16,9 @@ from trekant.errors import Issue
 
 REQUIRED = ("name", "version", "carrier", "year", "value", "unit", "source")
 TRUE = {"yes", "true", "1", "ja"}
+# Lignite, the dirtiest fuel, emits about 0.4 t CO2 per MWh; a direct-CO2e factor is 1 t per t.
+# Anything tenfold beyond is a wrong unit (kg for t, kWh for MWh), not a fuel.
+MAX_T_PER_BASE = {"mwh": 5.0, "t co2e": 10.0}
 
 
 def read_factor_table(path: Path) -> tuple[FactorTable | None, list[Issue]]:
@@ -26,8 +29,6 @@ def read_factor_table(path: Path) -> tuple[FactorTable | None, list[Issue]]:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         return None, [Issue("error", "columns", source, "row 1", f"missing column(s): {', '.join(missing)}")]
-    if not rows:
-        return None, [Issue("error", "empty", source, "row 2", "the table has no factors")]
     names = {(c["name"], c["version"]) for _, c in rows}
     if len(names) != 1 or not all(all(n) for n in names):
         return None, [Issue("error", "value", source, "name/version",
@@ -62,9 +63,13 @@ def _parse(cells: dict, source: str, number: int):
     if value is None or value < 0:
         issues.append(Issue("error", "value", source, where, f"not a non-negative number: {cells['value']!r}", "value"))
     try:
-        factor_t_per_base(cells["unit"])
+        per_base, base = factor_t_per_base(cells["unit"])
     except UnitError as exc:
         issues.append(Issue("error", "unit", source, where, str(exc), "unit"))
+    else:
+        if value is not None and value * per_base > MAX_T_PER_BASE[base]:
+            issues.append(Issue("error", "value", source, where, f"implausibly large factor {value:g} {cells['unit']} "
+                                f"(over {MAX_T_PER_BASE[base]:g} t per {base}: check the unit)", "value"))
     if not cells["source"]:
         issues.append(Issue("error", "value", source, where, "every factor needs its source", "source"))
     if issues:

@@ -3,17 +3,22 @@
 Capacity factor = DK1 generation ÷ DK1 installed capacity in 2017 (2,966 MW onshore wind, 843 MW
 offshore wind, 421 MW solar). The file has 8,759 hours and two missing prices: each missing price
 is filled by linear interpolation between its neighbouring hours (pandas `interpolate`), and the
-filled hours are reported with every result (`price_gaps_filled`).
+filled hours are reported with every result (`price_gaps_filled`). Capacity factors are clipped
+to [0, 1]: two hours of the 2017 onshore series (2017-05-08 06:00 and 07:00 UTC) report more
+than the installed capacity, a known glitch of the ENTSO-E extract.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from trekant.energy.core.profiles import BUILTIN_SHAPES, Profiles, builtin_shape
+from trekant.energy.io.tables import read_text
+from trekant.energy.system_model import MAX_MW
 from trekant.errors import InputError, Issue
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -26,29 +31,6 @@ COLUMNS = dict(
     onshore_wind="DK_1_wind_onshore_generation_actual",
 )
 TIME_COLUMN = "utc_timestamp"
-
-
-@dataclass(frozen=True)
-class Profiles:
-    """Hourly series of one weather-and-price year, all of the same length."""
-
-    index: pd.DatetimeIndex
-    load_shape: np.ndarray       # DK1 load, sums to 1 over the year
-    price_eur_per_mwh: np.ndarray
-    capacity_factor: dict[str, np.ndarray]
-    price_gaps_filled: tuple[str, ...]
-    source: str
-
-    @property
-    def hours(self) -> int:
-        return len(self.index)
-
-    def window(self, start: int, hours: int) -> "Profiles":
-        part = slice(start, start + hours)
-        return Profiles(self.index[part], self.load_shape[part], self.price_eur_per_mwh[part],
-                        {k: v[part] for k, v in self.capacity_factor.items()},
-                        tuple(t for t in self.price_gaps_filled if t in set(self.index[part].astype(str))),
-                        self.source)
 
 
 def profile_path(spec: str) -> Path:
@@ -65,49 +47,71 @@ def load_profiles(spec: str) -> Profiles:
     return _CACHE[spec]
 
 
+def read_csv_frame(path: Path, field: str | None = None) -> pd.DataFrame:
+    """A UTF-8 CSV as a DataFrame; every way it can fail is one InputError naming the file."""
+    text, problem = read_text(path)
+    if problem:
+        raise InputError.from_issues(str(path), [problem if field is None else
+                                                 Issue(problem.severity, problem.code, problem.source, problem.where,
+                                                       problem.message, field)])
+    try:
+        return pd.read_csv(io.StringIO(text))
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(str(path), field or "", f"cannot read the CSV: {str(exc).splitlines()[0]}") from None
+
+
+def _value_issues(frame: pd.DataFrame, source: str) -> list[Issue]:
+    """Missing, negative or non-finite values in the load and generation columns, first row named."""
+    issues = []
+    for key in ("load", "solar", "offshore_wind", "onshore_wind"):
+        values = pd.to_numeric(frame[COLUMNS[key]], errors="coerce").to_numpy(dtype=float)
+        bad = ~np.isfinite(values) | (values < 0) | (values > MAX_MW)
+        if bad.any():
+            first = int(np.flatnonzero(bad)[0]) + 2
+            issues.append(Issue("error", "profile", source, f"row {first}",
+                                f"{int(bad.sum())} missing, negative or implausible (over {MAX_MW:g} MW) value(s)",
+                                COLUMNS[key]))
+    return issues
+
+
+def _time_index(frame: pd.DataFrame, source: str) -> pd.DatetimeIndex:
+    times = pd.to_datetime(frame[TIME_COLUMN], utc=True, errors="coerce", format="ISO8601")
+    if times.isna().any():
+        first = int(np.flatnonzero(times.isna().to_numpy())[0]) + 2
+        raise InputError.from_issues(source, [Issue("error", "profile", source, f"row {first}",
+                                                    f"not an ISO timestamp: {frame[TIME_COLUMN].iloc[first - 2]!r}",
+                                                    TIME_COLUMN)])
+    return pd.DatetimeIndex(times)
+
+
 def read_profiles(path: Path) -> Profiles:
     source = str(path)
-    if not path.exists():
-        raise InputError(source, reason="no such profile file")
-    try:
-        frame = pd.read_csv(path)
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        raise InputError(source, reason=f"cannot read the profile CSV: {str(exc).splitlines()[0]}") from None
+    frame = read_csv_frame(path)
     missing = [c for c in [TIME_COLUMN, *COLUMNS.values()] if c not in frame.columns]
     if missing:
         raise InputError(source, reason=f"missing column(s): {', '.join(missing)}")
-    issues = []
-    for key in ("load", "solar", "offshore_wind", "onshore_wind"):
-        values = pd.to_numeric(frame[COLUMNS[key]], errors="coerce")
-        bad = values.isna() | (values < 0)
-        if bad.any():
-            first = int(np.flatnonzero(bad.to_numpy())[0]) + 2
-            issues.append(Issue("error", "profile", source, f"row {first}", f"{int(bad.sum())} missing or negative value(s)", COLUMNS[key]))
+    issues = _value_issues(frame, source)
     if issues:
         raise InputError.from_issues(source, issues)
-    index = pd.DatetimeIndex(pd.to_datetime(frame[TIME_COLUMN], utc=True))
+    index = _time_index(frame, source)
     price = pd.to_numeric(frame[COLUMNS["price"]], errors="coerce")
+    price = price.where(np.isfinite(price.to_numpy(dtype=float)))
     gaps = tuple(str(t) for t in index[price.isna().to_numpy()])
     price = price.interpolate(limit_direction="both").to_numpy(dtype=float)
     load = frame[COLUMNS["load"]].to_numpy(dtype=float)
+    if load.sum() <= 0:
+        raise InputError(source, COLUMNS["load"], "the load is zero in every hour")
     factors = {tech: np.clip(frame[COLUMNS[tech]].to_numpy(dtype=float) / installed, 0.0, 1.0)
                for tech, installed in DK1_INSTALLED_MW_2017.items()}
     return Profiles(index, load / load.sum(), price, factors, gaps, source)
 
 
 def heat_shape(spec: str, hours: int, index: pd.DatetimeIndex) -> np.ndarray:
-    """A district-heat demand shape summing to 1 over the profile year.
-
-    seasonal: SYNTHETIC 1 + 0.6·cos(2π·(day − 15)/365), peak mid-January, trough mid-July (no
-    temperature series is shipped); flat: constant; FILE.csv:column: a user series of the same length.
-    """
-    if spec == "flat":
-        shape = np.ones(hours)
-    elif spec == "seasonal":
-        day = (index - pd.Timestamp(index[0].year, 1, 1, tz=index.tz)).total_seconds().to_numpy() / 86_400
-        shape = 1 + 0.6 * np.cos(2 * np.pi * (day - 15) / 365)
-    else:
-        shape = _user_series(spec, hours)
+    """A district-heat demand shape summing to 1 over the profile year: the built-in shapes
+    (`seasonal`, `flat`, see core/profiles.py) or FILE.csv:column, a user series of the same length."""
+    if spec in BUILTIN_SHAPES:
+        return builtin_shape(spec, index)
+    shape = _user_series(spec, hours)
     return shape / shape.sum()
 
 
@@ -116,15 +120,13 @@ def _user_series(spec: str, hours: int) -> np.ndarray:
         raise InputError("scenario", "demand.district_heat_profile", f"use seasonal, flat or FILE.csv:column, not {spec!r}")
     file, column = spec.rsplit(":", 1)
     path = Path(file)
-    if not path.exists():
-        raise InputError(str(path), "demand.district_heat_profile", "no such profile file")
-    frame = pd.read_csv(path)
+    frame = read_csv_frame(path, "demand.district_heat_profile")
     if column not in frame.columns:
         raise InputError(str(path), "demand.district_heat_profile", f"no column {column!r}")
     values = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
     if len(values) != hours:
         raise InputError(str(path), "demand.district_heat_profile",
                          f"the profile has {len(values)} hours, the year has {hours}: profiles must be of equal length")
-    if np.isnan(values).any() or (values < 0).any() or values.sum() <= 0:
+    if not np.isfinite(values).all() or (values < 0).any() or values.sum() <= 0:
         raise InputError(str(path), "demand.district_heat_profile", "the profile has missing, negative or only zero values")
     return values

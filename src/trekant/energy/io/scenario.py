@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from trekant.energy.io.tables import read_text
 from trekant.energy.system_model import Scenario
 from trekant.errors import InputError, Issue
 
@@ -29,11 +30,21 @@ def load_scenario(name_or_path: str) -> Scenario:
     source = str(path)
     if not path.exists():
         raise InputError(source, reason=f"no such scenario (shipped: {', '.join(shipped_scenarios())})")
+    text, problem = read_text(path, line_word="line")
+    if problem:
+        raise InputError.from_issues(source, [problem])
+    return parse_scenario(parse_yaml(text, source), source, base_dir=path.parent)
+
+
+def parse_yaml(text: str, source: str):
+    """The YAML document; a syntax error names its line and column (a truncated file, a stray tab)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(source, reason=f"not valid YAML: {str(exc).splitlines()[0]}") from None
-    return parse_scenario(data, source, base_dir=path.parent)
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError.from_issues(source, [Issue("error", "yaml", source, where, f"not valid YAML: {problem}")]) from None
 
 
 def parse_scenario(data, source: str, base_dir: Path | None = None) -> Scenario:

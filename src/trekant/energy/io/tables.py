@@ -13,49 +13,102 @@ from pathlib import Path
 from trekant.errors import Issue
 
 Row = tuple[int, dict[str, str]]
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def file_problem(path: Path) -> Issue | None:
+    """Why `path` cannot be read as a file at all (missing, a directory), or None."""
+    if path.is_dir():
+        return Issue("error", "file", str(path), "file", "is a directory, not a file")
+    if not path.exists():
+        return Issue("error", "file", str(path), "file", "no such file")
+    return None
+
+
+def read_text(path: Path, line_word: str = "row") -> tuple[str | None, Issue | None]:
+    """The file as text (UTF-8, with or without BOM), or the one Issue that says why it is not.
+
+    UTF-16 (what Excel's "Unicode text" writes) and Latin-1 files are refused with the line of the
+    first bad byte, so the user knows to save the file as UTF-8 instead of seeing a wrong column.
+    """
+    problem = file_problem(path)
+    if problem:
+        return None, problem
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, Issue("error", "file", str(path), "file", f"cannot read: {exc.strerror or exc}")
+    if raw.startswith(UTF16_BOMS) or b"\x00" in raw[:4096]:
+        return None, Issue("error", "encoding", str(path), "file",
+                           "the file is UTF-16 (or binary), not UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        return None, Issue("error", "encoding", str(path), f"{line_word} {line}",
+                           f"byte {exc.start} is not UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
 
 
 def read_rows(path: Path) -> tuple[list[str], list[Row], list[Issue]]:
     """(header, [(row_number, {column: text})], issues) from a CSV or XLSX file."""
-    source = str(path)
-    if not path.exists():
-        return [], [], [Issue("error", "file", source, "file", "no such file")]
+    problem = file_problem(path)
+    if problem:
+        return [], [], [problem]
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix in (".csv", ".txt", ""):
-        return _read_csv(path)
-    return [], [], [Issue("error", "format", source, "file", f"unsupported file type {suffix!r} (use .csv or .xlsx)")]
+        header, rows, issues = _read_xlsx(path)
+    elif suffix in (".csv", ".txt", ""):
+        header, rows, issues = _read_csv(path)
+    else:
+        return [], [], [Issue("error", "format", str(path), "file", f"unsupported file type {suffix!r} (use .csv or .xlsx)")]
+    issues = issues or _header_issues(header, str(path))
+    if not issues and not rows:
+        issues = [Issue("error", "empty", str(path), "row 2", "the file has a header but no data rows")]
+    return (header, rows, []) if not issues else ([], [], issues)
 
 
-def _decode(path: Path) -> tuple[str | None, Issue | None]:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        return None, Issue("error", "encoding", str(path), f"byte {exc.start}",
-                           "the file is not UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)")
+def _header_issues(header: list[str], source: str) -> list[Issue]:
+    issues = []
+    if len(header) == 1 and any(sep in header[0] for sep in ("\t", "|")):
+        issues.append(Issue("error", "separator", source, "row 1",
+                            f"one column only ({header[0][:40]!r}…): separate the columns with ',' or ';'"))
+    seen = set()
+    for column in header:
+        if column and column in seen:
+            issues.append(Issue("error", "columns", source, "row 1", f"column {column!r} appears twice", column))
+        seen.add(column)
+    return issues
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[Row], list[Issue]]:
-    text, problem = _decode(path)
+    text, problem = read_text(path)
     if problem:
         return [], [], [problem]
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         return [], [], [Issue("error", "empty", str(path), "row 1", "the file is empty or has no header row")]
     sep = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
     header = [h.strip().lower() for h in next(reader)]
-    rows = []
-    for number, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        cells = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
-        if sep == ";":
-            cells = {k: _decimal_comma(v) for k, v in cells.items()}
-        rows.append((number, cells))
-    return header, rows, []
+    rows, issues = [], []
+    try:
+        for values in reader:
+            number = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) > len(header) and any(v.strip() for v in values[len(header):]):
+                issues.append(Issue("error", "columns", str(path), f"row {number}",
+                                    f"{len(values)} values but {len(header)} columns (a decimal comma in a ','-file? "
+                                    "quote the number or use ';')"))
+                continue
+            cells = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+            if sep == ";":
+                cells = {k: _decimal_comma(v) for k, v in cells.items()}
+            rows.append((number, cells))
+    except csv.Error as exc:
+        issues.append(Issue("error", "format", str(path), f"row {reader.line_num}",
+                            f"cannot read the CSV: {exc} (a truncated file or a quote that is never closed?)"))
+    return header, rows, issues
 
 
 def _decimal_comma(value: str) -> str:

@@ -1,0 +1,116 @@
+"""Danish (default) and English texts of the energy tables; JSON keys stay English identifiers."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {  # key: (Danish, English)
+    "accounts": ("CO2-regnskab", "CO2 account"),
+    "demo": ("DEMO-data", "DEMO data"),
+    "illustrative": ("illustrativ", "illustrative"),
+    "sector": ("Sektor", "Sector"),
+    "carrier": ("Energibærer", "Carrier"),
+    "co2e_t": ("t CO2e", "t CO2e"),
+    "share": ("Andel %", "Share %"),
+    "total": ("I alt", "Total"),
+    "per_resident": ("t CO2e pr. indbygger", "t CO2e per resident"),
+    "factor_table": ("Emissionsfaktorer", "Emission factors"),
+    "factor_tables": ("Emissionsfaktortabeller", "Emission-factor tables"),
+    "name": ("Navn", "Name"),
+    "version": ("Version", "Version"),
+    "imported_at": ("Indlæst", "Imported at"),
+    "imported_from": ("Fra fil", "From file"),
+    "factor": ("Faktor", "Factor"),
+    "unit": ("Enhed", "Unit"),
+    "source": ("Kilde", "Source"),
+    "municipality": ("Kommune", "Municipality"),
+    "group": ("Gruppe (DK2020)", "Group (DK2020)"),
+    "year": ("År", "Year"),
+    "target": ("Målsti t", "Target path t"),
+    "projected": ("Fremskrevet t", "Projected t"),
+    "gap": ("Mangler t", "Gap t"),
+    "pathway": ("Reduktionssti", "Pathway"),
+    "macc": ("Omkostningskurve (DKK/t)", "Marginal abatement cost curve (DKK/t)"),
+    "measure": ("Tiltag", "Measure"),
+    "dkk_per_t": ("DKK/t", "DKK/t"),
+    "reduction": ("Reduktion t/år", "Reduction t/yr"),
+    "cumulative": ("Kumuleret t/år", "Cumulative t/yr"),
+    "imported": ("Indlæst", "Imported"),
+    "rows": ("rækker", "rows"),
+    "active": ("aktiv", "active"),
+    "result": ("Resultat", "Result"),
+    "value": ("Værdi", "Value"),
+    "scenario": ("Scenarie", "Scenario"),
+    "optimisation": ("optimering", "optimisation"),
+    "simulation": ("simulering", "simulation"),
+    "price_gap": ("manglende pris udfyldt", "price gap filled"),
+    "balances": ("Energibalancer (MWh)", "Energy balances (MWh)"),
+    "flow": ("Strøm", "Flow"),
+    "capacities": ("Kapaciteter", "Capacities"),
+    "technology": ("Teknologi", "Technology"),
+    "size": ("Størrelse", "Size"),
+    "optimised": ("Optimeret", "Optimised"),
+    "sweep": ("variantberegning", "sweep"),
+    "variants": ("varianter", "variants"),
+    "vary": ("Variant", "Variant"),
+    # the scenario results (EnergyPLAN's terms)
+    "hours": ("Timer", "Hours"),
+    "import_mwh": ("Import MWh", "Import MWh"),
+    "export_mwh": ("Eksport MWh", "Export MWh"),
+    "critical_excess_mwh": ("Kritisk overskudsel MWh", "Critical excess electricity MWh"),
+    "self_sufficiency_share": ("Selvforsyningsgrad", "Self-sufficiency share"),
+    "import_dependence_hours": ("Timer med import", "Hours of import dependence"),
+    "peak_import_mw": ("Maks. import MW", "Peak import MW"),
+    "co2_t": ("CO2 t", "CO2 t"),
+    "total_cost_dkk": ("Samlede omkostninger DKK", "Total cost DKK"),
+    "hydrogen_produced_t": ("Brint produceret t", "Hydrogen produced t"),
+    "electrolyser_full_load_hours": ("Elektrolyse fuldlasttimer", "Electrolyser full-load hours"),
+}
+
+# Short column heads of the sweep table (one row per variant, so it must fit a terminal).
+SWEEP_HEADS: dict[str, tuple[str, str]] = {
+    "import_mwh": ("Import", "Import"), "export_mwh": ("Eksport", "Export"),
+    "critical_excess_mwh": ("Overskud", "Excess"), "co2_t": ("CO2 t", "CO2 t"),
+    "total_cost_dkk": ("Mio. kr.", "MDKK"), "hydrogen_produced_t": ("H2 t", "H2 t"),
+    "electrolyser_full_load_hours": ("FLT", "FLH"),
+}
+TEXTS["sweep_caption"] = ("Import, eksport og kritisk overskudsel i MWh; FLT = elektrolysens fuldlasttimer",
+                          "Import, export and critical excess electricity in MWh; FLH = electrolyser full-load hours")
+
+# Sectors, carriers, technologies and flows: Danish names in tables, identifiers in English.
+NAMES_DA = {
+    "electricity": "el", "individual_heating": "individuel opvarmning", "district_heating": "fjernvarme",
+    "transport": "transport", "industry": "industri", "agriculture": "landbrug", "waste": "affald",
+    "energy": "energi", "district_heat": "fjernvarme", "natural_gas": "naturgas", "gas_oil": "gasolie",
+    "fuel_oil": "fuelolie", "petrol": "benzin", "diesel": "diesel", "biomass": "biomasse", "biogas": "biogas",
+    "direct_co2e": "direkte CO2e (ikke-energi)", "hydrogen": "brint",
+    "onshore_wind": "landvind", "offshore_wind": "havvind", "solar": "solceller", "electrolyser": "elektrolyse",
+    "h2_store": "brintlager", "battery": "batteri", "heat_pump": "varmepumpe", "heat_store": "varmelager",
+    "boiler": "gaskedel", "h2_backup": "brint fra naturgas (reserve)", "grid_import": "import", "grid_export": "eksport",
+    "battery_charge": "batteri (opladning)", "battery_discharge": "batteri (afladning)",
+    "shortfall_electricity": "mangel (el)", "shortfall_hydrogen": "mangel (brint)",
+    "shortfall_district_heat": "mangel (fjernvarme)",
+    "electricity_demand": "elforbrug", "hydrogen_demand": "brintforbrug", "district_heat_demand": "fjernvarmeforbrug",
+    "electrolyser_el": "elektrolyse (el)", "electrolyser_h2": "elektrolyse (brint)",
+    "electrolyser_heat": "elektrolyse (overskudsvarme)", "heat_pump_el": "varmepumpe (el)",
+    "heat_pump_heat": "varmepumpe (varme)", "h2_store_charge": "brintlager (fyldning)",
+    "h2_store_discharge": "brintlager (tømning)", "heat_store_charge": "varmelager (fyldning)",
+    "heat_store_discharge": "varmelager (tømning)", "heat_dump": "bortkølet varme",
+}
+
+
+def text(key: str, language: str = "da") -> str:
+    da, en = TEXTS.get(key, (key, key))
+    return en if language == "en" else da
+
+
+def sweep_head(key: str, language: str = "da") -> str:
+    da, en = SWEEP_HEADS[key]
+    return en if language == "en" else da
+
+
+def name(key: str, language: str = "da") -> str:
+    """Danish names for sectors, carriers and technologies; English keeps the identifier."""
+    return key if language == "en" else NAMES_DA.get(key, key)
+
+
+def demo_mark(demo: bool, language: str = "da") -> str:
+    return f" [{text('demo', language)}]" if demo else ""
