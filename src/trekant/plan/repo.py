@@ -115,7 +115,7 @@ def read_check_frames(conn: Connection, statuses: Iterable[str], source_classes:
 
     The current plan of a GeoPackage store is read by GDAL through Arrow (pyogrio): about 7× faster
     than fetching rows through SQLAlchemy and decoding them in Python, which made read + check
-    slower than the same check as one PostGIS query (docs/performance/plan.md). GDAL opens the file
+    slower than the same check as one PostGIS query (docs/performance.md). GDAL opens the file
     read-only beside the connection, so it sees committed rows only: fine for the read-only checks.
     """
     statuses, source_classes, sensitive_uses = list(statuses), list(source_classes), list(sensitive_uses)
