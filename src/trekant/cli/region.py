@@ -53,8 +53,9 @@ def show_command(json_out: bool = JsonOption) -> None:
     table = Table(title=region["name"])
     for key in ("code", "name", "area_km2", "population", "period", "neighbours"):
         table.add_column(t(key, lang), justify="right" if key in ("area_km2", "population") else "left")
+    names = {m["code"]: m["name"] for m in region["municipalities"]}
     for m in region["municipalities"]:
         pop = m["population"] or {}
         table.add_row(m["code"], m["name"], number(m["area_km2"], ",.1f", lang), number(pop.get("value"), ",.0f", lang),
-                      pop.get("period", ""), ", ".join(m["neighbours"]) or t("none", lang))
+                      pop.get("period", ""), ", ".join(names[c] for c in m["neighbours"]) or t("none", lang))
     Console().print(table)
