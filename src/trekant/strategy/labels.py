@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from trekant.i18n import lookup
+
 TEXTS: dict[str, dict[str, str]] = {
     "on_track": {"da": "på sporet", "en": "on track"},
     "at_risk": {"da": "i risiko", "en": "at risk"},
@@ -25,5 +27,4 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, language: str = "da") -> str:
-    entry = TEXTS.get(key, {})
-    return entry.get(language) or entry.get("da") or key
+    return lookup(TEXTS, key, language)
