@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trekant.i18n import lookup
+from trekant.i18n import lookup, number
 
 TEXTS: dict[str, dict[str, str]] = {
     "demo": {"da": "DEMO-DATA (syntetiske)", "en": "DEMO DATA (synthetic)"},
@@ -99,8 +99,6 @@ def statement(key: str, language: str = "da", **values) -> str:
 
 
 def pct(value: float | None, language: str = "da", digits: int = 2) -> str:
-    """+4.87 % (English) / +4,87 % (Danish); '–' when undefined."""
-    if value is None:
-        return "–"
-    shown = f"{value:+.{digits}f} %"
-    return shown.replace(".", ",") if language == "da" else shown
+    """+4.87 % (English) / +4,87 % (Danish), thousands grouped (+1.234,50 %); '–' when undefined."""
+    shown = number(value, f"+,.{digits}f", language)
+    return shown if value is None else f"{shown} %"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trekant.i18n import lookup
+from trekant.i18n import lookup, number
 
 TEXTS: dict[str, dict[str, str]] = {
     "on_track": {"da": "på sporet", "en": "on track"},
@@ -28,3 +28,10 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def text(key: str, language: str = "da") -> str:
     return lookup(TEXTS, key, language)
+
+
+def amount(value: float | None, language: str = "da") -> str:
+    """A KPI value for people: whole numbers from 100 up (1.234), two decimals below (0,25)."""
+    if value is None:
+        return number(None)
+    return number(value, ",.0f" if abs(value) >= 100 else ",.2f", language)
