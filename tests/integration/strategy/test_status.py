@@ -106,3 +106,29 @@ def test_bad_goals_file_fails_cleanly(store_env, tmp_path):
     path.write_text("goals: [", encoding="utf-8")
     result = runner.invoke(app, ["strategy", "status", "--goals", str(path)])
     assert result.exit_code == 1 and "not valid YAML" in result.stderr
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_status_table_numbers_speak_the_language(store_env, tmp_path, monkeypatch, language):
+    goals = tmp_path / "goals.yaml"
+    goals.write_text("""
+goals:
+  - key: attractiveness
+    name_da: Attraktivitet
+    name_en: Attractiveness
+    kpis:
+      - key: population
+        name_da: Folketal
+        name_en: Population
+        source: economy.population
+        direction: increase
+        baseline_period: 2022M01
+        target: {value: 450000, year: 2030, basis: test}
+""", encoding="utf-8")
+    latest = _folk1am("2026M02")
+    english = f"{latest:,}"  # e.g. 372,345: thousands grouped with ','
+    shown = {"da": (english.replace(",", "."), "450.000 (2030)"), "en": (english, "450,000 (2030)")}[language]
+    monkeypatch.setenv("TREKANT_LANGUAGE", language)
+    result = runner.invoke(app, ["strategy", "status", "--goals", str(goals)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert f"{shown[0]} (2026M02)" in result.stdout and shown[1] in result.stdout
