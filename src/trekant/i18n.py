@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 LABELS: dict[str, dict[str, str]] = {
     "code": {"da": "Kode", "en": "Code"},
     "name": {"da": "Navn", "en": "Name"},
@@ -18,10 +20,25 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, language: str = "da") -> str:
-    """The label for key in language (falls back to Danish, then the key itself)."""
-    entry = LABELS.get(key, {})
+Entry = Mapping[str, str] | tuple[str, str]
+
+
+def lookup(table: Mapping[str, Entry], key: str, language: str = "da") -> str:
+    """The text for key in language from any domain's label table (falls back to Danish, then the key).
+
+    An entry is {"da": …, "en": …} or a (Danish, English) pair; the tables stay in their domains,
+    the rule for choosing a language is this one."""
+    entry = table.get(key)
+    if entry is None:
+        return key
+    if isinstance(entry, tuple):
+        entry = dict(zip(("da", "en"), entry))
     return entry.get(language) or entry.get("da") or key
+
+
+def t(key: str, language: str = "da") -> str:
+    """The platform-wide label for key in language."""
+    return lookup(LABELS, key, language)
 
 
 _DANISH_SEPARATORS = str.maketrans({",": ".", ".": ","})

@@ -13,6 +13,7 @@ from trekant.cli.common import JsonOption, handles_errors, print_json, settings
 from trekant.economy import group_service, industry_service, ingest, service
 from trekant.economy.labels import pct, text
 from trekant.errors import InputError
+from trekant.i18n import number
 
 app = typer.Typer(no_args_is_help=True)
 group_app = typer.Typer(no_args_is_help=True)
@@ -32,8 +33,9 @@ def _title(report: dict, heading: str, lang: str) -> str:
     return f"{heading}: {report['indicator']['name']} ({report['indicator']['unit']}){demo}"
 
 
-def _number(value, digits: int = 0) -> str:
-    return "–" if value is None else f"{round(value, digits) + 0.0:,.{digits}f}"  # + 0.0: no "-0"
+def _number(value, lang: str, digits: int = 0) -> str:
+    """Danish 1.234,5 or English 1,234.5 (i18n.number: '–' for None, no '-0')."""
+    return number(value, f",.{digits}f", lang)
 
 
 def _caption(report: dict, lang: str) -> str:
@@ -55,7 +57,7 @@ def indicators_command(json_out: bool = JsonOption) -> None:
         table.add_column(text(key, lang))
     for r in rows:
         name = f"{r['name']} [{text('demo', lang)}]" if r["demo"] else r["name"]
-        table.add_row(r["key"], name, r["unit"], f"{r['first']} … {r['last']}", f"{r['values']:,}", r["source"])
+        table.add_row(r["key"], name, r["unit"], f"{r['first']} … {r['last']}", number(r["values"], ",", lang), r["source"])
     Console().print(table)
 
 
@@ -81,8 +83,9 @@ def growth_command(
         table.add_column(text(key, lang), justify="left" if key == "area" else "right")
     for r in report["ranking"]:
         style = "bold" if r["area"] == report["area"] else None
-        table.add_row(str(r["rank"]), r["name"] or r["area"], _number(r["start_value"]), _number(r["end_value"]),
-                      _number(r["change"]), pct(r["change_pct"], lang), pct(r["cagr_pct"], lang), style=style)
+        table.add_row(str(r["rank"]), r["name"] or r["area"], _number(r["start_value"], lang),
+                      _number(r["end_value"], lang),
+                      _number(r["change"], lang), pct(r["change_pct"], lang), pct(r["cagr_pct"], lang), style=style)
     Console().print(table)
     typer.echo(report["statement"])
 
@@ -112,7 +115,7 @@ def claim_command(
     for w in shown:
         table.add_row(w["start_period"], w["end_period"], pct(w["growth_pct"], lang),
                       f"{names.get(w['runner_up'], w['runner_up'])} ({pct(w['runner_up_growth_pct'], lang)})",
-                      f"{w['margin_pp']:.2f}")
+                      number(w["margin_pp"], ".2f", lang))
     if shown:
         Console().print(table)
     typer.echo(report["statement"])
@@ -138,8 +141,8 @@ def lq_command(indicator: str = IndustryIndicatorOption, area: str = AreaOption,
     for key in ("industry", "values", "share", "reference_share", "lq"):
         table.add_column(text(key, lang), justify="left" if key == "industry" else "right")
     for r in report["industries"]:
-        table.add_row(f"{r['industry']} {r['name']}", _number(r["value"]), f"{r['share']:.3f}",
-                      f"{r['reference_share']:.3f}", _number(r["lq"], 2))
+        table.add_row(f"{r['industry']} {r['name']}", _number(r["value"], lang), number(r["share"], ".3f", lang),
+                      number(r["reference_share"], ".3f", lang), _number(r["lq"], lang, 2))
     Console().print(table)
 
 
@@ -163,8 +166,8 @@ def shift_share_command(indicator: str = IndustryIndicatorOption, area: str = Ar
     for key in columns:
         table.add_column(text(key, lang), justify="right")
     for r in report["industries"]:
-        table.add_row(f"{r['industry']} {r['name']}", *(_number(r[k]) for k in columns))
-    table.add_row(text("total", lang), *(_number(report["totals"][k]) for k in columns), style="bold")
+        table.add_row(f"{r['industry']} {r['name']}", *(_number(r[k], lang) for k in columns))
+    table.add_row(text("total", lang), *(_number(report["totals"][k], lang) for k in columns), style="bold")
     Console().print(table)
     for note in report["notes"]:
         typer.echo(note)
@@ -190,7 +193,7 @@ def specialisation_command(indicator: str = IndustryIndicatorOption, area: str =
     for key in columns:
         table.add_column(text(key, lang), justify="right")
     for r in report["areas"]:
-        table.add_row(r["name"], *(f"{r[k]:.4f}" for k in columns))
+        table.add_row(r["name"], *(number(r[k], ".4f", lang) for k in columns))
     Console().print(table)
 
 
@@ -215,7 +218,8 @@ def strengths_command(indicator: str = IndustryIndicatorOption, area: str = Area
     for r in report["strengths"]:
         name = f"{r['name']} ({text('approximate', lang)})" if r["approximate"] else r["name"]
         growth = r["growth"] or {}
-        table.add_row(name, ", ".join(r["codes"]), _number(r["value"]), f"{r['share']:.3f}", _number(r["lq"], 2),
+        table.add_row(name, ", ".join(r["codes"]), _number(r["value"], lang), number(r["share"], ".3f", lang),
+                      _number(r["lq"], lang, 2),
                       f"{pct(growth.get('change_pct'), lang)} ({report['start_period']}–{report['period']})")
     Console().print(table)
     for r in report["strengths"]:
@@ -284,7 +288,7 @@ def _print_import(summary: dict, lang: str) -> None:
         typer.echo(warning, err=True)
     demo = " (erstatter demo-data)" if summary["replaced_demo"] and lang == "da" else (
         " (replaces demo data)" if summary["replaced_demo"] else "")
-    typer.echo(f"{text('imported', lang)}: {summary['indicator']} — {summary['values']:,} "
+    typer.echo(f"{text('imported', lang)}: {summary['indicator']} — {number(summary['values'], ',', lang)} "
                f"{text('values', lang).lower()}, {summary['areas']} {text('area', lang).lower()}, "
                f"{summary['first']} … {summary['last']}{demo}")
 

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
 from trekant.energy import labels, service
+from trekant.i18n import number, percent
 
 app = typer.Typer(no_args_is_help=True)
 factors_app = typer.Typer(no_args_is_help=True)
@@ -57,10 +58,10 @@ def _accounts_table(result: dict, lang: str) -> Table:
     table.add_column(_t("sector", lang))
     table.add_column(_t("co2e_t", lang), justify="right")
     for sector, value in result["by_sector_co2e_t"].items():
-        table.add_row(_name(sector, lang), f"{value:,.0f}")
-    table.add_row(_t("total", lang), f"{result['total_co2e_t']:,.0f}", style="bold")
+        table.add_row(_name(sector, lang), number(value, ",.0f", lang))
+    table.add_row(_t("total", lang), number(result["total_co2e_t"], ",.0f", lang), style="bold")
     if result["co2e_per_resident_t"] is not None:
-        table.add_row(_t("per_resident", lang), f"{result['co2e_per_resident_t']:.2f}")
+        table.add_row(_t("per_resident", lang), number(result["co2e_per_resident_t"], ".2f", lang))
     return table
 
 
@@ -69,7 +70,8 @@ def _groups_table(result: dict, lang: str) -> Table:
     for key in ("group", "co2e_t", "share"):
         table.add_column(_t(key, lang), justify="left" if key == "group" else "right")
     for group, value in result["by_group_co2e_t"].items():
-        table.add_row(_name(group, lang), f"{value:,.0f}", f"{result['by_group_share_pct'][group]:.1f}")
+        table.add_row(_name(group, lang), number(value, ",.0f", lang),
+                      number(result["by_group_share_pct"][group], ".1f", lang))
     return table
 
 
@@ -78,7 +80,7 @@ def _carriers_table(result: dict, lang: str) -> Table:
     table.add_column(_t("carrier", lang))
     table.add_column(_t("co2e_t", lang), justify="right")
     for carrier, value in result["by_carrier_co2e_t"].items():
-        table.add_row(_name(carrier, lang), f"{value:,.0f}")
+        table.add_row(_name(carrier, lang), number(value, ",.0f", lang))
     return table
 
 
@@ -88,7 +90,8 @@ def _municipalities_table(result: dict, lang: str) -> Table:
         table.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
     for row in result["by_municipality"]:
         value = row["co2e_per_resident_t"]
-        table.add_row(row["code"], f"{row['total_co2e_t']:,.0f}", "" if value is None else f"{value:.2f}")
+        table.add_row(row["code"], number(row["total_co2e_t"], ",.0f", lang),
+                      "" if value is None else number(value, ".2f", lang))
     return table
 
 
@@ -178,7 +181,7 @@ def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VER
         table.add_column(_t(column, lang), overflow="fold")
     for f in result["factors"]:
         mark = f" ({_t('illustrative', lang).upper()})" if f["illustrative"] else ""
-        table.add_row(_name(f["carrier"], lang), str(f["year"] or "*"), f"{f['value']:g}", f["unit"], f["source"] + mark)
+        table.add_row(_name(f["carrier"], lang), str(f["year"] or "*"), number(f["value"], "g", lang), f["unit"], f["source"] + mark)
     Console().print(table)
 
 
@@ -205,24 +208,30 @@ def pathway_command(
     for row in result["years"]:
         if (row["year"] - result["latest_account_year"]) % max(1, every) and row["year"] not in (2030, 2050):
             continue
-        table.add_row(str(row["year"]), f"{row['target_co2e_t']:,.0f}", f"{row['projected_co2e_t']:,.0f}",
-                      f"{row['gap_co2e_t']:,.0f}")
+        table.add_row(str(row["year"]), *(number(row[k], ",.0f", lang)
+                                          for k in ("target_co2e_t", "projected_co2e_t", "gap_co2e_t")))
     console.print(table)
     macc = Table(title=f"{_t('macc', lang)}{_demo_mark(result['demo'], lang)}")
     for key in ("measure", "municipality", "sector", "dkk_per_t", "reduction", "cumulative"):
         macc.add_column(_t(key, lang), justify="right" if key in ("dkk_per_t", "reduction", "cumulative") else "left")
     for m in result["mac_curve"]:
-        macc.add_row(m["name"], m["municipality"], _name(m["sector"], lang), f"{m['cost_dkk_per_t']:,.0f}",
-                     f"{m['reduction_co2e_t_per_year']:,.0f}", f"{m['cumulative_co2e_t_per_year']:,.0f}")
+        macc.add_row(m["name"], m["municipality"], _name(m["sector"], lang),
+                     *(number(m[k], ",.0f", lang)
+                       for k in ("cost_dkk_per_t", "reduction_co2e_t_per_year", "cumulative_co2e_t_per_year")))
     console.print(macc)
 
 
-RESULT_ROWS = (
-    ("hours", "{:,}"), ("import_mwh", "{:,.0f}"), ("export_mwh", "{:,.0f}"), ("critical_excess_mwh", "{:,.0f}"),
-    ("self_sufficiency_share", "{:.1%}"), ("import_dependence_hours", "{:,}"), ("peak_import_mw", "{:,.0f}"),
-    ("co2_t", "{:,.0f}"), ("total_cost_dkk", "{:,.0f}"), ("hydrogen_produced_t", "{:,.0f}"),
-    ("electrolyser_full_load_hours", "{:,.0f}"),
+RESULT_ROWS = (  # (key, format spec in English notation; "%" for a share shown as a percentage)
+    ("hours", ","), ("import_mwh", ",.0f"), ("export_mwh", ",.0f"), ("critical_excess_mwh", ",.0f"),
+    ("self_sufficiency_share", "%"), ("import_dependence_hours", ","), ("peak_import_mw", ",.0f"),
+    ("co2_t", ",.0f"), ("total_cost_dkk", ",.0f"), ("hydrogen_produced_t", ",.0f"),
+    ("electrolyser_full_load_hours", ",.0f"),
 )
+
+
+def _list_sep(language: str) -> str:
+    """Between numbers in one cell: '; ' in Danish, where ',' is the decimal mark."""
+    return ", " if language == "en" else "; "
 
 
 def _scenario_title(result: dict, language: str, extra: str = "") -> str:
@@ -237,9 +246,10 @@ def _print_result(result: dict, language: str) -> None:
     table = Table(title=_scenario_title(result, language), caption=gaps or None)
     table.add_column(_t("result", language))
     table.add_column(_t("value", language), justify="right")
-    for key, fmt in RESULT_ROWS:
+    for key, spec in RESULT_ROWS:
         value = result.get(key)
-        table.add_row(_t(key, language), "-" if value is None else fmt.format(value))
+        shown = percent(value, 1, language) if spec == "%" else number(value, spec, language)
+        table.add_row(_t(key, language), "-" if value is None else shown)
     console.print(table)
     console.print(_balances_table(result, language))
     console.print(_capacities_table(result, language))
@@ -254,7 +264,7 @@ def _balances_table(result: dict, language: str) -> Table:
             for flow, value in flows.items():
                 if abs(value) > 0.05:
                     sign = "+" if side == "supply_mwh" else "−"
-                    table.add_row(_name(bus, language), f"{sign} {_name(flow, language)}", f"{value:,.0f}")
+                    table.add_row(_name(bus, language), f"{sign} {_name(flow, language)}", number(value, ",.0f", language))
     return table
 
 
@@ -263,7 +273,7 @@ def _capacities_table(result: dict, language: str) -> Table:
     for key in ("technology", "size", "unit", "optimised"):
         table.add_column(_t(key, language), justify="right" if key == "size" else "left")
     for tech, cap in result["capacities"].items():
-        table.add_row(_name(tech, language), f"{cap['size']:,.1f}", cap["unit"], "*" if cap["optimised"] else "")
+        table.add_row(_name(tech, language), number(cap["size"], ",.1f", language), cap["unit"], "*" if cap["optimised"] else "")
     return table
 
 
@@ -331,14 +341,16 @@ SWEEP_COLUMNS = ("import_mwh", "export_mwh", "critical_excess_mwh", "co2_t", "to
 
 
 def _sweep_table(result: dict, language: str) -> Table:
-    extra = f", {_t('sweep', language)}: {result['variants']} {_t('variants', language)}, {result['simulate_s']:.3f} s"
+    seconds = number(result["simulate_s"], ".3f", language)
+    extra = f", {_t('sweep', language)}: {result['variants']} {_t('variants', language)}, {seconds} s"
     table = Table(title=_scenario_title(result, language, extra), caption=_t("sweep_caption", language))
     varied = list(result["results"][0]["vary"]) if result["results"] else []
     table.add_column(", ".join(varied) or _t("vary", language), no_wrap=True)
     for key in SWEEP_COLUMNS:
         table.add_column(labels.sweep_head(key, language), justify="right")
     for row in result["results"]:
-        cells = [", ".join(f"{row['vary'][k]:g}" for k in varied)]
-        cells += ["-" if row[c] is None else f"{row[c] / (1e6 if c == 'total_cost_dkk' else 1):,.0f}" for c in SWEEP_COLUMNS]
+        cells = [_list_sep(language).join(number(row["vary"][k], "g", language) for k in varied)]
+        cells += ["-" if row[c] is None else number(row[c] / (1e6 if c == "total_cost_dkk" else 1), ",.0f", language)
+                  for c in SWEEP_COLUMNS]
         table.add_row(*cells)
     return table

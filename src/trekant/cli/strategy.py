@@ -11,18 +11,12 @@ from rich.table import Table
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
 from trekant.strategy import goals as goal_file
 from trekant.strategy import service
-from trekant.strategy.labels import text
+from trekant.strategy.labels import amount, text
 
 app = typer.Typer(no_args_is_help=True)
 
 GoalsOption = typer.Option(None, "--goals", help="Goals and KPIs YAML (default: the shipped strategy).")
 STATUS_STYLE = {"on_track": "green", "at_risk": "yellow", "off_track": "red", "no_data": "dim"}
-
-
-def _number(value) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
 
 
 @app.command("status")
@@ -44,10 +38,11 @@ def status_command(goals: Path = GoalsOption, json_out: bool = JsonOption) -> No
         source = r["source"] or r["source_key"]
         if source not in notes:
             notes.append(source)
-        latest = "–" if r["latest"] is None else f"{_number(r['latest']['value'])} ({r['latest']['period']})"
-        trend = "–" if r["latest"] is None else f"{_number(r.get('required_per_year'))} / {_number(r.get('actual_per_year'))}"
+        latest = "–" if r["latest"] is None else f"{amount(r['latest']['value'], lang)} ({r['latest']['period']})"
+        trend = "–" if r["latest"] is None else (f"{amount(r.get('required_per_year'), lang)} / "
+                                                 f"{amount(r.get('actual_per_year'), lang)}")
         name = r["name"] + (f" [{text('demo', lang)}]" if r["demo"] else "")
-        table.add_row(r["goal_name"], name, latest, f"{_number(r['target']['value'])} ({r['target']['year']})", trend,
+        table.add_row(r["goal_name"], name, latest, f"{amount(r['target']['value'], lang)} ({r['target']['year']})", trend,
                       f"[{STATUS_STYLE[r['status']]}]{r['status_text']}[/]", f"[{notes.index(source) + 1}]")
     console = Console()
     console.print(table)
@@ -73,7 +68,7 @@ def goals_command(goals: Path = GoalsOption, json_out: bool = JsonOption) -> Non
     for goal in data:
         typer.echo(f"{goal['name']}: {goal['text']}")
         for k in goal["kpis"]:
-            typer.echo(f"  - {k['name']} → {_number(k['target']['value'])} ({k['target']['year']}; "
+            typer.echo(f"  - {k['name']} → {amount(k['target']['value'], lang)} ({k['target']['year']}; "
                        f"{k['target']['basis']}) [{k['source']}]")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from trekant.i18n import lookup, number
+
 TEXTS: dict[str, dict[str, str]] = {
     "demo": {"da": "DEMO-DATA (syntetiske)", "en": "DEMO DATA (synthetic)"},
     "indicators": {"da": "Indikatorer", "en": "Indicators"},
@@ -85,23 +87,18 @@ SETS = {
 
 def comparison(spec: str, language: str = "da") -> str:
     """How a comparison set is named in a sentence ('metro5' → 'de fem storbyområder (metro5)')."""
-    entry = SETS.get(spec)
-    return (entry.get(language) or entry["da"]) if entry else spec
+    return lookup(SETS, spec, language)
 
 
 def text(key: str, language: str = "da") -> str:
-    entry = TEXTS.get(key, {})
-    return entry.get(language) or entry.get("da") or key
+    return lookup(TEXTS, key, language)
 
 
 def statement(key: str, language: str = "da", **values) -> str:
-    template = STATEMENTS[key].get(language) or STATEMENTS[key]["da"]
-    return template.format(**values)
+    return lookup(STATEMENTS, key, language).format(**values)
 
 
 def pct(value: float | None, language: str = "da", digits: int = 2) -> str:
-    """+4.87 % (English) / +4,87 % (Danish); '–' when undefined."""
-    if value is None:
-        return "–"
-    shown = f"{value:+.{digits}f} %"
-    return shown.replace(".", ",") if language == "da" else shown
+    """+4.87 % (English) / +4,87 % (Danish), thousands grouped (+1.234,50 %); '–' when undefined."""
+    shown = number(value, f"+,.{digits}f", language)
+    return shown if value is None else f"{shown} %"

@@ -8,9 +8,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from trekant.economy.industries import DB07_10, DB07_SECTIONS, GROUPS_10, SECTIONS
-from trekant.economy.io import yamldoc
 from trekant.economy.model import Strength
 from trekant.errors import InputError, Issue
+from trekant.textfile import load_yaml_model
 
 KNOWN = {DB07_10: set(GROUPS_10), DB07_SECTIONS: set(SECTIONS)}
 
@@ -52,7 +52,7 @@ def _code_issues(path: Path, doc: _FileDoc) -> list[Issue]:
 def load(path: Path | None = None) -> list[Strength]:
     """The strength positions of a YAML file (default: the shipped one); every problem reported."""
     path = Path(path) if path else default_path()
-    doc = yamldoc.load(path, _FileDoc, "strengths", "invalid-strengths")
+    doc = load_yaml_model(path, _FileDoc, "strengths", "invalid-strengths")
     issues = _code_issues(path, doc)
     if issues:
         raise InputError.from_issues(str(path), issues)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from trekant.i18n import lookup
+
 TEXTS: dict[str, tuple[str, str]] = {  # key: (Danish, English)
     "accounts": ("CO2-regnskab", "CO2 account"),
     "demo": ("DEMO-data", "DEMO data"),
@@ -98,13 +100,11 @@ NAMES_DA = {
 
 
 def text(key: str, language: str = "da") -> str:
-    da, en = TEXTS.get(key, (key, key))
-    return en if language == "en" else da
+    return lookup(TEXTS, key, language)
 
 
 def sweep_head(key: str, language: str = "da") -> str:
-    da, en = SWEEP_HEADS[key]
-    return en if language == "en" else da
+    return lookup(SWEEP_HEADS, key, language)
 
 
 def name(key: str, language: str = "da") -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from trekant.errors import InputError, Issue
+from trekant.errors import Issue
+from trekant.textfile import parse_yaml, read_utf8, validation_issues
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -21,46 +21,8 @@ class Strict(BaseModel):
 
 
 def read_yaml(path: Path) -> object:
-    """The parsed YAML of a file, or InputError with one clear reason."""
-    if not path.is_file():
-        raise InputError(str(path), reason="file not found")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), reason=f"not UTF-8 text (byte {exc.start})") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(str(path), where=where, reason=f"not valid YAML: {problem}") from None
-
-
-UNION_MEMBERS = {"float", "int", "str", "bool", "list", "dict"}
-
-
-def field_path(loc: tuple) -> str:
-    """'facts.length_km' for pydantic's ('facts', 'length_km', 'float'): union members are not fields."""
-    return ".".join(str(part) for part in loc if str(part) not in UNION_MEMBERS)
-
-
-def validation_issues(exc: ValidationError, source: str, where: str, code: str) -> list[Issue]:
-    """One Issue per pydantic error, naming the field."""
-    issues, seen = [], set()
-    for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if not str(p).startswith("function-"))
-        message = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "missing":
-            message = "required field is missing"
-        elif err["type"] == "extra_forbidden":
-            message = "unknown field"
-        field = field_path(loc) or None
-        if field in seen and field is not None and len(loc) != len(field.split(".")):
-            continue  # the second member of a union says the same thing again
-        seen.add(field)
-        issues.append(Issue("error", code, source, where, message, field))
-    return issues
+    """The parsed YAML of a file, or InputError naming the file and the line of the problem."""
+    return parse_yaml(read_utf8(path), str(path))
 
 
 def parse_model(model: type[Model], raw: object, source: str, where: str, code: str) -> tuple[Model | None, list[Issue]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from trekant.i18n import lookup
 
 LABELS: dict[str, tuple[str, str]] = {
     # CBA items (PV lines)
@@ -67,7 +68,4 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 def label(key: str, language: str = "da") -> str:
-    pair = LABELS.get(key)
-    if pair is None:
-        return key
-    return pair[1] if language == "en" else pair[0]
+    return lookup(LABELS, key, language)

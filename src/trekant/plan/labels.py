@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from trekant.i18n import lookup
+
 LABELS: dict[str, dict[str, str]] = {
     "demo": {"da": "DEMO – syntetiske data", "en": "DEMO – synthetic data"},
     "imported": {"da": "Importeret", "en": "Imported"},
@@ -56,5 +58,4 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, language: str = "da") -> str:
-    entry = LABELS.get(key, {})
-    return entry.get(language) or entry.get("da") or key
+    return lookup(LABELS, key, language)

@@ -7,14 +7,15 @@ load. The default is data/trekantomraadet/region.yaml; `trekant init --region PA
 from __future__ import annotations
 
 import csv
+import io
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from trekant.errors import InputError, Issue
 from trekant.region.model import AreaGroup, IndicatorFile, IndicatorSpec, RegionDefinition
+from trekant.textfile import load_yaml_model, read_utf8
 
 BUILTIN_PREFIX = "builtin:"
 CODE_PATTERN = r"^\d{4}$"
@@ -84,8 +85,8 @@ def resolve(ref: str, base: Path) -> Path:
 
 def read_names(path: Path) -> dict[str, tuple[str, str]]:
     """code → (Danish name, Statistics Denmark's name) from the municipality names file."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return {row["code"]: (row["name"], row["name_statbank"]) for row in csv.DictReader(handle)}
+    text = read_utf8(path, "municipality names", line_word="row")
+    return {row["code"]: (row["name"], row["name_statbank"]) for row in csv.DictReader(io.StringIO(text, newline=""))}
 
 
 def _issue(source: Path, where: str, message: str, code: str = "invalid-definition", field: str | None = None) -> Issue:
@@ -93,22 +94,7 @@ def _issue(source: Path, where: str, message: str, code: str = "invalid-definiti
 
 
 def _parse(path: Path) -> _RegionDoc:
-    if not path.is_file():
-        raise InputError(str(path), reason="region definition file not found")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), reason=f"not valid YAML: {exc}".splitlines()[0]) from None
-    if not isinstance(raw, dict):
-        raise InputError(str(path), reason="a region definition must be a YAML mapping")
-    try:
-        return _RegionDoc.model_validate(raw)
-    except ValidationError as exc:
-        issues = [
-            _issue(path, "definition", err["msg"], field=".".join(str(p) for p in err["loc"]))
-            for err in exc.errors()
-        ]
-        raise InputError.from_issues(str(path), issues) from None
+    return load_yaml_model(path, _RegionDoc, "region definition", "invalid-definition", where="definition")
 
 
 def _check_codes(path: Path, doc: _RegionDoc, known: dict) -> list[Issue]:

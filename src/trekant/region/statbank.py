@@ -7,13 +7,16 @@ become the area code DK. Every problem is reported with file, row and column.
 from __future__ import annotations
 
 import fnmatch
+import io
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
 from trekant.errors import InputError, Issue
 from trekant.region.model import DENMARK, IndicatorFile, IndicatorSpec, IndicatorValue
 from trekant.region.periods import period_start
+from trekant.textfile import read_utf8
 
 DENMARK_NAMES = {"all denmark", "hele landet", "danmark", "denmark", "000", "dk"}
 
@@ -29,10 +32,9 @@ def area_resolver(names: dict[str, tuple[str, str]]) -> dict[str, str]:
 
 def read_csv_table(path, sep: str = ";") -> pd.DataFrame:
     """The raw table as text (values converted later, so bad cells can be reported by row)."""
+    text = read_utf8(Path(path), "StatBank CSV", line_word="row", hint="StatBank CSV is UTF-8 with BOM")
     try:
-        return pd.read_csv(path, sep=sep, dtype=str, encoding="utf-8-sig", keep_default_na=False)
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"byte {exc.start}", "not UTF-8 text (StatBank CSV is UTF-8 with BOM)") from None
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(str(path), reason=f"not a readable CSV table: {str(exc).splitlines()[0]}") from None
 

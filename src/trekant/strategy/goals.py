@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from trekant.economy.io import yamldoc
 from trekant.economy.periods import normalise, start
 from trekant.errors import InputError, Issue
 from trekant.strategy.model import Goal, Kpi, Target
+from trekant.textfile import load_yaml_model
 
 
 class _Strict(BaseModel):
@@ -71,7 +71,7 @@ def _duplicates(path: Path, doc: _FileDoc) -> list[Issue]:
 
 def load(path: Path | None = None) -> list[Goal]:
     path = Path(path) if path else default_path()
-    doc = yamldoc.load(path, _FileDoc, "goals", "invalid-goals")
+    doc = load_yaml_model(path, _FileDoc, "goals", "invalid-goals")
     issues = _duplicates(path, doc)
     if issues:
         raise InputError.from_issues(str(path), issues)

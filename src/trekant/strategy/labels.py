@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from trekant.i18n import lookup, number
+
 TEXTS: dict[str, dict[str, str]] = {
     "on_track": {"da": "på sporet", "en": "on track"},
     "at_risk": {"da": "i risiko", "en": "at risk"},
@@ -25,5 +27,11 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, language: str = "da") -> str:
-    entry = TEXTS.get(key, {})
-    return entry.get(language) or entry.get("da") or key
+    return lookup(TEXTS, key, language)
+
+
+def amount(value: float | None, language: str = "da") -> str:
+    """A KPI value for people: whole numbers from 100 up (1.234), two decimals below (0,25)."""
+    if value is None:
+        return number(None)
+    return number(value, ",.0f" if abs(value) >= 100 else ",.2f", language)

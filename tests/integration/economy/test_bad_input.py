@@ -110,7 +110,9 @@ def test_bad_period_and_window_options(sqlite_env, run, args, code, needle):
 GOALS_CASES = {
     "empty": (b"", "a goals file is a YAML mapping"),
     "list": (b"- 1\n", "a goals file is a YAML mapping"),
-    "utf16": ("goals: []\n".encode("utf-16"), "line 1: byte 0 is not UTF-8"),
+    "utf16": ("goals: []\n".encode("utf-16"), "file: the file is UTF-16 (or binary), not UTF-8"),
+    # 'goals:\n' is 7 bytes and '  - key: k' 10 more, so the Latin-1 'ø' is byte 17, on line 2
+    "latin1": ("goals:\n  - key: kø\n".encode("latin-1"), "line 2: byte 17 is not UTF-8"),
     "tab": (b"goals:\n\t- key: x\n", "line 2, column 1: not valid YAML"),
     "nan": (b"goals:\n  - key: g\n    name_da: G\n    name_en: G\n    kpis:\n      - key: k\n        name_da: K\n"
             b"        name_en: K\n        source: energy.co2e_per_resident_t\n        direction: decrease\n"

@@ -14,6 +14,20 @@ from trekant.store.schema.economy import economy_indicator_rule
 from trekant.store.store import Store
 
 runner = CliRunner()
+POPULATION_GOALS = """
+goals:
+  - key: attractiveness
+    name_da: Attraktivitet
+    name_en: Attractiveness
+    kpis:
+      - key: population
+        name_da: Folketal
+        name_en: Population
+        source: economy.population
+        direction: increase
+        baseline_period: 2022M01
+        target: {value: 450000, year: 2030, basis: test}
+"""
 REGION = {"Billund", "Fredericia", "Haderslev", "Kolding", "Middelfart", "Vejen", "Vejle"}
 
 
@@ -44,20 +58,7 @@ def test_every_kpi_has_a_status_and_missing_sources_say_so(store_env):
 def test_population_kpi_is_the_region_sum_with_a_hand_checked_path(store_env, tmp_path):
     baseline, latest = _folk1am("2022M01"), _folk1am("2026M02")
     goals = tmp_path / "goals.yaml"
-    goals.write_text("""
-goals:
-  - key: attractiveness
-    name_da: Attraktivitet
-    name_en: Attractiveness
-    kpis:
-      - key: population
-        name_da: Folketal
-        name_en: Population
-        source: economy.population
-        direction: increase
-        baseline_period: 2022M01
-        target: {value: 450000, year: 2030, basis: test}
-""", encoding="utf-8")
+    goals.write_text(POPULATION_GOALS, encoding="utf-8")
     [row] = _status("--goals", str(goals))["kpis"]
     assert row["latest"] == {"value": latest, "period": "2026M02", "unit": "persons"}
     assert row["baseline_value"] == baseline
@@ -106,3 +107,16 @@ def test_bad_goals_file_fails_cleanly(store_env, tmp_path):
     path.write_text("goals: [", encoding="utf-8")
     result = runner.invoke(app, ["strategy", "status", "--goals", str(path)])
     assert result.exit_code == 1 and "not valid YAML" in result.stderr
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_status_table_numbers_speak_the_language(store_env, tmp_path, monkeypatch, language):
+    goals = tmp_path / "goals.yaml"
+    goals.write_text(POPULATION_GOALS, encoding="utf-8")
+    latest = _folk1am("2026M02")
+    english = f"{latest:,}"  # e.g. 372,345: thousands grouped with ','
+    shown = {"da": (english.replace(",", "."), "450.000 (2030)"), "en": (english, "450,000 (2030)")}[language]
+    monkeypatch.setenv("TREKANT_LANGUAGE", language)
+    result = runner.invoke(app, ["strategy", "status", "--goals", str(goals)], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert f"{shown[0]} (2026M02)" in result.stdout and shown[1] in result.stdout

@@ -55,7 +55,7 @@ def test_missing_columns_truncated_and_wrong_encoding(tmp_path):
     _, issues = read_activity(latin, CODES)
     assert issues[0].code == "encoding"
     _, issues = read_activity(tmp_path / "nope.csv", CODES)
-    assert issues[0].message == "no such file"
+    assert issues[0].message == "file not found"
 
 
 def test_xlsx_rows_and_errors(tmp_path):

@@ -11,16 +11,15 @@ from pyjstat import pyjstat
 
 from trekant.economy.io.table import RawTable
 from trekant.errors import InputError
+from trekant.textfile import read_utf8
 
 VALUE = "value"
 
 
 def _dataset(path: Path) -> tuple[dict, pyjstat.Dataset]:
+    text = read_utf8(path, "JSON-stat", hint="JSON-stat is UTF-8")
     try:
-        text = path.read_text(encoding="utf-8-sig")
         document = json.loads(text)
-    except UnicodeDecodeError:
-        raise InputError(str(path), reason="not UTF-8 text (JSON-stat is UTF-8)") from None
     except json.JSONDecodeError as exc:
         raise InputError(str(path), f"line {exc.lineno}", f"not valid JSON: {exc.msg}") from None
     if isinstance(document, dict) and "dataset" in document and "class" not in document:

@@ -7,6 +7,7 @@ from pathlib import Path
 from trekant.economy.io import jsonstat, pcaxis, statbank_csv
 from trekant.economy.io.table import RawTable
 from trekant.errors import InputError
+from trekant.textfile import file_problem, raise_issue
 
 READERS = {".csv": statbank_csv.read, ".txt": statbank_csv.read, ".px": pcaxis.read,
            ".json": jsonstat.read, ".jsonstat": jsonstat.read}
@@ -14,10 +15,9 @@ READERS = {".csv": statbank_csv.read, ".txt": statbank_csv.read, ".px": pcaxis.r
 
 def read(path: Path) -> RawTable:
     path = Path(path)
-    if path.is_dir():
-        raise InputError(str(path), reason="is a directory, not a file")
-    if not path.is_file():
-        raise InputError(str(path), reason="file not found")
+    problem = file_problem(path)
+    if problem:
+        raise_issue(problem)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(str(path), reason=f"unknown file type {path.suffix!r} (use {', '.join(READERS)})")

@@ -15,28 +15,15 @@ import pandas as pd
 
 from trekant.economy.io.table import RawTable
 from trekant.errors import InputError, Issue
+from trekant.textfile import read_utf8
 
 VALUE_COLUMNS = ("INDHOLD", "value", "Value", "VALUE", "DATA")
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def decode(raw: bytes, source: str) -> str:
-    """UTF-8 text (BOM or not); UTF-16 and Latin-1 are refused with the line of the first bad byte."""
-    if raw.startswith(UTF16_BOMS) or b"\x00" in raw[:4096]:
-        raise InputError(source, "file", "the file is UTF-16 (or binary), not UTF-8 (StatBank CSV is UTF-8 with BOM)")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise InputError(source, f"row {line}", f"byte {exc.start} is not UTF-8 (StatBank CSV is UTF-8 with BOM)") from None
+STATBANK_HINT = "StatBank CSV is UTF-8 with BOM"
 
 
 def read(path: Path) -> RawTable:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), reason=f"cannot read: {exc.strerror}") from None
-    table = read_text(decode(raw, str(path)), str(path))
+    """A StatBank CSV file; UTF-16 and Latin-1 are refused with the row of the first bad byte."""
+    table = read_text(read_utf8(path, "StatBank CSV", line_word="row", hint=STATBANK_HINT), str(path))
     table.title = path.stem
     return table
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
-from trekant.energy.io.tables import read_text
 from trekant.energy.system_model import Scenario
-from trekant.errors import InputError, Issue
+from trekant.errors import InputError
+from trekant.textfile import parse_yaml, read_utf8, validation_issues
 
 SCENARIO_DIR = Path(__file__).resolve().parents[1] / "data" / "scenarios"
 
@@ -30,21 +29,7 @@ def load_scenario(name_or_path: str) -> Scenario:
     source = str(path)
     if not path.exists():
         raise InputError(source, reason=f"no such scenario (shipped: {', '.join(shipped_scenarios())})")
-    text, problem = read_text(path, line_word="line")
-    if problem:
-        raise InputError.from_issues(source, [problem])
-    return parse_scenario(parse_yaml(text, source), source, base_dir=path.parent)
-
-
-def parse_yaml(text: str, source: str):
-    """The YAML document; a syntax error names its line and column (a truncated file, a stray tab)."""
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError.from_issues(source, [Issue("error", "yaml", source, where, f"not valid YAML: {problem}")]) from None
+    return parse_scenario(parse_yaml(read_utf8(path, "scenario"), source), source, base_dir=path.parent)
 
 
 def parse_scenario(data, source: str, base_dir: Path | None = None) -> Scenario:
@@ -53,16 +38,8 @@ def parse_scenario(data, source: str, base_dir: Path | None = None) -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise InputError.from_issues(source, [_issue(source, error) for error in exc.errors()]) from None
+        raise InputError.from_issues(source, validation_issues(exc, source, "scenario", "scenario")) from None
     return _resolve_paths(scenario, base_dir)
-
-
-def _issue(source: str, error: dict) -> Issue:
-    field = ".".join(str(p) for p in error["loc"]) or "(top)"
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        message = "unknown field"
-    return Issue("error", "scenario", source, "scenario", message, field)
 
 
 def _resolve_paths(scenario: Scenario, base_dir: Path | None) -> Scenario:

@@ -11,18 +11,10 @@ import io
 from pathlib import Path
 
 from trekant.errors import Issue
+from trekant.textfile import SAVE_AS_UTF8, file_problem, text_or_issue
 
 Row = tuple[int, dict[str, str]]
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-def file_problem(path: Path) -> Issue | None:
-    """Why `path` cannot be read as a file at all (missing, a directory), or None."""
-    if path.is_dir():
-        return Issue("error", "file", str(path), "file", "is a directory, not a file")
-    if not path.exists():
-        return Issue("error", "file", str(path), "file", "no such file")
-    return None
+EXCEL_HINT = f"{SAVE_AS_UTF8} (CSV UTF-8 in Excel)"
 
 
 def read_text(path: Path, line_word: str = "row") -> tuple[str | None, Issue | None]:
@@ -31,22 +23,7 @@ def read_text(path: Path, line_word: str = "row") -> tuple[str | None, Issue | N
     UTF-16 (what Excel's "Unicode text" writes) and Latin-1 files are refused with the line of the
     first bad byte, so the user knows to save the file as UTF-8 instead of seeing a wrong column.
     """
-    problem = file_problem(path)
-    if problem:
-        return None, problem
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, Issue("error", "file", str(path), "file", f"cannot read: {exc.strerror or exc}")
-    if raw.startswith(UTF16_BOMS) or b"\x00" in raw[:4096]:
-        return None, Issue("error", "encoding", str(path), "file",
-                           "the file is UTF-16 (or binary), not UTF-8; save it as UTF-8 (CSV UTF-8 in Excel)")
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        return None, Issue("error", "encoding", str(path), f"{line_word} {line}",
-                           f"byte {exc.start} is not UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel)")
+    return text_or_issue(path, line_word=line_word, hint=EXCEL_HINT)
 
 
 def read_rows(path: Path) -> tuple[list[str], list[Row], list[Issue]]:

@@ -19,6 +19,7 @@ import shapely
 from pyogrio import raw
 
 from trekant.errors import Issue
+from trekant.textfile import file_problem
 
 # Plandata's WFS GML names its schema by URL; GDAL must neither fetch it (nothing here goes to the
 # internet) nor write .gfs files beside the user's file. The config options cover every open,
@@ -119,10 +120,8 @@ def _first_line(exc: Exception) -> str:
 def read_layer(path: Path, layer: str | None = None) -> tuple[RawLayer | None, list[Issue]]:
     """Read one layer; returns (None, issues) when the file cannot be read at all."""
     source = str(path)
-    if not path.exists():
-        return None, [_issue(source, "unreadable-file", "file not found")]
-    if path.is_dir():
-        return None, [_issue(source, "unreadable-file", "a folder, not a file")]
+    if problem := file_problem(path):  # the shared wording: missing, or a directory
+        return None, [_issue(source, "unreadable-file", problem.message)]
     gdal_path, issues = dataset_path(path)
     if issues:
         return None, issues
