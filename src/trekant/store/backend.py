@@ -6,6 +6,7 @@ The SQLite connection gets the SQL functions that GeoPackage R-tree triggers cal
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 
 from sqlalchemy import create_engine, event
@@ -53,6 +54,5 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
-    import geoalchemy2  # noqa: F401  (registers PostGIS types for reflection and Alembic)
-
+    importlib.import_module("geoalchemy2")  # registers PostGIS types for reflection and Alembic
     return create_engine(url, pool_pre_ping=True)
