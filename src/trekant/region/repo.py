@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from sqlalchemy import bindparam, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from trekant.region.model import AreaGroup, IndicatorSpec, IndicatorValue, Municipality, RegionDataset
@@ -29,6 +28,8 @@ def upsert(conn: Connection, table, rows: Sequence[dict], keys: Sequence[str]) -
     """Insert rows, updating the non-key columns of rows whose keys exist (both backends)."""
     if not rows:
         return
+    from sqlalchemy.dialects import postgresql, sqlite  # only writers need the dialects' insert
+
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     for start in range(0, len(rows), BATCH):
         chunk = rows[start:start + BATCH]
