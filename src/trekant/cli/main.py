@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from trekant import __version__
 from trekant.cli.common import help_language, set_language
+from trekant.store.audit import set_origin
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class RootGroup(TyperGroup):
 
     def main(self, *args, **kwargs):
         set_language(None)
+        set_origin("cli")
         return super().main(*args, **kwargs)
 
     def format_help(self, ctx, formatter) -> None:
