@@ -11,8 +11,8 @@ from rich.table import Table
 from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
 from trekant.infrastructure import service
 from trekant.infrastructure.geometry import length_km
-from trekant.infrastructure.io_params import builtin_names, load_params
-from trekant.infrastructure.io_project import to_document_dict
+from trekant.infrastructure.io.params import builtin_names, load_params
+from trekant.infrastructure.io.project import to_document_dict
 from trekant.i18n import number, percent
 from trekant.infrastructure.labels import label
 from trekant.infrastructure.model import CbaResult, ParameterSet, Project
