@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from trekant import __version__
-from trekant.cli import economy, energy, infra, plan, region, strategy
+from trekant.cli import economy, energy, infra, plan, region, serve, strategy
 
 app = typer.Typer(
     name="trekant",
@@ -30,6 +30,7 @@ def root(
 
 
 app.command("init")(region.init_command)
+app.command("serve")(serve.serve_command)
 app.add_typer(region.app, name="region", help="The region and its municipalities.")
 app.add_typer(plan.app, name="plan", help="Joint municipal plan (fælles kommuneplan).")
 app.add_typer(energy.app, name="energy", help="Energy and climate: CO2 accounts, pathways, energy system.")
