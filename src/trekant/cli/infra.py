@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 service = lazy_module("trekant.infrastructure.service")
 geometry = lazy_module("trekant.infrastructure.geometry")
-io_params = lazy_module("trekant.infrastructure.io_params")
-io_project = lazy_module("trekant.infrastructure.io_project")
+io_params = lazy_module("trekant.infrastructure.io.params")
+io_project = lazy_module("trekant.infrastructure.io.project")
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
-from trekant.infrastructure.io_project import ProjectDoc, to_document_dict, to_project
+from trekant.infrastructure.io.project import ProjectDoc, to_document_dict, to_project
 from trekant.infrastructure.model import Project
 from trekant.region.repo import sync_by_key
 from trekant.store import gpkg_registry
