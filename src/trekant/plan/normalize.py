@@ -24,6 +24,14 @@ from trekant.plan.model import CODE_COLUMNS, DATE_COLUMNS, FRAME_COLUMNS, MEASUR
 ALIASES = {"planstatus": "status", "kommunekode": "komnr", "komkode": "komnr", "geometri": None}
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 MAX_CODE = 1_000_000  # Plandata codes have at most 4 digits; anything this large is garbage
+EXACT_INTEGER_LIMIT = 2.0 ** 53  # a float64 holds every whole number below this exactly, and not all above
+
+
+def shown(value) -> str:
+    """A value as the user wrote it, for messages: numpy scalars as plain Python (20210230, not np.int32(20210230))."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    return repr(value)
 
 
 class Normalizer:
@@ -74,12 +82,39 @@ def as_text(values: pd.Series) -> pd.Series:
     return pd.Series([one(v) for v in values], index=values.index, dtype=object)  # map() would turn None into NaN
 
 
+def inexact_rows(values: pd.Series) -> np.ndarray:
+    """Rows holding a floating-point number too large to be a whole number exactly: GDAL reads a
+    planid of 21 digits (or 1e40) as a float, which changes it and can make two ids equal."""
+    numbers = pd.to_numeric(values.where(values.map(lambda v: isinstance(v, (float, np.floating)))), errors="coerce")
+    return np.flatnonzero((numbers.abs() >= EXACT_INTEGER_LIMIT).fillna(False).to_numpy(dtype=bool))
+
+
+def exact_text(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
+    """as_text, with an error on each number too large to be read exactly (see inexact_rows)."""
+    n.add("error", "invalid-value", inexact_rows(values), field, lambda r: (
+        f"{float(values.iloc[r]):.17g} is too large to be read exactly: the file holds it as a number, "
+        "which changes it (and can make two ids the same); write it as text"))
+    return as_text(values)
+
+
+def nan_values(n: Normalizer, nan_cells: dict, columns) -> None:
+    """NaN written in the file is no value at all: an error naming feature and field (a null is fine)."""
+    for column, rows in sorted(nan_cells.items()):
+        if column.lower() in columns:
+            n.add("error", "invalid-value", rows, column.lower(), "NaN is not a number (leave the field empty instead)")
+
+
+def text_with_nul(n: Normalizer, text: pd.Series, field: str) -> None:
+    bad = np.flatnonzero([isinstance(v, str) and "\0" in v for v in text])
+    n.add("error", "invalid-value", bad, field, "a NUL character in the text (readers cut the text there)")
+
+
 def as_number(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
     """Floats; text that is no number (or 'true'/'false') is an invalid-value error."""
     text = values.map(lambda v: None if v is None else (str(v).strip() or None) if isinstance(v, str) else v)
     numbers = pd.to_numeric(text.map(lambda v: v.replace(",", ".") if isinstance(v, str) else v), errors="coerce")
     bad = np.flatnonzero(text.notna().to_numpy() & numbers.isna().to_numpy())
-    n.add("error", "invalid-value", bad, field, lambda r: f"{values.iloc[r]!r} is not a number")
+    n.add("error", "invalid-value", bad, field, lambda r: f"{shown(values.iloc[r])} is not a number")
     inf = np.flatnonzero(np.isinf(numbers.to_numpy(dtype=float)))
     n.add("error", "invalid-value", inf, field, "infinite value")
     return numbers.where(np.isfinite(numbers.to_numpy(dtype=float)))
@@ -99,7 +134,7 @@ def as_komnr(n: Normalizer, values: pd.Series) -> pd.Series:
     """Four-digit municipality codes: 630, 630.0, '630' and '0630' all become '0630'."""
     text = as_text(values)
     ok = np.array([v is None or (v.isdigit() and len(v) <= 4) for v in text], dtype=bool)
-    n.add("error", "unknown-code", np.flatnonzero(~ok), "komnr", lambda r: f"{values.iloc[r]!r} is not a municipality code")
+    n.add("error", "unknown-code", np.flatnonzero(~ok), "komnr", lambda r: f"{shown(values.iloc[r])} is not a municipality code")
     codes = [v.zfill(4) if good and v is not None else None for v, good in zip(text, ok)]
     return pd.Series(codes, index=values.index, dtype=object)
 
@@ -125,7 +160,7 @@ def as_date(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
     parsed = pd.to_datetime(text, format="%Y%m%d", errors="coerce")
     in_range = parsed.dt.year.between(EARLIEST_YEAR, LATEST_YEAR)
     bad = np.flatnonzero(text.notna().to_numpy() & ~in_range.fillna(False).to_numpy(dtype=bool))
-    n.add("error", "invalid-date", bad, field, lambda r: f"{values.iloc[r]!r} is not a date (YYYYMMDD)")
+    n.add("error", "invalid-date", bad, field, lambda r: f"{shown(values.iloc[r])} is not a date (YYYYMMDD or YYYY-MM-DD)")
     good = parsed.where(in_range)
     return pd.Series([d.date() if not pd.isna(d) else None for d in good], index=values.index, dtype=object)
 
@@ -208,12 +243,14 @@ def as_multipolygons(n: Normalizer, geoms: np.ndarray, unreadable: np.ndarray) -
     return out
 
 
-def _where_labels(planids: pd.Series) -> np.ndarray:
-    """'planid 123' for features with a unique planid, else 'feature 7' (+ planid when duplicated)."""
+def _where_labels(planids: pd.Series, inexact: np.ndarray = np.array([], dtype=int)) -> np.ndarray:
+    """'planid 123' for features with a unique planid, else 'feature 7' (+ planid when duplicated);
+    'feature 7' alone when the planid could not be read exactly."""
     counts = planids.value_counts()
     labels = []
+    unreadable = set(inexact.tolist())
     for index, p in enumerate(planids):
-        if p is None:
+        if p is None or index in unreadable:
             labels.append(f"feature {index}")
         elif counts[p] > 1:
             labels.append(f"feature {index} (planid {p})")
@@ -223,16 +260,20 @@ def _where_labels(planids: pd.Series) -> np.ndarray:
 
 
 def normalize(attributes: pd.DataFrame, geometries: np.ndarray, unreadable: np.ndarray, crs: str | None,
-              source: str, codes: CodeLists, default_status: str | None = None) -> tuple[gpd.GeoDataFrame, list[Issue]]:
+              source: str, codes: CodeLists, default_status: str | None = None,
+              nan_cells: dict | None = None) -> tuple[gpd.GeoDataFrame, list[Issue]]:
     """Canonical frames (FRAME_COLUMNS + geometry in EPSG:25832, plus `feature` and `where`) and issues."""
     n = Normalizer(source, codes)
     raw = canonical_columns(attributes.reset_index(drop=True))
     planid = as_text(raw["planid"])
-    n.where = _where_labels(planid)
+    n.where = _where_labels(planid, inexact_rows(raw["planid"]))
+    exact_text(n, raw["planid"], "planid")
+    nan_values(n, nan_cells or {}, FRAME_COLUMNS)
     out = pd.DataFrame({"feature": np.arange(len(raw)), "where": n.where, "planid": planid})
     out["komnr"] = as_komnr(n, raw["komnr"])
     for column in ("plannr", "plannavn", "doklink"):
-        out[column] = as_text(raw[column])
+        out[column] = exact_text(n, raw[column], column)
+        text_with_nul(n, out[column], column)
     for column in CODE_COLUMNS:
         out[column] = as_code(n, raw[column], column)
     for column in MEASURE_COLUMNS:

@@ -80,7 +80,8 @@ def prepare_raw(raw, source: str, borders: dict, issues: list[Issue], municipali
                 tolerance_m: float = OUTSIDE_TOLERANCE_M) -> Prepared:
     codes = load_code_lists()
     default_status = _status_code(status, source)
-    frames, found = normalize(raw.attributes, raw.geometries, raw.unreadable, raw.crs, source, codes, default_status)
+    frames, found = normalize(raw.attributes, raw.geometries, raw.unreadable, raw.crs, source, codes, default_status,
+                              raw.nan_cells)
     issues = issues + found
     if not any(i.code == "missing-crs" for i in found):
         checked, keep = validate(frames, source, codes, borders, Scope(municipality, skip_others), tolerance_m)
