@@ -51,6 +51,11 @@ def boundaries(conn: Connection) -> dict:
     return {m.code: m.geom for m in region_repo.read_all_municipalities(conn) if m.geom is not None}
 
 
+def region_members(conn: Connection) -> list[str]:
+    """The codes of the region's own municipalities."""
+    return [m.code for m in region_repo.read_region_municipalities(conn)]
+
+
 @dataclass
 class Prepared:
     """Frames read and validated, ready to write (or not, when issues hold an error)."""
@@ -185,10 +190,10 @@ def import_designations(settings: Settings, path: Path, theme: str, id_field: st
     raw, issues = read_layer(path, layer)
     with opened(settings) as store:
         with store.connect() as conn:
-            borders = boundaries(conn)
+            borders, members = boundaries(conn), region_members(conn)
         if raw is not None:
             zones, found = designations.prepare_designations(raw.attributes, raw.geometries, raw.unreadable, raw.crs, source,
-                                                             load_code_lists(), theme, borders, id_field, name_field)
+                                                             load_code_lists(), theme, borders, id_field, name_field, members)
             issues = issues + found
         if raw is None or has_errors(issues):
             raise InputError.from_issues(source, issues)
@@ -226,6 +231,9 @@ def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.W
         if raw is None:
             if has_errors(issues):
                 raise InputError.from_issues(source, issues)
-            return ImportResult(0, 0, 0, 0, issues, source)
+            empty = Issue("warning", "no-features", source, f"komnr {int(komnr)}",
+                          f"the WFS answered no features of layer {request.layer} for municipality {komnr}; nothing written "
+                          "(an empty answer cannot be told from a wrong layer or filter, so no stored plan is withdrawn)")
+            return ImportResult(0, 0, 0, 0, issues + [empty], source)
         prepared = prepare_raw(raw, source, borders, issues, municipality=komnr, status="V")
         return _write_prepared(store, prepared, settings.actor, "fetch")
