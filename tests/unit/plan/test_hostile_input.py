@@ -104,12 +104,12 @@ def _zip_of_shapefiles(tmp_path, names: list[str]):
 
 def test_a_zip_with_several_shapefiles_asks_which_one(tmp_path):
     # It used to import the first .shp and report success; --layer could not name the others.
-    archive = _zip_of_shapefiles(tmp_path, ["lokalplan", "zonekort"])
+    archive = _zip_of_shapefiles(tmp_path, ["vejle", "kolding"])
     prepared = _prepare(archive)
     assert [(i.code, i.severity) for i in prepared.issues] == [("ambiguous-layer", "error")]
-    assert "lokalplan" in prepared.issues[0].message and "zonekort" in prepared.issues[0].message
-    chosen = _prepare(archive, layer="zonekort")
-    assert chosen.ok and list(chosen.frames["plannavn"]) == ["zonekort"]
+    assert "vejle" in prepared.issues[0].message and "kolding" in prepared.issues[0].message
+    chosen = _prepare(archive, layer="kolding")
+    assert chosen.ok and list(chosen.frames["plannavn"]) == ["kolding"]
 
 
 def test_a_zip_layer_chosen_by_its_name_says_which_were_not_read(tmp_path):

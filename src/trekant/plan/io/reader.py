@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import warnings
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
@@ -72,7 +73,11 @@ def zip_layers(path: Path) -> tuple[dict[str, str], list[Issue]]:
     return {name: f"/vsizip/{path}/{inner}" for name, inner in zip(names, shapefiles)}, []
 
 
-def _choose(names: list[str], source: str, layer: str | None, preferred_words) -> tuple[str | None, list[Issue]]:
+def _preferred_by_words(name: str) -> bool:
+    return any(w in name.lower() for w in PREFERRED_LAYER_WORDS)
+
+
+def _choose(names: list[str], source: str, layer: str | None, preferred) -> tuple[str | None, list[Issue]]:
     """The layer to read: the one asked for, the only one, or the one whose name says what it is
     (with a warning naming the layers left unread); otherwise an error listing them all."""
     if layer is not None:
@@ -81,10 +86,10 @@ def _choose(names: list[str], source: str, layer: str | None, preferred_words) -
         return None, [_issue(source, "unknown-layer", f"no layer {layer!r}; the file has {', '.join(names)}")]
     if len(names) == 1:
         return names[0], []
-    preferred = [n for n in names if any(w in n.lower() for w in preferred_words)]
-    if len(preferred) == 1:
-        others = [n for n in names if n != preferred[0]]
-        return preferred[0], [_issue(source, "layers-not-read", f"read layer {preferred[0]!r}; not read: {', '.join(others)} "
+    chosen = [n for n in names if preferred(n)]
+    if len(chosen) == 1:
+        others = [n for n in names if n != chosen[0]]
+        return chosen[0], [_issue(source, "layers-not-read", f"read layer {chosen[0]!r}; not read: {', '.join(others)} "
                                      "(give --layer to read another)", severity="warning")]
     return None, [_issue(source, "ambiguous-layer", f"the file has several layers ({', '.join(names)}); choose one with --layer")]
 
@@ -208,8 +213,9 @@ def _layer_paths(path: Path, source: str) -> tuple[dict[str, str], list[Issue]]:
 
 
 def read_layer(path: Path, layer: str | None = None,
-               preferred_words: tuple[str, ...] = PREFERRED_LAYER_WORDS) -> tuple[RawLayer | None, list[Issue]]:
-    """Read one layer; returns (None, issues) when the file cannot be read at all."""
+               preferred: Callable[[str], bool] = _preferred_by_words) -> tuple[RawLayer | None, list[Issue]]:
+    """Read one layer; returns (None, issues) when the file cannot be read at all. Of several layers,
+    `preferred(name)` picks the one to read when no `layer` is given and exactly one is preferred."""
     source = str(path)
     if problem := file_problem(path):  # the shared wording: missing, or a directory
         return None, [_issue(source, "unreadable-file", problem.message)]
@@ -222,7 +228,7 @@ def read_layer(path: Path, layer: str | None = None,
     if issues:
         return None, issues
     if paths:
-        chosen, issues = _choose(list(paths), source, layer, preferred_words)
+        chosen, issues = _choose(list(paths), source, layer, preferred)
         if chosen is None:
             return None, issues
         gdal_path, gdal_layer = paths[chosen], (0 if path.suffix.lower() == ".zip" else chosen)
