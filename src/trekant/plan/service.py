@@ -32,6 +32,7 @@ from trekant.plan.validate import Scope, validate
 from trekant.plan.versions import backward_statuses, plan_versions, withdrawn
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
+from trekant.store.audit import write_audit
 from trekant.store.schema.plan import plan_designation
 from trekant.store.store import Store
 
@@ -225,11 +226,11 @@ def write_layer(conn: Connection, layer: PlanLayer, frames: gpd.GeoDataFrame, ac
     counts = dict(imported=int(write.sum()), new_frames=int(plan.new.sum()), new_versions=int(plan.changed.sum()),
                   unchanged=int((~write).sum()), withdrawn=len(gone))
     detail = dict(counts, source=source, new=list(frames["planid"][plan.new]))
-    region_repo.write_audit(conn, actor, f"plan.{change}", table.name, source, detail)
+    write_audit(conn, actor, f"plan.{change}", table.name, source, detail)
     for planid, fields in plan.changed_fields.items():
-        region_repo.write_audit(conn, actor, "plan.new_version", table.name, planid, dict(fields=fields, source=source))
+        write_audit(conn, actor, "plan.new_version", table.name, planid, dict(fields=fields, source=source))
     if len(gone):
-        region_repo.write_audit(conn, actor, "plan.withdrawn", table.name, source, dict(planids=list(gone["planid"])))
+        write_audit(conn, actor, "plan.withdrawn", table.name, source, dict(planids=list(gone["planid"])))
     return dict(counts, backward=backward)
 
 
@@ -265,7 +266,7 @@ def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: 
     repo.refresh_extents(conn)
     counts = dict(imported=int(write.sum()), new=int(plan.new.sum()), new_versions=int(plan.changed.sum()),
                   unchanged=int((~write).sum()))
-    region_repo.write_audit(conn, actor, f"plan.designation_{change}", "plan_designation", source, counts)
+    write_audit(conn, actor, f"plan.designation_{change}", "plan_designation", source, counts)
     return counts
 
 
