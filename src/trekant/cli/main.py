@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from trekant import __version__
-from trekant.cli import economy, energy, infra, plan, region, strategy
+from trekant.cli import economy, energy, infra, partnerships, plan, region, strategy
 
 app = typer.Typer(
     name="trekant",
@@ -35,6 +35,8 @@ app.add_typer(plan.app, name="plan", help="Joint municipal plan (fælles kommune
 app.add_typer(energy.app, name="energy", help="Energy and climate: CO2 accounts, pathways, energy system.")
 app.add_typer(economy.app, name="economy", help="Strengths and growth: indicators and regional economics.")
 app.add_typer(infra.app, name="infra", help="Infrastructure advocacy: portfolio, CBA, risk, ranking.")
+app.add_typer(partnerships.app, name="partnerships",
+              help="Public-private partnerships: register, funding, coverage, collaboration network.")
 app.add_typer(strategy.app, name="strategy", help="Joint strategy: goals, KPIs and status.")
 
 
