@@ -84,5 +84,13 @@ class Forbidden(TrekantError):
     """The actor may not do this (e.g. edit another municipality's data)."""
 
 
+class SignInRequired(Forbidden):
+    """Nobody is signed in, and this needs someone who is (HTTP 401 rather than 403)."""
+
+
+class Conflict(TrekantError):
+    """The change collides with the store's present state (e.g. a key that already exists)."""
+
+
 class StoreError(TrekantError):
     """The store cannot be opened, written or is of the wrong kind."""

@@ -10,9 +10,11 @@ from rich.table import Table
 
 from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
 from trekant.i18n import number
-from trekant.partnerships import service
+from trekant.lazy import lazy_module
 from trekant.partnerships.labels import label
 from trekant.textfile import parse_yaml, read_utf8
+
+service = lazy_module("trekant.partnerships.service")
 
 app = typer.Typer(no_args_is_help=True)
 org_app = typer.Typer(no_args_is_help=True)

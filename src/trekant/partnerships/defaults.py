@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 from trekant.errors import InputError, has_errors
 from trekant.partnerships import assemble, repo, service
 from trekant.partnerships.io import document
-from trekant.region import repo as region_repo
+from trekant.store.audit import write_audit
 
 
 def data_path(region: str) -> Path:
@@ -35,7 +35,7 @@ def load_defaults(conn: Connection, ctx) -> dict:
         demo_partnerships, demo_orgs = repo.demo_keys(conn)
         removed = repo.delete_partnerships(conn, demo_partnerships) + repo.delete_orgs(conn, demo_orgs)
         if removed:
-            region_repo.write_audit(conn, ctx.actor, "partnerships.demo_removed", "partnership", "",
+            write_audit(conn, ctx.actor, "partnerships.demo_removed", "partnership", "",
                                     dict(partnerships=len(demo_partnerships), organisations=len(demo_orgs)))
     if not path.is_file():
         return dict(partnerships=0, demo_removed=removed)

@@ -186,4 +186,4 @@ def read_history(conn: Connection, entity: str, key: str) -> list[dict]:
     query = (select(audit_log).where(audit_log.c.entity == entity, audit_log.c.entity_id == key)
              .order_by(audit_log.c.at, audit_log.c.id))
     return [dict(at=r.at.isoformat() if hasattr(r.at, "isoformat") else str(r.at), actor=r.actor, action=r.action,
-                 detail=json.loads(r.detail or "{}")) for r in conn.execute(query)]
+                 origin=r.origin, detail=json.loads(r.detail or "{}")) for r in conn.execute(query)]

@@ -20,6 +20,7 @@ from trekant.partnerships import validate as v
 from trekant.partnerships.io import document, tables
 from trekant.partnerships.model import ACTIVE, STATUSES, STRENGTHS, THEMES, Organisation, Partnership
 from trekant.region import repo as region_repo
+from trekant.store.audit import write_audit
 from trekant.settings import Settings
 from trekant.store.store import reading, writing
 
@@ -227,7 +228,7 @@ def write(conn: Connection, orgs: list[Organisation], partnerships: list[Partner
         diff = _diff(old.to_dict() if old else None, org.to_dict())
         if diff:
             changed_orgs.append(org.key)
-            region_repo.write_audit(conn, actor, f"partnerships.{action}", ORG_ENTITY, org.key,
+            write_audit(conn, actor, f"partnerships.{action}", ORG_ENTITY, org.key,
                                     dict(source=source, created=old is None, changed=diff))
     repo.write_orgs(conn, [o for o in orgs if o.key in changed_orgs], now)
     stored = {p.key: p for p in repo.read_partnerships(conn, [p.key for p in partnerships], contacts=True)}
@@ -242,7 +243,7 @@ def write(conn: Connection, orgs: list[Organisation], partnerships: list[Partner
             continue
         changed.append(p.key)
         repo.write_partnership(conn, p, now)
-        region_repo.write_audit(conn, actor, f"partnerships.{action}", ENTITY, p.key,
+        write_audit(conn, actor, f"partnerships.{action}", ENTITY, p.key,
                                 dict(source=source, created=old is None, changed=diff))
     return dict(organisations=changed_orgs, partnerships=changed,
                 unchanged=len(orgs) + len(partnerships) - len(changed_orgs) - len(changed))
@@ -340,7 +341,7 @@ def forget_person(settings: Settings, person: str) -> dict:
         raise InputError("forget", reason="name the person (name or e-mail)")
     with writing(settings) as conn:
         removed = repo.forget_person(conn, person)
-        region_repo.write_audit(conn, settings.actor, "partnerships.forget", "person", "",
+        write_audit(conn, settings.actor, "partnerships.forget", "person", "",
                                 dict(records_removed=removed, note="personal data erased on request"))
     return dict(records_removed=removed)
 

@@ -1,0 +1,51 @@
+"""`trekant serve`: the web application on the store the settings point at."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+
+import typer
+
+from trekant.cli.common import handles_errors, settings
+
+LOOPBACK = "127.0.0.1"
+
+serve_app = typer.Typer(add_completion=False)
+
+
+@serve_app.command("serve")
+@handles_errors
+def serve_command(
+    host: str = typer.Option(LOOPBACK, "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (stateless; share the store)."),
+    local_admin: bool = typer.Option(False, "--local-admin",
+                                     help="Requests from this machine act as administrator (only with --host 127.0.0.1)."),
+) -> None:
+    """Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."""
+    from trekant.store.store import Store  # the web stack loads only when serving
+    import uvicorn
+
+    from trekant.web.app import LOCAL_ADMIN_ENV
+
+    if local_admin and not _is_loopback(host):
+        raise typer.BadParameter(f"needs --host {LOOPBACK}: it must never be reachable from the network",
+                                 param_hint="--local-admin")
+    cfg = settings()
+    store = Store.from_settings(cfg)
+    try:
+        store.require()
+    finally:
+        store.dispose()
+    os.environ[LOCAL_ADMIN_ENV] = "1" if local_admin else "0"
+    typer.echo(f"trekant: http://{host}:{port}/  (store: {store.describe()}; Ctrl+C stops)")
+    uvicorn.run("trekant.web.app:create_app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning", proxy_headers=True)
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"

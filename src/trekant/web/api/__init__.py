@@ -1,0 +1,13 @@
+"""The JSON API under /api/: one router per domain, each calling that domain's service."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from trekant.web.api import region
+
+
+def build_router() -> APIRouter:
+    router = APIRouter()
+    router.include_router(region.router, tags=["region"])
+    return router

@@ -1,0 +1,103 @@
+"""What every route depends on: the settings, who is asking (the principal) and the language.
+
+One dependency knows who is asking, so that accounts and roles slot in here and nowhere else:
+until sign-in exists, everyone is an anonymous reader of published data, except a server started
+with `--local-admin` (bound to 127.0.0.1) where requests from the loopback address act as the
+local administrator.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+from typing import Literal
+
+from fastapi import Depends, Request
+
+from trekant.errors import Forbidden, SignInRequired
+from trekant.settings import Settings
+
+Role = Literal["administrator", "editor", "analyst", "reader", "anonymous"]
+LANGUAGES = ("da", "en")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking: a name for the audit log, a role and (for editors) their municipalities."""
+
+    name: str
+    role: Role
+    municipalities: frozenset[str] = field(default_factory=frozenset)
+    via: str = "anonymous"  # anonymous | local-admin | session | token
+
+    @property
+    def signed_in(self) -> bool:
+        return self.role != "anonymous"
+
+    @property
+    def sees_unpublished(self) -> bool:
+        """Drafts and personal data are for signed-in users of the cooperation only."""
+        return self.signed_in
+
+
+ANONYMOUS = Principal(name="anonymous", role="anonymous")
+LOCAL_ADMIN = Principal(name="local-admin", role="administrator", via="local-admin")
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was created with."""
+    return request.app.state.settings
+
+
+def _is_loopback(request: Request) -> bool:
+    host = request.client.host if request.client else ""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def identify(request: Request) -> Principal:
+    """Who is asking. Account sign-in (sessions, API tokens) plugs in through app.state.identify."""
+    custom = getattr(request.app.state, "identify", None)
+    if custom is not None:
+        principal = custom(request)
+        if principal is not None:
+            return principal
+    if request.app.state.local_admin and _is_loopback(request):
+        return LOCAL_ADMIN
+    return ANONYMOUS
+
+
+def current_principal(request: Request) -> Principal:
+    """The principal of this request, computed once and kept on request.state."""
+    principal = getattr(request.state, "principal", None)
+    if principal is None:
+        principal = identify(request)
+        request.state.principal = principal
+    return principal
+
+
+def actor_settings(settings: Settings = Depends(get_settings),
+                   principal: Principal = Depends(current_principal)) -> Settings:
+    """Settings whose audit actor is the person asking (services write settings.actor to the audit log)."""
+    return settings.model_copy(update={"actor": f"web:{principal.name}"})
+
+
+def require_role(*roles: Role):
+    """A dependency that lets only the given roles through (403 otherwise, 401 when anonymous)."""
+
+    def check(principal: Principal = Depends(current_principal)) -> Principal:
+        if principal.role == "administrator" or principal.role in roles:
+            return principal
+        if not principal.signed_in:
+            raise SignInRequired("sign-in required")
+        raise Forbidden(f"the role {principal.role} may not do this")
+
+    return check
+
+
+def language(request: Request) -> str:
+    """Danish unless the request asks for English (?lang=en, then the lang cookie)."""
+    chosen = request.query_params.get("lang") or request.cookies.get("lang")
+    return chosen if chosen in LANGUAGES else request.app.state.settings.language

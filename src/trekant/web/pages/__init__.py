@@ -1,0 +1,13 @@
+"""HTML pages: server-rendered Jinja2, small scripts from /static, Plotly.js from /vendor/plotly."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from trekant.web.pages import overview
+
+
+def build_router() -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    router.include_router(overview.router)
+    return router

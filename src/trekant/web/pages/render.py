@@ -1,0 +1,31 @@
+"""One way to render a page: the template, the language, the principal and the label lookup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+
+from trekant.i18n import number, percent
+from trekant.web.deps import current_principal, language
+from trekant.web.labels import label
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent.parent / "templates")
+
+
+def render(request: Request, template: str, **context):
+    """A TemplateResponse with what every page needs (autoescaped: names are data, never markup)."""
+    lang = language(request)
+    context.update(
+        lang=lang,
+        other_lang="en" if lang == "da" else "da",
+        principal=current_principal(request),
+        L=lambda key: label(key, lang),
+        num=lambda value, spec=",.1f": number(value, spec, lang),
+        pct=lambda share, decimals=1: percent(share, decimals, lang),
+    )
+    response = TEMPLATES.TemplateResponse(request, template, context)
+    if request.query_params.get("lang") in ("da", "en"):
+        response.set_cookie("lang", lang, samesite="lax", httponly=True)
+    return response

@@ -1,0 +1,23 @@
+"""Web fixtures: the app over a test store, in-process (httpx TestClient)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from trekant.web.app import create_app
+
+
+@pytest.fixture
+def client(store_env) -> TestClient:
+    """An anonymous client of the app over the default-region store, on both backends."""
+    with TestClient(create_app(store_env), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def admin_client(store_env) -> TestClient:
+    """A client of an app started with --local-admin (TestClient's address counts as this machine)."""
+    with TestClient(create_app(store_env, local_admin=True), raise_server_exceptions=False,
+                    client=("127.0.0.1", 50000)) as c:
+        yield c
