@@ -16,11 +16,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class Replay:
-    """Canned answers by table id; every request body is kept in `requests`."""
+    """Canned answers by table id (the CSV text as sent, BOM included if wanted); every request is kept."""
 
     def __init__(self, answers: dict[str, str]):
         self.answers = {k.upper(): v for k, v in answers.items()}
-        self.requests: list[dict] = []
+        self.requests: list[dict] = []  # the JSON bodies posted
+        self.calls: list[tuple[str, str, dict]] = []  # (path, Content-Type, body)
         self.url = ""
 
 
@@ -29,12 +30,13 @@ def _handler(replay: Replay):
         def do_POST(self):  # noqa: N802 (http.server's naming)
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8"))
             replay.requests.append(body)
+            replay.calls.append((self.path, self.headers["Content-Type"], body))
             answer = replay.answers.get(str(body.get("table", "")).upper())
             if answer is None:
                 self._send(400, "application/json", json.dumps(
                     {"errorTypeCode": "EXTRACT-NOTFOUND", "message": f"Tabellen {body.get('table')} findes ikke"}))
                 return
-            self._send(200, "text/csv; charset=utf-8", "\ufeff" + answer)
+            self._send(200, "text/csv; charset=utf-8", answer)
 
         def _send(self, status: int, content_type: str, text: str):
             data = text.encode("utf-8")

@@ -38,18 +38,18 @@ def _people(code: str, age: int, period: str) -> int:
 
 FOLK_PERIODS = ("2024Q4", "2025Q3")
 FOLK_AGES = (5, 16, 17, 18, 24, 29, 30, 64, 65)
-FOLK1A = "OMRÅDE;ALDER;TID;INDHOLD\n" + "".join(
+FOLK1A = "\ufeffOMRÅDE;ALDER;TID;INDHOLD\n" + "".join(
     f"{name};{age} years;{period};{_people(code, age, period)}\n"
     for code, name in REGION.items() for age in FOLK_AGES for period in FOLK_PERIODS) + "".join(
     f"{name};Age, total;{period};999999\n" for name in REGION.values() for period in FOLK_PERIODS) + "".join(
     f"All Denmark;{age} years;{period};50000\n" for age in FOLK_AGES for period in FOLK_PERIODS)
 MIGRATION = {("2023", "Men"): 11, ("2023", "Women"): -4, ("2024", "Men"): 20, ("2024", "Women"): 6}
-BEV107 = "OMRÅDE;BEVÆGELSE;KØN;TID;INDHOLD\n" + "".join(
+BEV107 = "\ufeffOMRÅDE;BEVÆGELSE;KØN;TID;INDHOLD\n" + "".join(
     f"{name};{movement};{sex};{year};{value + i + (j * 2)}\n"
     for i, name in enumerate(REGION.values()) for j, movement in enumerate(("Net domestic migration", "Net immigration"))
     for (year, sex), value in MIGRATION.items())
 PUPILS = {16: 900, 17: 850, 18: 700, 24: 150}
-UDDAKT10 = "BOPOMR;UDDANNELSE;ALDER;KØN;FSTATUS;TID;INDHOLD\n" + "".join(
+UDDAKT10 = "\ufeffBOPOMR;UDDANNELSE;ALDER;KØN;FSTATUS;TID;INDHOLD\n" + "".join(
     f"{name};Total;{age} years;Total;Pupils on 1 October;2024;{n + int(code) % 7}\n"
     for code, name in REGION.items() for age, n in PUPILS.items())
 
