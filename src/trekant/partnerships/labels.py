@@ -92,6 +92,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "unchanged": ("uændrede", "unchanged"),
     "forgotten": ("Personoplysninger slettet: {n} kontaktoplysning(er)", "Personal data erased: {n} contact record(s)"),
     "none": ("ingen", "none"),
+    "search": ("Søg", "Search"),
+    "all": ("alle", "all"),
+    "filter": ("Vis", "Show"),
+    "funding": ("Finansiering", "Funding"),
+    "note": ("Note", "Note"),
+    "indicator": ("Indikator", "Indicator"),
+    "value": ("Værdi", "Value"),
+    "contacts_signed_in": ("Kontaktpersoner er personoplysninger og vises kun for brugere, der er logget ind.",
+                           "Contact persons are personal data and are shown to signed-in users only."),
+    "nav": ("Partnerskaber", "Partnerships"),
 }
 
 

@@ -39,10 +39,22 @@ def build(partnerships: Iterable[Partnership]) -> nx.Graph:
     return graph
 
 
+LAYOUT_SEED = 7  # the drawing's positions are the same on every run
+
+
+def positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Where to draw each organisation: a force-directed layout (networkx spring_layout), fixed by its seed."""
+    if not len(graph):
+        return {}
+    return {n: (round(float(x), 4), round(float(y), 4))
+            for n, (x, y) in nx.spring_layout(graph, seed=LAYOUT_SEED).items()}
+
+
 def report(partnerships: Iterable[Partnership], names: dict[str, str] | None = None) -> dict:
     partnerships = list(partnerships)
     names = names or {}
     graph = build(partnerships)
+    xy = positions(graph)
     degree = nx.degree_centrality(graph) if len(graph) > 1 else {n: 0.0 for n in graph}
     betweenness = nx.betweenness_centrality(graph, normalized=True)
     cut_points = set(nx.articulation_points(graph))
@@ -52,7 +64,8 @@ def report(partnerships: Iterable[Partnership], names: dict[str, str] | None = N
         nodes.append(dict(organisation=org, name=names.get(org, org), degree=graph.degree(org),
                           degree_centrality=round(degree[org], 6), betweenness_centrality=round(betweenness[org], 6),
                           cut_point=org in cut_points, partnerships=sorted(graph.nodes[org]["partnerships"]),
-                          municipalities=reached, bridges_municipalities=len(reached) >= 2))
+                          municipalities=reached, bridges_municipalities=len(reached) >= 2,
+                          x=xy[org][0], y=xy[org][1]))
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
     edges = [dict(source=a, target=b, weight=d["weight"], partnerships=sorted(d["partnerships"]))
              for a, b, d in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1])))]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-from trekant.errors import InputError, NotFound, has_errors
+from trekant.errors import Conflict, InputError, NotFound, has_errors
 from trekant.partnerships import assemble, coverage, funding, network, repo
 from trekant.partnerships import validate as v
 from trekant.partnerships.io import document, tables
@@ -290,8 +290,7 @@ def add_partnership(settings: Settings, fields: dict, include_personal: bool = F
     """Add one partnership from its fields (the document shape); an existing key is refused."""
     with reading(settings) as conn:
         if v.text(fields.get("key")) in repo.partnership_keys(conn):
-            raise InputError("add", where=f"partnership {fields.get('key')}",
-                             reason="exists already; change it with `trekant partnerships edit`")
+            raise Conflict(f"partnership {fields.get('key')} exists already; change it with `trekant partnerships edit`")
     return _write_document(settings, [], [fields], "add", "add")
 
 
@@ -315,8 +314,7 @@ def add_organisation(settings: Settings, fields: dict, replace_existing: bool = 
     with reading(settings) as conn:
         exists = v.text(fields.get("key")) in repo.read_orgs(conn)
     if exists and not replace_existing:
-        raise InputError("org add", where=f"organisation {fields.get('key')}",
-                         reason="exists already; change it with `trekant partnerships org edit`")
+        raise Conflict(f"organisation {fields.get('key')} exists already; change it with `trekant partnerships org edit`")
     if not exists and replace_existing:
         raise NotFound(f"no organisation {fields.get('key')!r}; see `trekant partnerships org list`")
     return _write_document(settings, [fields], [], "org", "org_edit" if exists else "org_add")

@@ -36,6 +36,8 @@ _KEY = re.compile(KEY_PATTERN)
 _LIST_SPLIT = re.compile(r"[;,|]")
 _DANISH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 SHARE_TOLERANCE = 1e-6
+# Names the web API uses under /api/partnerships/ for the analyses: no partnership may take them as its key.
+RESERVED_KEYS = ("funding", "coverage", "network", "organisations", "forget")
 MAX_AMOUNT_DKK = 1e13  # ten thousand billion: above it, a typing error
 
 
@@ -325,6 +327,8 @@ def check_head(raw: dict, ctx: Context, chk: Checker, where: str) -> Partnership
     """The partnership's own fields (no partners, funding, results, sources or contacts yet)."""
     before = len(chk.issues)
     key = _key(raw.get("key"), chk, where)
+    if key in RESERVED_KEYS:
+        chk.error("bad-key", where, f"{key!r} is a reserved word; choose another key", "key")
     name = _required(raw.get("name"), chk, where, "name")
     status = _choice(raw.get("status"), STATUSES, "unknown-status", "status", chk, where, "status")
     themes = as_list(raw.get("themes"))
