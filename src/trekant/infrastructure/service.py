@@ -99,17 +99,35 @@ def resolve_project(settings: Settings, target: str) -> Project:
     return get_project(settings, target)
 
 
-def checked_cba(project: Project, params: ParameterSet, base_year: int | None = None) -> CbaResult:
-    issues = check_inputs(project, params, base_year)
+def checked_cba(project: Project, params: ParameterSet, base_year: int | None = None,
+                price_year: int | None = None) -> CbaResult:
+    issues = check_inputs(project, params, base_year, price_year)
     if issues:
         raise InputError.from_issues(f"project {project.key}", issues)
-    return run_cba(project, params, base_year)
+    return run_cba(project, params, base_year, price_year)
 
 
-def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None) -> tuple[Project, ParameterSet, CbaResult]:
+def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None,
+        price_year: int | None = None) -> tuple[Project, ParameterSet, CbaResult]:
     params = load_params(params_name)
     project = resolve_project(settings, target)
-    return project, params, checked_cba(project, params, base_year)
+    return project, params, checked_cba(project, params, base_year, price_year)
+
+
+def cba_report(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None,
+               price_year: int | None = None, co2_sensitivity: bool = False,
+               co2_prices_dkk_per_t: tuple[float, ...] = ()) -> dict:
+    """One project's CBA as a plain dict (items, results, cost basis, published figures), with the
+    sensitivity at alternative CO2e prices when asked for (FM 2023) — for the CLI, web and reports."""
+    from trekant.infrastructure.cba import co2_sensitivity as sensitivity
+
+    project, params, result = cba(settings, target, params_name, base_year, price_year)
+    report = result.to_dict() | {"name": project.name, "name_en": project.name_en,
+                                 "published": {k: v.__dict__ for k, v in project.published.items()},
+                                 "sources": [{"id": s.id, "label": s.label(), "url": s.url} for s in project.sources]}
+    if co2_sensitivity or co2_prices_dkk_per_t:
+        report["co2_sensitivity"] = sensitivity(project, params, base_year, price_year, tuple(co2_prices_dkk_per_t))
+    return report
 
 
 def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = None,
@@ -156,7 +174,7 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
     """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes."""
     from trekant.infrastructure.cba import build_flows, used_illustrative
     from trekant.infrastructure.io.risk import load_spec
-    from trekant.infrastructure.risk import MAX_DRAWS, default_spec, run_risk
+    from trekant.infrastructure.risk import INPUTS, MAX_DRAWS, QUANTITY_PREFIX, default_spec, run_risk
 
     issues = []
     if not 1 <= draws <= MAX_DRAWS:
@@ -165,15 +183,15 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
         issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"optimism bias must be 0–300 %, got {optimism_bias_pct}", "--optimism-bias"))
     if issues:
         raise InputError.from_issues("risk", issues)
-    project, params, _ = cba(settings, target, params_name)
+    project, params, result = cba(settings, target, params_name)
     flows = build_flows(project, params)
-    spec = default_spec(project.traffic_growth_per_year)
+    defaults = default_spec(project.traffic_growth_per_year, project.quantity_ranges)
+    spec = defaults if spec_path is None else load_spec(spec_path, defaults)
     flags = used_illustrative(project, params, flows)
-    if spec_path is None:
-        flags += ("risk.distributions (trekant defaults)",)
-    else:
-        spec = load_spec(spec_path, spec)
-    return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags)
+    flags += tuple(f"risk.distributions.{name} (trekant default)" for name in INPUTS if spec[name] is defaults[name])
+    flags += tuple(f"effects.quantity_ranges.{name[len(QUANTITY_PREFIX):]}" for name in spec if name.startswith(QUANTITY_PREFIX)
+                   and project.is_illustrative(f"effects.quantity_ranges.{name[len(QUANTITY_PREFIX):]}"))
+    return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags, result.npv_dkk, result.costs)
 
 
 @dataclass(frozen=True)

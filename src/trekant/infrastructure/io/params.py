@@ -72,6 +72,9 @@ class _ParamsDoc(Strict):
     discount_rates: list[_BandDoc] = Field(min_length=1)
     price_index: _PriceIndexDoc | None = None
     unit_values: dict[str, _UnitValueDoc] = Field(default_factory=dict)
+    # FM 2023: a sensitivity of every project with climate effects at alternative CO2e prices;
+    # each alternative replaces co2_shadow_price_dkk_per_t (same shape: value or path)
+    co2_alternatives: dict[str, _UnitValueDoc] = Field(default_factory=dict)
     sources: list[SourceDoc] = Field(min_length=1)
     unverified: list[str] = Field(default_factory=list)
 
@@ -120,10 +123,15 @@ def _source_issues(doc: _ParamsDoc, issue) -> list[Issue]:
               for field in SOURCED_FIELDS if field not in supported]
     refs = [("price_index.source", doc.price_index.source if doc.price_index else None)]
     refs += [(f"unit_values.{k}.source", uv.source) for k, uv in doc.unit_values.items()]
+    refs += [(f"co2_alternatives.{k}.source", uv.source) for k, uv in doc.co2_alternatives.items()]
     issues += [issue(field, f"source {ref} is not listed under sources") for field, ref in refs if ref is not None and ref not in ids]
     if len(ids) != len(doc.sources):
         issues.append(issue("sources", "two sources share an id"))
     return issues
+
+
+def _unit_value(key: str, v: _UnitValueDoc) -> UnitValue:
+    return UnitValue(key, v.unit, v.value or 0.0, v.real_growth_per_year, dict(v.path), v.illustrative, v.source)
 
 
 def _to_params(doc: _ParamsDoc, path: Path) -> ParameterSet:
@@ -134,8 +142,8 @@ def _to_params(doc: _ParamsDoc, path: Path) -> ParameterSet:
         operation_years=doc.operation_years,
         price_index=dict(doc.price_index.values) if doc.price_index else {},
         price_index_source=doc.price_index.source if doc.price_index else None,
-        unit_values={k: UnitValue(k, v.unit, v.value or 0.0, v.real_growth_per_year, dict(v.path), v.illustrative, v.source)
-                     for k, v in doc.unit_values.items()},
+        unit_values={k: _unit_value(k, v) for k, v in doc.unit_values.items()},
+        co2_alternatives={k: _unit_value(k, v) for k, v in doc.co2_alternatives.items()},
         sources=tuple(Source(s.id, s.title, s.publisher, s.year, s.url, tuple(s.supports)) for s in doc.sources),
         unverified=tuple(doc.unverified), path=str(path),
     )
