@@ -11,7 +11,7 @@ from rich.table import Table
 from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
 from trekant.infrastructure import service
 from trekant.infrastructure.geometry import length_km
-from trekant.infrastructure.io.params import builtin_names, load_params
+from trekant.infrastructure.io.params import builtin_names, load_params, template_path
 from trekant.infrastructure.io.project import to_document_dict
 from trekant.i18n import number, percent
 from trekant.infrastructure.labels import label
@@ -211,8 +211,14 @@ def cba_command(
 @app.command("params")
 @handles_errors
 def params_command(name: str = typer.Argument(None, help="A shipped name or a YAML path (default: list the shipped sets)."),
+                   template: bool = typer.Option(False, "--template", help="Print a parameter-file template naming, for "
+                                                 "each unit value, the entry of Transportøkonomiske Enhedspriser it must come from."),
                    json_out: bool = JsonOption) -> None:
     """List the shipped parameter sets, or show one with its sources."""
+    if template:
+        text = template_path().read_text(encoding="utf-8")
+        print_json({"template": text}) if json_out else typer.echo(text, nl=False)
+        return
     if name is None:
         sets = [load_params(n) for n in builtin_names()]
         if json_out:
@@ -227,7 +233,8 @@ def params_command(name: str = typer.Argument(None, help="A shipped name or a YA
         "net_tax_factor": p.net_tax_factor, "tax_distortion_factor": p.tax_distortion_factor,
         "discount_rates": [b.__dict__ for b in p.discount_rates], "unverified": list(p.unverified),
         "unit_values": {k: {"value": v.value, "unit": v.unit, "real_growth_per_year": v.real_growth_per_year,
-                            "path": v.path, "illustrative": v.illustrative} for k, v in p.unit_values.items()},
+                            "path": v.path, "illustrative": v.illustrative, "catalogue_entry": v.catalogue_entry}
+                        for k, v in p.unit_values.items()},
         "co2_alternatives": {k: {"value": v.value, "unit": v.unit, "path": v.path, "illustrative": v.illustrative,
                                  "source": v.source} for k, v in p.co2_alternatives.items()},
         "sources": [s.__dict__ | {"supports": list(s.supports)} for s in p.sources],
@@ -315,20 +322,37 @@ def rank_command(
     profile: str = typer.Option(None, "--profile", help="Ranking profile: shipped name (default, all) or a YAML file."),
     method: str = typer.Option(None, "--method", help="topsis, weighted-sum or promethee (default: the profile's)."),
     params: str = typer.Option(None, "--params", help="Parameter set (default: the profile's)."),
+    base_year: int = typer.Option(None, "--base-year", help="One base year for every project (default: the profile's)."),
+    own_base_years: bool = typer.Option(False, "--own-base-years", help="Discount each project to its own first "
+                                                                         "construction year instead."),
+    price_year: int = typer.Option(None, "--price-year", help="One price year for every project (default: the "
+                                                              "profile's, else the parameter set's)."),
+    weight: list[str] = typer.Option(None, "--weight", help="Replace a criterion's weight, NAME=VALUE (repeatable)."),
     json_out: bool = JsonOption,
 ) -> None:
     """Rank the portfolio on CBA results and 1–5 criteria (pymcdm), with rank stability under weight changes."""
     if method is not None and method not in ("topsis", "weighted-sum", "promethee"):
         fail([f"error [usage] --method: unknown method {method!r} (use topsis, weighted-sum, promethee)"])
+    weights = {}
+    for item in weight or []:
+        name, sep, value = item.partition("=")
+        try:
+            weights[name.strip()] = float(value) if sep else float("nan")
+        except ValueError:
+            weights[name.strip()] = float("nan")
+        if weights[name.strip()] != weights[name.strip()]:
+            fail([f"error [usage] --weight: write NAME=VALUE with a number, got {item!r}"])
     cfg = settings()
-    outcome = service.rank(cfg, profile, method, params)
+    outcome = service.rank(cfg, profile, method, params, base_year, own_base_years, price_year, weights or None)
     data = outcome.to_dict()
     if json_out:
         print_json(data)
         return
     lang = cfg.language
-    weights = ", ".join(f"{c['name']} {percent(c['weight'], 0, lang)}" for c in data["criteria"])
-    title = f"{label('rank_title', lang)} – {data['method']}, {data['params']}\n{weights}"
+    shown_weights = ", ".join(f"{c['name']} {percent(c['weight'], 0, lang)}" for c in data["criteria"])
+    base = data["base_year"] if data["base_year"] is not None else label("own_base_years", lang)
+    title = (f"{label('rank_title', lang)} – {data['method']}, {data['params']}, {label('base_year', lang)} {base}, "
+             f"{data['price_year']}-{label('prices', lang)}\n{shown_weights}")
     if data["illustrative"]:
         title += f"\n{label('illustrative', lang)}"
     table = Table(title=title)
@@ -344,5 +368,7 @@ def rank_command(
     s = data["stability"]
     console.print(f"{number(s['draws'], ',', lang)} × ±{percent(s['perturbation'], 0, lang)} ({label('draws', lang)}); "
                   f"* = {label('illustrative_mark', lang)}")
+    for line in data["double_counts"]:
+        console.print(f"{label('double_count', lang)}: {line}")
     for line in data["warnings"]:
         typer.echo(line, err=True)

@@ -76,6 +76,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank": ("Nr.", "Rank"), "score": ("Score", "Score"),
     "keeps_rank": ("Beholder plads", "Keeps rank"), "top_k": ("I top {k}", "In top {k}"),
     "mean_rank": ("Gns. plads", "Mean rank"),
+    "own_base_years": ("hvert projekts eget", "each project's own"), "prices": ("priser", "prices"),
+    "double_count": ("DOBBELTTÆLLING", "DOUBLE COUNT"),
     # modes and statuses
     "road": ("vej", "road"), "rail": ("bane", "rail"), "bridge": ("bro", "bridge"), "port": ("havn", "port"),
     "airport": ("lufthavn", "airport"), "cycling": ("cykel", "cycling"),

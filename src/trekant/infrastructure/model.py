@@ -117,6 +117,7 @@ class UnitValue:
     path: dict[int, float] = field(default_factory=dict)
     illustrative: bool = False
     source: int | None = None
+    catalogue_entry: str = ""  # where in Transportøkonomiske Enhedspriser the value comes from
 
 
 @dataclass(frozen=True)

@@ -205,11 +205,17 @@ class RankOutcome:
     values: dict[str, dict[str, float | None]]
     illustrative_projects: dict[str, tuple[str, ...]]
     warnings: list[str]
+    base_year: int | None = None  # None: each project's own
+    price_year: int | None = None
+    base_years: dict[str, int] = field(default_factory=dict)
+    double_counts: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         r = self.result
         return {
             "profile": self.profile.name, "profile_illustrative": self.profile.illustrative, "params": self.params.name,
+            "base_year": self.base_year, "price_year": self.price_year or self.params.price_year,
+            "base_years": dict(self.base_years), "double_counts": list(self.double_counts),
             "method": r.method, "criteria": [{"name": c.name, "weight": c.weight, "type": "benefit" if c.benefit else "cost"} for c in r.criteria],
             "stability": {"draws": r.draws, "perturbation": r.perturbation, "top_k": r.top_k, "seed": r.seed},
             "ranking": [{"rank": a.rank, "key": a.key, "name": self.projects[a.key].name, "score": a.score,
@@ -245,8 +251,13 @@ def _check_profile_fits(profile, source: str, projects: list[Project]) -> None:
 
 
 def rank(settings: Settings, profile_ref: str | None = None, method: str | None = None,
-         params_name: str | None = None) -> RankOutcome:
-    """Rank the portfolio's projects by the profile's criteria and weights (pymcdm)."""
+         params_name: str | None = None, base_year: int | None = None, own_base_years: bool = False,
+         price_year: int | None = None, weights: dict[str, float] | None = None) -> RankOutcome:
+    """Rank the portfolio's projects by the profile's criteria and weights (pymcdm).
+
+    Every project's CBA is discounted to one base year (given, else the profile's; `own_base_years`
+    keeps each project's own) and reported in one price year, so that NPVs are comparable.
+    `weights` replaces the profile's weights of the criteria it names (e.g. from a web form)."""
     import numpy as np
 
     from trekant.infrastructure.io.profile import load_profile
@@ -255,12 +266,23 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
     from trekant.infrastructure.ranking import rank as rank_core
 
     profile = load_profile(profile_ref)
+    if weights:
+        unknown = sorted(set(weights) - set(profile.criteria))
+        if unknown:
+            raise InputError("rank", where="weights", reason=f"no criterion {', '.join(unknown)} in profile {profile.name!r} "
+                                                             f"(criteria: {', '.join(profile.criteria)})")
+        if any(not (w > 0) for w in weights.values()):
+            raise InputError("rank", where="weights", reason="every weight must be above 0")
+        profile = profile.model_copy(update={"criteria": {n: c.model_copy(update={"weight": weights.get(n, c.weight)})
+                                                          for n, c in profile.criteria.items()}})
     params = load_params(params_name or profile.params)
+    common = None if own_base_years else (base_year if base_year is not None else profile.base_year)
+    prices = price_year if price_year is not None else profile.price_year
     projects = [p for p in list_projects(settings) if profile.statuses is None or p.status in profile.statuses]
     if len(projects) < 2:
         raise InputError("rank", reason=f"{len(projects)} project(s) match the profile's statuses; ranking needs at least two")
     _check_profile_fits(profile, str(resolve_profile(profile_ref)), projects)
-    results = {p.key: checked_cba(p, params) for p in projects}
+    results = {p.key: checked_cba(p, params, common, prices) for p in projects}
     names = list(profile.criteria)
     values = {p.key: {n: _criterion_value(n, p, results[p.key], profile.scores) for n in names} for p in projects}
     warnings, matrix = [], np.zeros((len(projects), len(names)))
@@ -281,4 +303,5 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
                                                                   if n in p.criteria and p.is_illustrative(f"criteria.{n}")
                                                                   and n not in profile.scores.get(p.key, {}))
              for p in projects}
-    return RankOutcome(profile, params, result, {p.key: p for p in projects}, values, flags, warnings)
+    return RankOutcome(profile, params, result, {p.key: p for p in projects}, values, flags, warnings, common, prices,
+                       {k: r.base_year for k, r in results.items()}, profile.double_counts())

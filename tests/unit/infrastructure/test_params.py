@@ -128,3 +128,28 @@ def test_broken_yaml_is_one_clear_line(tmp_path):
     with pytest.raises(InputError) as err:
         load_params(str(_write(tmp_path, "name: [unclosed\n")))
     assert "not valid YAML" in str(err.value)
+
+
+def test_the_unit_price_template_names_a_catalogue_entry_for_every_unit_value(tmp_path):
+    """No public documentation describes the cell layout of Transportøkonomiske Enhedspriser, so trekant
+    ships a template instead of a loader: unfilled, it names each missing value and where to take it from;
+    filled in, it loads as a parameter set."""
+    import yaml
+
+    from trekant.infrastructure.cba import ITEMS
+    from trekant.infrastructure.io.params import template_path
+
+    doc = yaml.safe_load(template_path().read_text(encoding="utf-8"))
+    assert set(doc["unit_values"]) == {item.unit_value for item in ITEMS}
+    assert all(uv["catalogue_entry"] for uv in doc["unit_values"].values())
+    with pytest.raises(InputError) as caught:
+        load_params(str(template_path()))
+    fields = {i.field for i in caught.value.issues}
+    assert {f"unit_values.{k}" for k in doc["unit_values"]} <= fields
+    assert any("take it from: Tidsværdier" in i.message for i in caught.value.issues)
+    for uv in doc["unit_values"].values():
+        uv.update(value=1.0, illustrative=False)
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    p = load_params(str(filled))
+    assert p.unit_values["labour_supply_dkk_per_commuting_h"].catalogue_entry.startswith("Arbejdsudbudseffekt")

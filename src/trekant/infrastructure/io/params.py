@@ -48,11 +48,13 @@ class _UnitValueDoc(Strict):
     path: dict[int, UnitPrice] = Field(default_factory=dict)
     illustrative: bool = False
     source: int | None = None
+    catalogue_entry: str = ""  # the entry of Transportøkonomiske Enhedspriser the value is taken from
 
     @model_validator(mode="after")
     def _value_or_path(self):
         if self.value is None and not self.path:
-            raise ValueError("give either value or path")
+            where = f" (take it from: {self.catalogue_entry})" if self.catalogue_entry else ""
+            raise ValueError(f"give either value or path{where}")
         return self
 
 
@@ -81,6 +83,11 @@ class _ParamsDoc(Strict):
 
 def params_dir() -> Path:
     return Path(str(resources.files("trekant.infrastructure") / "data" / "params"))
+
+
+def template_path() -> Path:
+    """The unit-price parameter template naming, per unit value, its catalogue entry."""
+    return Path(str(resources.files("trekant.infrastructure") / "data" / "templates" / "unit-prices-template.yaml"))
 
 
 def builtin_names() -> list[str]:
@@ -131,7 +138,8 @@ def _source_issues(doc: _ParamsDoc, issue) -> list[Issue]:
 
 
 def _unit_value(key: str, v: _UnitValueDoc) -> UnitValue:
-    return UnitValue(key, v.unit, v.value or 0.0, v.real_growth_per_year, dict(v.path), v.illustrative, v.source)
+    return UnitValue(key, v.unit, v.value or 0.0, v.real_growth_per_year, dict(v.path), v.illustrative, v.source,
+                     v.catalogue_entry)
 
 
 def _to_params(doc: _ParamsDoc, path: Path) -> ParameterSet:
