@@ -1,0 +1,133 @@
+"""SQL of the published layers on both backends: count, page, one feature, extent.
+
+The bounding box is matched in SQL through the spatial index: the GeoPackage R-tree on SQLite
+(only features whose envelope crosses the edge of the box are decoded and tested exactly), GiST
+`&&` plus ST_Intersects on PostGIS. Paging is by the table's fid, so pages are stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import numpy as np
+import shapely
+from sqlalchemy import column, func, select, table
+from sqlalchemy.engine import Connection
+
+from trekant.features.layers import Layer
+from trekant.features.query import ItemQuery
+from trekant.plan.repo import decode_geometries, raw_geometry
+from trekant.store.geometry_type import STORE_SRID
+
+CHUNK = 5000
+
+
+def _rtree(layer: Layer):
+    return table(f"rtree_{layer.table.name}_geom", column("id"), column("minx"), column("maxx"),
+                 column("miny"), column("maxy"))
+
+
+def conditions(layer: Layer, query: ItemQuery, published_only: bool) -> list:
+    """Visibility, property filters and time as SQL conditions (the box is matched separately)."""
+    where = layer.visible(published_only)
+    where += [layer.column(prop) == value for prop, value in query.filters.items()]
+    if query.interval is not None and layer.versioned:
+        start, end = query.interval
+        if end is not None:  # current versions are valid from valid_from on, open-ended
+            where.append(layer.table.c.valid_from <= end)
+    return where
+
+
+def select_page(conn: Connection, layer: Layer, query: ItemQuery, published_only: bool) -> tuple[int, list]:
+    """(numberMatched, the rows of the requested page: property columns + geometry bytes)."""
+    where = conditions(layer, query, published_only)
+    fid = layer.table.c.fid
+    if query.area is None:
+        matched = conn.execute(select(func.count()).select_from(layer.table).where(*where)).scalar_one()
+        rows = conn.execute(_rows(conn, layer).where(*where).order_by(fid).limit(query.limit).offset(query.offset)).all()
+        return matched, rows
+    if conn.dialect.name == "sqlite":
+        fids = _sqlite_matches(conn, layer, where, query)
+        return len(fids), rows_by_fid(conn, layer, fids[query.offset:query.offset + query.limit])
+    where += _postgis_box(layer, query)
+    matched = conn.execute(select(func.count()).select_from(layer.table).where(*where)).scalar_one()
+    rows = conn.execute(_rows(conn, layer).where(*where).order_by(fid).limit(query.limit).offset(query.offset)).all()
+    return matched, rows
+
+
+def _rows(conn: Connection, layer: Layer):
+    columns = [layer.column(p).label(p) for p in layer.properties]
+    return select(*columns, raw_geometry(layer.table, conn.dialect.name))
+
+
+def rows_by_fid(conn: Connection, layer: Layer, fids: Sequence[int]) -> list:
+    rows = []
+    for start in range(0, len(fids), CHUNK):
+        chunk = [int(f) for f in fids[start:start + CHUNK]]
+        rows += conn.execute(_rows(conn, layer).where(layer.table.c.fid.in_(chunk)).order_by(layer.table.c.fid)).all()
+    return rows
+
+
+def _postgis_box(layer: Layer, query: ItemQuery) -> list:
+    geom = layer.table.c.geom
+    envelope = func.ST_MakeEnvelope(*query.bounds, STORE_SRID)
+    area = func.ST_GeomFromWKB(shapely.to_wkb(query.area), STORE_SRID)
+    return [geom.op("&&")(envelope), func.ST_Intersects(geom, area)]
+
+
+def _sqlite_matches(conn: Connection, layer: Layer, where: list, query: ItemQuery) -> list[int]:
+    """fids in the box, in fid order: envelopes inside the area match at once, the others are tested."""
+    rtree = _rtree(layer)
+    xmin, ymin, xmax, ymax = query.bounds
+    candidates = conn.execute(
+        select(layer.table.c.fid, rtree.c.minx, rtree.c.miny, rtree.c.maxx, rtree.c.maxy)
+        .select_from(layer.table.join(rtree, rtree.c.id == layer.table.c.fid))
+        .where(rtree.c.maxx >= xmin, rtree.c.minx <= xmax, rtree.c.maxy >= ymin, rtree.c.miny <= ymax, *where)
+        .order_by(layer.table.c.fid)
+    ).all()
+    if not candidates:
+        return []
+    data = np.array(candidates, dtype=float)
+    fids = data[:, 0].astype(np.int64)
+    shapely.prepare(query.area)
+    inside = shapely.contains(query.area, shapely.box(data[:, 1], data[:, 2], data[:, 3], data[:, 4]))
+    edge = fids[~inside]
+    hit = set(fids[inside].tolist())
+    for start in range(0, len(edge), CHUNK):
+        chunk = [int(f) for f in edge[start:start + CHUNK]]
+        blobs = conn.execute(select(layer.table.c.fid, raw_geometry(layer.table, "sqlite"))
+                             .where(layer.table.c.fid.in_(chunk))).all()
+        geoms = decode_geometries([b for _, b in blobs], "sqlite")
+        crossing = shapely.intersects(query.area, geoms)
+        hit.update(int(f) for (f, _), yes in zip(blobs, crossing) if yes)
+    return [int(f) for f in fids if int(f) in hit]
+
+
+def select_one(conn: Connection, layer: Layer, feature_id: str, published_only: bool):
+    """The visible row whose key property equals feature_id, or None."""
+    where = layer.visible(published_only) + [layer.column(layer.key) == feature_id]
+    return conn.execute(_rows(conn, layer).where(*where).order_by(layer.table.c.fid.desc()).limit(1)).first()
+
+
+def extent(conn: Connection, layer: Layer, published_only: bool) -> tuple[tuple | None, datetime | None]:
+    """(store-CRS envelope of the visible features or None, earliest valid_from of versioned layers)."""
+    where = layer.visible(published_only)
+    if conn.dialect.name == "sqlite":
+        rtree = _rtree(layer)
+        row = conn.execute(select(func.min(rtree.c.minx), func.min(rtree.c.miny), func.max(rtree.c.maxx),
+                                  func.max(rtree.c.maxy))
+                           .select_from(layer.table.join(rtree, rtree.c.id == layer.table.c.fid)).where(*where)).one()
+    else:
+        box = select(func.ST_Extent(layer.table.c.geom).label("e")).where(*where).subquery()
+        row = conn.execute(select(func.ST_XMin(box.c.e), func.ST_YMin(box.c.e), func.ST_XMax(box.c.e),
+                                  func.ST_YMax(box.c.e))).one()
+    bounds = None if row[0] is None else tuple(float(v) for v in row)
+    since = None
+    if layer.versioned:
+        since = conn.execute(select(func.min(layer.table.c.valid_from)).where(*where)).scalar_one()
+    return bounds, since
+
+
+def decode(rows: list, dialect: str) -> np.ndarray:
+    return decode_geometries([r[-1] for r in rows], dialect)
