@@ -31,13 +31,15 @@ class Crs:
     code: str
     decimals: int | None  # None: the stored coordinates unchanged
     geographic: bool
+    srid: int  # PostGIS's SRID of it (PostGIS keeps longitude first: `flip` for latitude-first)
+    flip: bool = False
 
 
 SUPPORTED = (
-    Crs(CRS84, "OGC:CRS84", 7, True),  # 7 decimals of a degree: about 1 cm
-    Crs(STORAGE_CRS, f"EPSG:{STORE_SRID}", None, False),
-    Crs(EPSG_URI.format(4326), "EPSG:4326", 7, True),
-    Crs(EPSG_URI.format(3857), "EPSG:3857", 3, False),
+    Crs(CRS84, "OGC:CRS84", 7, True, 4326),  # 7 decimals of a degree: about 1 cm
+    Crs(STORAGE_CRS, f"EPSG:{STORE_SRID}", None, False, STORE_SRID),
+    Crs(EPSG_URI.format(4326), "EPSG:4326", 7, True, 4326, flip=True),
+    Crs(EPSG_URI.format(3857), "EPSG:3857", 3, False, 3857),
 )
 BY_URI = {c.uri: c for c in SUPPORTED}
 URIS = tuple(c.uri for c in SUPPORTED)

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from trekant.errors import NotFound
 from trekant.features import repo
+from trekant.features.crs import Crs
 from trekant.features.layers import LAYERS, PLAN_CONFLICTS, Layer
 from trekant.features.query import ItemQuery
 from trekant.plan import repo as plan_repo
@@ -44,8 +45,9 @@ class FeaturePage:
     layer: Layer
     ids: list[str]
     properties: list[dict]
-    geometries: np.ndarray
+    geometries: np.ndarray  # store CRS; empty when geojson holds the geometries already written
     matched: int
+    geojson: list[str | None] | None = None  # in the target CRS, written by PostGIS
 
 
 def layer(collection_id: str) -> Layer:
@@ -79,17 +81,22 @@ def _describe(conn: Connection, lyr: Layer, published_only: bool) -> CollectionI
     return CollectionInfo(lyr, bounds, since, demo)
 
 
-def items(settings: Settings, collection_id: str, query: ItemQuery, published_only: bool) -> FeaturePage:
-    """The page of features matching the query (box, properties, time) with numberMatched."""
+def items(settings: Settings, collection_id: str, query: ItemQuery, published_only: bool,
+          target: Crs | None = None) -> FeaturePage:
+    """The page of features matching the query (box, properties, time) with numberMatched.
+
+    With a target CRS, PostGIS writes the geometries as GeoJSON in it (page.geojson); otherwise
+    they come back as Shapely geometries in the store CRS."""
     chosen = layer(collection_id)
     with reading(settings) as conn:
         if chosen is PLAN_CONFLICTS:
             return _conflict_page(conflicts(conn, published_only), query)
-        matched, rows = repo.select_page(conn, chosen, query, published_only)
-        return _page(chosen, rows, matched, conn.dialect.name)
+        matched, rows = repo.select_page(conn, chosen, query, published_only, target)
+        return _page(chosen, rows, matched, conn.dialect.name, repo.geojson_in_sql(conn, target))
 
 
-def item(settings: Settings, collection_id: str, feature_id: str, published_only: bool) -> FeaturePage:
+def item(settings: Settings, collection_id: str, feature_id: str, published_only: bool,
+         target: Crs | None = None) -> FeaturePage:
     """One feature by its id; NotFound when it does not exist or this user may not see it."""
     chosen = layer(collection_id)
     with reading(settings) as conn:
@@ -97,17 +104,21 @@ def item(settings: Settings, collection_id: str, feature_id: str, published_only
             lines = conflicts(conn, published_only)
             page = _conflict_page(lines[lines["conflict_id"] == feature_id], ItemQuery(limit=1))
         else:
-            row = repo.select_one(conn, chosen, feature_id, published_only)
-            page = _page(chosen, [row] if row is not None else [], int(row is not None), conn.dialect.name)
+            row = repo.select_one(conn, chosen, feature_id, published_only, target)
+            page = _page(chosen, [row] if row is not None else [], int(row is not None), conn.dialect.name,
+                         repo.geojson_in_sql(conn, target))
     if not page.ids:
         raise NotFound(f"no feature {feature_id!r} in the collection {collection_id}")
     return page
 
 
-def _page(lyr: Layer, rows: list, matched: int, dialect: str) -> FeaturePage:
+def _page(lyr: Layer, rows: list, matched: int, dialect: str, written: bool) -> FeaturePage:
     names = list(lyr.properties)
     properties = [{name: json_value(value) for name, value in zip(names, row[:-1])} for row in rows]
-    return FeaturePage(lyr, [str(p[lyr.key]) for p in properties], properties, repo.decode(rows, dialect), matched)
+    ids = [str(p[lyr.key]) for p in properties]
+    if written:
+        return FeaturePage(lyr, ids, properties, np.array([], dtype=object), matched, [r[-1] for r in rows])
+    return FeaturePage(lyr, ids, properties, repo.decode(rows, dialect), matched)
 
 
 def json_value(value):

@@ -125,6 +125,8 @@ def page_links(root: str, lyr: Layer, params: dict, page: FeaturePage, limit: in
 
 
 def geometry_texts(page: FeaturePage, target: crs.Crs) -> list[str]:
+    if page.geojson is not None:  # written by PostGIS in the target CRS
+        return ["null" if g is None else g for g in page.geojson]
     if not len(page.geometries):
         return []
     moved = crs.from_store(np.asarray(page.geometries, dtype=object), target)

@@ -98,7 +98,7 @@ def build_router() -> APIRouter:
         html = params.wants_html(request)
         query = params.item_query(request, layer)
         target = params.output_crs(request)
-        page = service.items(settings, collection_id, query, public)
+        page = service.items(settings, collection_id, query, public, target)
         links = docs.page_links(root_url(request), layer, dict(request.query_params), page, query.limit,
                                 query.offset, language(request))
         body = docs.feature_collection(page, target, links)
@@ -113,7 +113,7 @@ def build_router() -> APIRouter:
         params.check_known(request, params.ITEM)
         html = params.wants_html(request)
         target = params.output_crs(request)
-        page = service.item(settings, collection_id, feature_id, public)
+        page = service.item(settings, collection_id, feature_id, public, target)
         body = docs.feature(root_url(request), page, target, dict(request.query_params), language(request))
         if html:
             return html_page(request, "item", json.loads(body), layer=layer, headers=docs.content_crs(target))
