@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     actor: str = Field(
         default="cli", description="Name written to the audit log for changes made by this process."
     )
+    max_input_mb: float = Field(
+        default=500.0, gt=0, description="Largest file or download (MB) an import or fetch reads; "
+        "larger input is refused with a message instead of filling the memory."
+    )
+    fetch_deadline_s: float = Field(
+        default=300.0, gt=0, description="Longest time (s) one fetch request may take in all, "
+        "however slowly the server answers."
+    )
 
     @property
     def store_path(self) -> Path:
