@@ -56,29 +56,67 @@ def _title(key: str, lang: str, demo: bool) -> str:
 @handles_errors
 def import_command(
     file: Path = typer.Argument(..., help="GeoJSON, GeoPackage, zipped Shapefile or GML (Plandata's WFS shape)."),
-    municipality: str = typer.Option(None, "--municipality", help="Import as an editor of this municipality (code): other municipalities' frames are refused."),
-    status: str = typer.Option(None, "--status", help="Status of frames that carry none (K, F, KV, V, A or forslag, vedtaget, …); a different status in the file is an error."),
-    layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several."),
-    skip_others: bool = typer.Option(False, "--skip-others", help="With --municipality: leave other municipalities' frames out (warning) instead of refusing the file."),
-    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", help="How far (m) a frame may reach outside its municipality's 1:500,000 boundary."),
+    municipality: str = typer.Option(None, "--municipality", help="Import as an editor of this municipality (code): other municipalities' features are refused."),
+    status: str = typer.Option(None, "--status", help="Status of features that carry none (K, F, KV, V, A or forslag, vedtaget, …); a different status in the file is an error."),
+    layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several (a zip's .shp without the suffix)."),
+    kind: str = typer.Option(None, "--kind", help="kommuneplanramme, lokalplan, delomraade or zonekort (default: from the file's layer name and fields)."),
+    mirror: bool = typer.Option(False, "--mirror", help="Register mirror: store what the register publishes as it is, with data-quality findings, instead of refusing it."),
+    partial: bool = typer.Option(False, "--partial", help="With --mirror: the file is not the whole export of its municipalities; withdraw nothing."),
+    skip_others: bool = typer.Option(False, "--skip-others", help="With --municipality: leave other municipalities' features out (warning) instead of refusing the file."),
+    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", help="How far (m) a feature may reach outside its municipality's 1:500,000 boundary."),
     json_out: bool = JsonOption,
 ) -> None:
-    """Import plan frames; every problem is reported, and any error writes nothing."""
+    """Import plan features. A submission: every problem is reported, and any error writes nothing.
+    With --mirror: the register's features as they are, each problem a stored finding (`plan quality`)."""
     cfg = settings()
     try:
-        result = service.import_file(cfg, file, municipality, status, layer, skip_others, tolerance_m)
+        result = service.import_file(cfg, file, municipality, status, layer, skip_others, tolerance_m, kind=kind,
+                                     mirror=mirror, partial=partial)
     except InputError as exc:
         if json_out:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues] or [dict(severity="error", code="input", feature="file", field=None, message=str(exc), source=str(file))]))
         raise
+    _report_import(result, cfg.language, json_out, "imported", str(file))
+
+
+def _report_import(result, lang: str, json_out: bool, verb: str, source: str) -> None:
+    """What an import or fetch wrote: JSON, or issues on stderr and one summary line (two for a mirror)."""
     if json_out:
-        print_json(dict(imported=result.imported, new_frames=result.new_frames, new_versions=result.new_versions,
-                        unchanged=result.unchanged, issues=[issue_dict(i) for i in result.issues]))
+        print_json({**result.to_dict(), "issues": [issue_dict(i) for i in result.issues]})
         return
     _warn(result.issues)
+    mode = f" ({t('kind_' + result.layer, lang)}, {t('mode_' + result.mode, lang)})"
+    extra = "".join(f", {t(key, lang)} {getattr(result, key)}" for key in ("withdrawn", "skipped") if getattr(result, key))
+    typer.echo(f"{t(verb, lang)}{mode}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
+               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}{extra}) ← {source}")
+    if result.mode == "mirror":
+        counts = result.to_dict()["findings_by_action"]
+        detail = ", ".join(f"{t('action_' + a, lang)} {n}" for a, n in counts.items())
+        typer.echo(f"{t('findings', lang)}: {len(result.findings)}" + (f" ({detail})" if detail else "") +
+                   f" – {t('see_quality', lang)}")
+
+
+@app.command("quality")
+@handles_errors
+def quality_command(
+    municipality: str = typer.Option(None, "--municipality", help="Only this municipality (code)."),
+    code: str = typer.Option(None, "--code", help="Only these finding codes, comma separated (e.g. too-small,outside-municipality)."),
+    layer: str = typer.Option(None, "--layer", help="Only this layer: kommuneplanramme, lokalplan, delomraade or zonekort."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Data-quality findings of the register mirror: what breaks Plandata's rules and what was done about it."""
+    cfg = settings()
+    result = service.quality_findings(cfg, municipality, _codes(code, option="--code"), layer)
+    if json_out:
+        print_json(result)
+        return
     lang = cfg.language
-    typer.echo(f"{t('imported', lang)}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
-               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}) ← {file}")
+    rows = [[t("kind_" + f["layer"], lang), f"{f['municipality'] or ''} ({f['komnr']})" if f["komnr"] else "–",
+             f["planid"] or "–", f["code"], t("action_" + f["action"], lang), f["field"] or "", f["message"]]
+            for f in result["findings"]]
+    keys = ("layer", "municipality", "planid", "code", "action", "field", "message")
+    title = f"{t('quality_title', lang)}: {result['count']}"
+    Console().print(_table(title, keys, rows, lang))
 
 
 def _check_options(sensitive: str | None, within: bool, touch_m: float, status: str | None) -> CheckOptions:
@@ -111,11 +149,20 @@ def check_command(
     console.print(_overlap_table(result, lang))
 
 
+# Columns holding identifiers, codes and figures: never cut or wrapped (texts around them wrap instead).
+WHOLE_KEYS = {"planid", "code", "source", "sensitive", "frame_a", "frame_b", "class", "use", "distance_m", "required_m",
+              "area_m2", "area_ha", "version", "field", "zone_m"}
+
+
 def _table(title: str, keys: tuple[str, ...], rows: list[list[str]], lang: str) -> Table:
     """A table with the labelled columns, or a 'none found' caption when there are no rows."""
     table = Table(title=title)
-    for key in keys:
-        table.add_column(t(key, lang))
+    for index, key in enumerate(keys):
+        if key in WHOLE_KEYS:
+            widest = max([len(str(row[index])) for row in rows] + [1])
+            table.add_column(t(key, lang), no_wrap=True, min_width=widest)
+        else:
+            table.add_column(t(key, lang), overflow="fold")
     for row in rows:
         table.add_row(*row)
     if not rows:
@@ -145,8 +192,9 @@ def _overlap_table(result, lang: str) -> Table:
 
 @app.command("history")
 @handles_errors
-def history_command(planid: str = typer.Argument(..., help="The frame's planid."), json_out: bool = JsonOption) -> None:
-    """Every version of a plan frame: what changed, when and by whom."""
+def history_command(planid: str = typer.Argument(..., help="The plan's planid (frame, local plan, sub-area or zone)."),
+                    json_out: bool = JsonOption) -> None:
+    """Every version of a plan: what changed, when and by whom (a withdrawn plan's last version has a valid-to)."""
     cfg = settings()
     versions = reports.frame_history(cfg, planid)
     records = versions.astype(object).where(versions.notna(), None).to_dict("records")
@@ -156,13 +204,14 @@ def history_command(planid: str = typer.Argument(..., help="The frame's planid."
     lang = cfg.language
     demo = any(r["is_demo"] for r in records)
     table = Table(title=f"{_title('history', lang, demo)} {planid}")
-    keys = ("version", "status", "valid_from", "valid_to", "changed_by", "change", "plannavn", "anvgen", "maxmiljo", "area_ha")
+    keys = ("layer", "version", "status", "valid_from", "valid_to", "changed_by", "change", "plannavn", "anvgen", "maxmiljo",
+            "area_ha")
     for key in keys:
         table.add_column(t(key, lang))
     for r in records:
-        table.add_row(str(r["version"]), r["status"], _moment(r["valid_from"]), _moment(r["valid_to"]), r["changed_by"],
-                      r["change"], r["plannavn"] or "", str(r["anvgen"] or ""), str(r["maxmiljo"] or ""),
-                      number(r['area_m2'] / 10_000, ",.2f", lang))
+        table.add_row(t("kind_" + r["layer"], lang), str(r["version"]), r["status"], _moment(r["valid_from"]),
+                      _moment(r["valid_to"]), r["changed_by"], r["change"], r.get("plannavn") or "",
+                      str(r.get("anvgen") or ""), str(r.get("maxmiljo") or ""), number(r['area_m2'] / 10_000, ",.2f", lang))
     Console().print(table)
 
 
@@ -173,29 +222,25 @@ def _moment(value) -> str:
 @app.command("fetch")
 @handles_errors
 def fetch_command(
-    municipality: str = typer.Option(..., "--municipality", help="Municipality code whose adopted frames to load."),
+    municipality: str = typer.Option(..., "--municipality", help="Municipality code whose plans to load."),
+    layer: str = typer.Option(None, "--layer", help="kommuneplanramme (default), lokalplan, delomraade, zonekort, or a Plandata WFS layer name."),
+    status: str = typer.Option(None, "--status", help="vedtaget (default) or forslag: which of Plandata's layers to read."),
     url: str = typer.Option(None, "--url", help="WFS endpoint (default: Plandata.dk's public WFS)."),
-    layer: str = typer.Option(None, "--layer", help="WFS layer (default theme_pdk_kommuneplanramme_vedtaget_v)."),
     page_size: int = typer.Option(1000, "--page-size", min=1, help="Features per GetFeature request."),
+    strict: bool = typer.Option(False, "--strict", help="Validate as a submission (any error writes nothing) instead of mirroring the register."),
     json_out: bool = JsonOption,
 ) -> None:
-    """Load adopted plan frames of one municipality from Plandata.dk's WFS (validated like an import)."""
+    """Load one municipality's plans of one Plandata layer from Plandata.dk's WFS, as a register mirror
+    (findings in `plan quality`; plans gone from the register are withdrawn)."""
     cfg = settings()
-    request = service.wfs_request(url, layer, page_size)
+    request = service.wfs_request(url, layer, page_size, status)
     try:
-        result = service.fetch(cfg, municipality, request)
+        result = service.fetch(cfg, municipality, request, strict=strict)
     except InputError as exc:
         if json_out and exc.issues:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
         raise
-    if json_out:
-        print_json(dict(imported=result.imported, new_frames=result.new_frames, new_versions=result.new_versions,
-                        unchanged=result.unchanged, source=result.source, issues=[issue_dict(i) for i in result.issues]))
-        return
-    _warn(result.issues)
-    lang = cfg.language
-    typer.echo(f"{t('fetched', lang)}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
-               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}) ← {result.source}")
+    _report_import(result, cfg.language, json_out, "fetched", result.source)
 
 
 def _frames_table(title: str, rows: list[dict], lang: str) -> Table:

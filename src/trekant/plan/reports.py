@@ -24,6 +24,7 @@ from trekant.plan import checks, query, repo
 from trekant.plan import land as land_mod
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
+from trekant.plan.layers import LAYERS
 from trekant.plan.labels import t
 from trekant.plan.model import LIVE_STATUSES, STORE_CRS, CheckOptions, CheckResult
 from trekant.plan.service import boundaries, check_distance
@@ -79,12 +80,14 @@ def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckRe
 
 
 def frame_history(settings: Settings, planid: str) -> pd.DataFrame:
-    """Every version of a frame, oldest first; NotFound when the planid was never stored."""
+    """Every version of a plan (of any layer: frame, local plan, sub-area, zone), oldest first, with
+    its `layer`; NotFound when the planid was never stored."""
     with reading(settings) as conn:
-        versions = repo.history(conn, planid)
-    if not len(versions):
-        raise NotFound(f"no plan frame with planid {planid}")
-    return pd.DataFrame(versions.drop(columns="geometry"))
+        found = [repo.history(conn, planid, spec).assign(layer=spec.kind) for spec in LAYERS.values()]
+    found = [f for f in found if len(f)]
+    if not found:
+        raise NotFound(f"no plan with planid {planid}")
+    return pd.concat([pd.DataFrame(f.drop(columns="geometry")) for f in found], ignore_index=True)
 
 
 RECORD_COLUMNS = ("planid", "komnr", "municipality", "plannr", "plannavn", "anvgen", "anvspec", "status", "zone",

@@ -25,7 +25,7 @@ from trekant.plan.codes import load_code_lists
 from trekant.plan.io import wfs
 from trekant.plan.io.reader import RawLayer, read_layer
 from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer, kind_from_name, kind_of_wfs_layer
-from trekant.plan.model import MAX_TOLERANCE_M, OUTSIDE_TOLERANCE_M, Finding, ImportResult
+from trekant.plan.model import MAX_TOLERANCE_M, OUTSIDE_TOLERANCE_M, PUBLISHED_STATUSES, Finding, ImportResult
 from trekant.plan.normalize import normalize
 from trekant.plan.repair import repair
 from trekant.plan.validate import Scope, validate
@@ -34,7 +34,7 @@ from trekant.region import repo as region_repo
 from trekant.settings import Settings
 from trekant.store.audit import write_audit
 from trekant.store.schema.plan import plan_designation
-from trekant.store.store import Store
+from trekant.store.store import Store, reading
 
 Progress = Callable[[str], None]
 
@@ -275,8 +275,8 @@ def import_file(settings: Settings, path: Path, municipality: str | None = None,
                 kind: str | None = None, mirror: bool = False, partial: bool = False) -> ImportResult:
     """Import a plan file in one transaction. A submission: InputError (with every issue) and no
     write on any error. A mirror (`mirror=True`): the register's features as they are, with findings;
-    the current features of the file's municipalities and statuses that it no longer holds are
-    withdrawn, unless `partial` (a file that is not the whole export of its municipalities)."""
+    the file is the whole layer of the municipalities it holds (of `status` when given), so their
+    current features it no longer holds are withdrawn, unless `partial`."""
     check_distance("--tolerance-m", tolerance_m)
     with opened(settings) as store:
         with store.connect() as conn:
@@ -289,7 +289,8 @@ def import_file(settings: Settings, path: Path, municipality: str | None = None,
         withdraw = None
         if mirror and not partial and prepared.ok:
             komnr = sorted(set(prepared.frames["komnr"]) | {f.komnr for f in prepared.findings if f.komnr})
-            withdraw = Withdrawal(tuple(komnr), tuple(sorted(set(prepared.frames["status"]))))
+            statuses = (_status_code(status, str(path)),) if status else tuple(load_code_lists().status)
+            withdraw = Withdrawal(tuple(komnr), statuses)
         return _write_prepared(store, prepared, settings.actor, "import", withdraw)
 
 
@@ -392,3 +393,38 @@ def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.W
                                mirror_of=None if strict else [komnr])
         withdraw = None if strict else Withdrawal((komnr,), (target.status,))
         return _write_prepared(store, prepared, settings.actor, "fetch", withdraw)
+
+
+# --- Read use cases the web pages and the CLI share ---------------------------------------------
+
+def _municipality_code(municipality: str | None) -> str | None:
+    if municipality is None:
+        return None
+    code = municipality.strip().zfill(4)
+    if not code.isdigit() or len(code) != 4:
+        raise InputError("--municipality", reason=f"{municipality!r} is not a municipality code")
+    return code
+
+
+def quality_findings(settings: Settings, municipality: str | None = None, codes: Sequence[str] | None = None,
+                     layer: str | None = None, published_only: bool = False) -> dict:
+    """The current data-quality findings of the register mirror, JSON-ready: each with its layer,
+    municipality (code and name), planid, code, what was done (action), field and message, plus
+    counts by code and by action. `published_only` (anonymous users) keeps findings about features
+    whose status Plandata publishes (PUBLISHED_STATUSES); drafts' findings stay with their editors."""
+    komnr = _municipality_code(municipality)
+    if layer is not None and layer not in LAYERS:
+        raise InputError("--layer", reason=f"{layer!r} is not one of {', '.join(LAYERS)}")
+    with reading(settings) as conn:
+        found = repo.read_findings(conn, [komnr] if komnr else None, codes, [layer] if layer else None,
+                                   PUBLISHED_STATUSES if published_only else None)
+        names = {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
+    for f in found:
+        f["municipality"] = names.get(f["komnr"])
+        f["found_at"] = f["found_at"].isoformat() if f["found_at"] else None
+    by_code: dict[str, int] = {}
+    by_action: dict[str, int] = {}
+    for f in found:
+        by_code[f["code"]] = by_code.get(f["code"], 0) + 1
+        by_action[f["action"]] = by_action.get(f["action"], 0) + 1
+    return dict(count=len(found), by_code=dict(sorted(by_code.items())), by_action=by_action, findings=found)
