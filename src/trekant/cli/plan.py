@@ -150,7 +150,7 @@ def check_command(
 
 
 # Columns holding identifiers, codes and figures: never cut or wrapped (texts around them wrap instead).
-WHOLE_KEYS = {"planid", "code", "source", "sensitive", "frame_a", "frame_b", "class", "use", "distance_m", "required_m",
+WHOLE_KEYS = {"planid", "plannr", "doklink", "code", "source", "sensitive", "frame_a", "frame_b", "class", "use", "distance_m", "required_m",
               "area_m2", "area_ha", "version", "field", "zone_m"}
 
 
@@ -285,7 +285,8 @@ def at_command(
     crs: str = typer.Option(None, "--crs", help="CRS of X Y (default EPSG:25832), e.g. EPSG:4326."),
     json_out: bool = JsonOption,
 ) -> None:
-    """What applies at a point: frames and their rules, joint designations, conflicts within 500 m."""
+    """What applies at a point, as planners ask: delområde → lokalplan → kommuneplanramme → zone, each
+    with its rules and PDF, and which one governs; joint designations; conflicts within 500 m."""
     cfg = settings()
     result = reports.at(cfg, x, y, crs)
     if json_out:
@@ -294,11 +295,51 @@ def at_command(
     lang, console = cfg.language, Console()
     where = ", ".join(f"{m['name']} ({m['komnr']})" for m in result["municipality"]) or t("none", lang)
     title = f"{t('at_title', lang)} ({result['x']:.0f}, {result['y']:.0f}) – {where}"
-    console.print(_frames_table(_title_text(title, lang, result["demo"]), result["frames"], lang))
+    console.print(_cascade_table(_title_text(title, lang, result["demo"]), result, lang))
+    for line in _cascade_lines(result, lang):
+        console.print(line, highlight=False, markup=False)
     zones = [[d["theme"], d["name"], number(d['area_ha'], ",.1f", lang)] for d in result["designations"]]
     console.print(_table(_title("designations", lang, result["demo"]), ("theme", "name", "area_ha"), zones, lang))
     conflicts = [Conflict(**c) for c in result["conflicts"]]
     console.print(_conflict_table(CheckResult(conflicts, [], [], 0, result["demo"]), lang))
+
+
+def _rules_text(rules: dict, lang: str) -> str:
+    parts = [f"{k} {number(v, ',.1f', lang) if isinstance(v, float) else v}" for k, v in rules.items()
+             if k not in ("bebygpctaf", "bebygpct_of")]
+    if rules.get("bebygpct_of"):
+        parts.append(f"({t('bebygpct_of', lang)} {rules['bebygpct_of'].lower()})")
+    return ", ".join(parts)
+
+
+def _cascade_table(title: str, result: dict, lang: str) -> Table:
+    rows = []
+    for level in result["cascade"]:
+        for f in level["features"]:
+            use = f"{f['anvgen']} {f['use'] or ''}".strip() if f.get("anvgen") is not None else ""
+            if level["level"] == "zonekort":
+                use = str(f.get("zone") or "")
+            notes = "; ".join(t("note_" + n, lang) for n in f["notes"])
+            rows.append([t("kind_" + level["level"], lang), f["planid"], f.get("plannr") or "", f["status"], use,
+                         _rules_text(f["rules"], lang) + (f" [{notes}]" if notes else ""), f.get("doklink") or ""])
+    keys = ("layer", "planid", "plannr", "status", "use", "rules", "doklink")
+    return _table(title, keys, rows, lang)
+
+
+def _cascade_lines(result: dict, lang: str) -> list[str]:
+    governs, zone = result["governs"], result["zone"]
+    lines = []
+    if governs["level"]:
+        plan = " ".join(p for p in (governs.get("plannr"), f"({governs['planid']})") if p)
+        lines.append(f"{t('governs', lang)}: {t('kind_' + governs['level'], lang)} {plan} – {t('reason_' + governs['reason'], lang)}")
+    else:
+        lines.append(f"{t('governs', lang)}: – {t('reason_none', lang)}")
+    if zone["zone"] is not None:
+        lines.append(f"{t('zone', lang)}: {zone['zone']} {zone['name'] or ''} ({t('kind_' + zone['source'], lang)} {zone['planid']})")
+    for proposal in result["proposals"]:
+        lines.append(f"{t('proposal_note', lang)}: {t('kind_' + proposal['level'], lang)} {proposal['planid']} "
+                     f"{proposal.get('doklink') or ''}".rstrip())
+    return lines
 
 
 def _title_text(text: str, lang: str, demo: bool) -> str:

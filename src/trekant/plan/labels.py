@@ -74,6 +74,22 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_lokalplan": {"da": "lokalplan", "en": "local plan"},
     "kind_delomraade": {"da": "delområde", "en": "local plan sub-area"},
     "kind_zonekort": {"da": "zonekort", "en": "zone map"},
+    "governs": {"da": "Gældende", "en": "Governs"},
+    "reason_delomraade": {"da": "delområdet i lokalplanen der dækker punktet: dets bestemmelser gælder (lokalplanen binder arealet)",
+                          "en": "the sub-area of the local plan covering the point: its rules apply (the local plan binds the land)"},
+    "reason_lokalplan": {"da": "lokalplanen der dækker punktet binder arealet", "en": "the local plan covering the point binds the land"},
+    "reason_kommuneplanramme": {"da": "ingen lokalplan dækker punktet: kommuneplanrammen sætter rammen",
+                                "en": "no local plan covers the point: the municipal plan frame sets the framework"},
+    "reason_zonekort": {"da": "ingen plan dækker punktet: zonen afgør (landzone: landzonetilladelse, planlovens § 35)",
+                        "en": "no plan covers the point: the zone decides (landzone: a landzone permit, planlovens § 35)"},
+    "reason_none": {"da": "registret har ingen vedtaget plan eller zone i punktet", "en": "the register holds no adopted plan or zone at the point"},
+    "zone": {"da": "Zone", "en": "Zone"},
+    "doklink": {"da": "Plan (PDF)", "en": "Plan (PDF)"},
+    "bebygpct_of": {"da": "bebyggelsesprocent af", "en": "building percentage of"},
+    "note_kompleks": {"da": "for kompleks til felterne: læs planen", "en": "too complex for the fields: read the plan"},
+    "note_iomfangreg": {"da": "felterne viser ikke alle regler om bebyggelsens omfang", "en": "the fields do not show every rule on building extent"},
+    "proposal_note": {"da": "Lokalplanforslag med midlertidige retsvirkninger (planlovens § 17)",
+                      "en": "Local plan proposal with temporary legal effect (Planning Act § 17)"},
 }
 
 

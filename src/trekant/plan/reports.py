@@ -14,9 +14,6 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import shapely
-from pyproj import CRS, Transformer
-from pyproj.exceptions import CRSError
-from shapely.geometry import Point
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, NotFound
@@ -27,7 +24,7 @@ from trekant.plan.io import export as exporter
 from trekant.plan.layers import LAYERS
 from trekant.plan.labels import t
 from trekant.plan.model import LIVE_STATUSES, STORE_CRS, CheckOptions, CheckResult
-from trekant.plan.service import boundaries, check_distance
+from trekant.plan.service import boundaries, cascade_at, check_distance, to_store_point
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
 from trekant.store.store import reading
@@ -130,24 +127,9 @@ def where(settings: Settings, env_class: int, use: int | None = None, min_area_h
                 min_area_ha=min_area_ha, frames=records(frame_table(chosen, names)))
 
 
-def to_store_point(x: float, y: float, crs: str | None) -> Point:
-    """The point in EPSG:25832; InputError for non-finite coordinates or ones the CRS cannot place."""
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise InputError("X Y", reason=f"({x:g}, {y:g}) are not finite coordinates")
-    if not crs:
-        return Point(x, y)
-    try:
-        transformer = Transformer.from_crs(CRS.from_user_input(crs), STORE_CRS, always_xy=True)
-    except CRSError as exc:
-        raise InputError("--crs", reason=f"unknown coordinate reference system {crs!r} ({exc})") from None
-    tx, ty = transformer.transform(x, y)
-    if not (math.isfinite(tx) and math.isfinite(ty)):
-        raise InputError("X Y", reason=f"({x:g}, {y:g}) cannot be placed in {STORE_CRS} from {crs}")
-    return Point(tx, ty)
-
-
 def at(settings: Settings, x: float, y: float, crs: str | None = None, options: CheckOptions = CheckOptions()) -> dict:
-    """What applies at a point: frames with their rules, designations, conflicts within 500 m."""
+    """What applies at a point: the cascade delområde → lokalplan → kommuneplanramme → zone and
+    which governs, the frames with their rules, designations, conflicts within 500 m."""
     point = to_store_point(x, y, crs)
     codes = load_code_lists()
     with reading(settings) as conn:
@@ -155,12 +137,14 @@ def at(settings: Settings, x: float, y: float, crs: str | None = None, options: 
         designations = repo.read_designations(conn)
         names = municipality_names(conn)
         inside = [c for c, g in boundaries(conn).items() if g.covers(point)]
+        answer = cascade_at(conn, point, names)
     here = query.containing(frames, point)
     zones = query.containing(designations, point)
     conflicts = query.conflicts_near(frames, point, codes.distance_m, options)
     demo = bool(here["is_demo"].any() or zones["is_demo"].any() or frames["is_demo"].any()) if len(frames) or len(zones) else False
-    return dict(demo=demo, x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
+    return dict(demo=demo or answer["demo"], x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
                 municipality=[dict(komnr=c, name=names.get(c)) for c in inside],
+                cascade=answer["levels"], governs=answer["governs"], zone=answer["zone"], proposals=answer["proposals"],
                 frames=records(frame_table(here, names)),
                 designations=records(designation_table(zones)),
                 conflicts=[c.to_dict() for c in conflicts])

@@ -8,6 +8,7 @@ default of `plan fetch`) stores what the register publishes, with its findings (
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,15 +18,27 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import shapely
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
+from shapely.geometry import Point
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, Issue, NotFound, has_errors
-from trekant.plan import designations, mirror, repo
+from trekant.plan import cascade as cascade_mod
+from trekant.plan import designations, mirror, query, repo
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import wfs
 from trekant.plan.io.reader import RawLayer, read_layer
 from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer, kind_from_name, kind_of_wfs_layer
-from trekant.plan.model import MAX_TOLERANCE_M, OUTSIDE_TOLERANCE_M, PUBLISHED_STATUSES, Finding, ImportResult
+from trekant.plan.model import (
+    LIVE_STATUSES,
+    MAX_TOLERANCE_M,
+    OUTSIDE_TOLERANCE_M,
+    PUBLISHED_STATUSES,
+    STORE_CRS,
+    Finding,
+    ImportResult,
+)
 from trekant.plan.normalize import normalize
 from trekant.plan.repair import repair
 from trekant.plan.validate import Scope, validate
@@ -428,3 +441,42 @@ def quality_findings(settings: Settings, municipality: str | None = None, codes:
         by_code[f["code"]] = by_code.get(f["code"], 0) + 1
         by_action[f["action"]] = by_action.get(f["action"], 0) + 1
     return dict(count=len(found), by_code=dict(sorted(by_code.items())), by_action=by_action, findings=found)
+
+
+def to_store_point(x: float, y: float, crs: str | None) -> Point:
+    """The point in EPSG:25832; InputError for non-finite coordinates or ones the CRS cannot place."""
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise InputError("X Y", reason=f"({x:g}, {y:g}) are not finite coordinates")
+    if not crs:
+        return Point(x, y)
+    try:
+        transformer = Transformer.from_crs(CRS.from_user_input(crs), STORE_CRS, always_xy=True)
+    except CRSError as exc:
+        raise InputError("--crs", reason=f"unknown coordinate reference system {crs!r} ({exc})") from None
+    tx, ty = transformer.transform(x, y)
+    if not (math.isfinite(tx) and math.isfinite(ty)):
+        raise InputError("X Y", reason=f"({x:g}, {y:g}) cannot be placed in {STORE_CRS} from {crs}")
+    return Point(tx, ty)
+
+
+def cascade_at(conn: Connection, point, names: dict[str, str], statuses: Sequence[str] = LIVE_STATUSES) -> dict:
+    """The cascade at a point (plan/cascade.py) from every layer's features covering it."""
+    box = (point.x, point.y, point.x, point.y)
+    found = {kind: query.containing(repo.read_features(conn, spec, statuses=statuses, bbox=box), point)
+             for kind, spec in LAYERS.items()}
+    return cascade_mod.cascade(found, load_code_lists(), names)
+
+
+def cascade(settings: Settings, x: float, y: float, crs: str | None = None, published_only: bool = False) -> dict:
+    """What applies at a point, JSON-ready: `levels` (delområde, lokalplan, kommuneplanramme, zonekort,
+    each with the features covering the point, their rules and PDF links), `governs` (which one and
+    why), `zone`, `proposals` (local plan proposals with temporary legal effect), the point in
+    EPSG:25832 and its municipality. `published_only` (anonymous users) leaves drafts out."""
+    point = to_store_point(x, y, crs)
+    statuses = tuple(s for s in LIVE_STATUSES if s in PUBLISHED_STATUSES) if published_only else LIVE_STATUSES
+    with reading(settings) as conn:
+        names = {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
+        inside = [c for c, g in boundaries(conn).items() if g.covers(point)]
+        answer = cascade_at(conn, point, names, statuses)
+    return dict(answer, x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
+                municipality=[dict(komnr=c, name=names.get(c)) for c in inside])
