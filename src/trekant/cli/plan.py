@@ -14,6 +14,7 @@ from trekant.i18n import number
 from trekant.lazy import lazy_module
 from trekant.plan.labels import t
 from trekant.plan.model import (
+    CONSEQUENCE_ZONE_M,
     DEFAULT_SENSITIVE_USES,
     LIVE_STATUSES,
     OUTSIDE_TOLERANCE_M,
@@ -119,12 +120,14 @@ def quality_command(
     Console().print(_table(title, keys, rows, lang))
 
 
-def _check_options(sensitive: str | None, within: bool, touch_m: float, status: str | None) -> CheckOptions:
+def _check_options(sensitive: str | None, within: bool, touch_m: float, status: str | None,
+                   consequence_m: float = CONSEQUENCE_ZONE_M) -> CheckOptions:
     return CheckOptions(
         sensitive_uses=_codes(sensitive, int, "--sensitive") or DEFAULT_SENSITIVE_USES,
         within_municipality=within,
         touch_distance_m=touch_m,
         statuses=_codes(status) or LIVE_STATUSES,
+        consequence_zone_m=consequence_m,
     )
 
 
@@ -132,25 +135,42 @@ def _check_options(sensitive: str | None, within: bool, touch_m: float, status: 
 @handles_errors
 def check_command(
     sensitive: str = typer.Option(None, "--sensitive", help="Sensitive general uses (anvgen), comma separated; default 11,21,51,61,71."),
-    within: bool = typer.Option(False, "--within", help="Also report environmental conflicts inside one municipality."),
+    within: bool = typer.Option(False, "--within", help="Also report conflicts inside one municipality."),
     touch_m: float = typer.Option(20.0, "--touch-distance-m", help="Frames this close across a border count as touching (equal conditions)."),
-    status: str = typer.Option(None, "--status", help="Statuses to check, comma separated (default: all but cancelled)."),
+    status: str = typer.Option(None, "--status", help="Statuses of the plans to check, comma separated (default: all but cancelled); "
+                                                      "they are checked against each other and the adopted plans, so forslag checks proposals against adopted plans."),
+    consequence_m: float = typer.Option(CONSEQUENCE_ZONE_M, "--consequence-zone-m", help="Consequence zone (m) around production areas taken from frames (designations give their own)."),
     json_out: bool = JsonOption,
 ) -> None:
-    """Cross-border checks: environmental distance, equal conditions, border overlaps."""
+    """Cross-border checks: environmental distance, equal conditions, border overlaps, sensitive uses in a
+    neighbour's consequence zone around production areas; business frames without a class are named."""
     cfg = settings()
-    result = reports.check(cfg, _check_options(sensitive, within, touch_m, status))
+    result = reports.check(cfg, _check_options(sensitive, within, touch_m, status, consequence_m))
     if json_out:
         print_json(result.to_dict())
         return
     lang, console = cfg.language, Console()
     console.print(_conflict_table(result, lang))
+    if result.cannot_check:
+        listed = ", ".join(f"{f['planid']} ({f['komnr']}, {f['anvgen']})" for f in result.cannot_check[:10])
+        more = f" … (+{len(result.cannot_check) - 10})" if len(result.cannot_check) > 10 else ""
+        console.print(f"{t('cannot_check', lang)}: {len(result.cannot_check)}: {listed}{more}", highlight=False, markup=False)
     console.print(_unequal_table(result, lang))
     console.print(_overlap_table(result, lang))
+    console.print(_consequence_table(result, lang))
+
+
+def _consequence_table(result, lang: str) -> Table:
+    rows = [[c.production_id, t("origin_" + c.origin, lang), c.production_komnr, number(c.zone_m, ",.0f", lang),
+             t("kind_" + c.sensitive_layer, lang), c.sensitive_planid, c.sensitive_komnr, str(c.sensitive_anvgen),
+             c.sensitive_status, number(c.distance_m, ",.0f", lang)] for c in result.consequence_conflicts]
+    keys = ("production", "origin", "municipality", "zone_m", "layer", "sensitive", "municipality", "use", "status", "distance_m")
+    title = f"{_title('consequence_conflicts', lang, result.demo)} ({t('production_areas', lang)}: {result.production_areas})"
+    return _table(title, keys, rows, lang)
 
 
 # Columns holding identifiers, codes and figures: never cut or wrapped (texts around them wrap instead).
-WHOLE_KEYS = {"planid", "plannr", "doklink", "code", "source", "sensitive", "frame_a", "frame_b", "class", "use", "distance_m", "required_m",
+WHOLE_KEYS = {"planid", "plannr", "doklink", "production", "code", "source", "sensitive", "frame_a", "frame_b", "class", "use", "distance_m", "required_m",
               "area_m2", "area_ha", "version", "field", "zone_m"}
 
 
@@ -178,8 +198,13 @@ def _conflict_table(result, lang: str) -> Table:
 
 
 def _unequal_table(result, lang: str) -> Table:
-    rows = [[u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen),
-             "; ".join(f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items())] for u in result.unequal_conditions]
+    def text(u) -> str:
+        parts = [f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items()]
+        parts += [f"{k} {v['values'][0]} / {v['values'][1]}: {t('not_comparable', lang)} (bebygpctaf "
+                  f"{v['bebygpctaf'][0] or '–'} / {v['bebygpctaf'][1] or '–'})" for k, v in u.not_comparable.items()]
+        return "; ".join(parts)
+
+    rows = [[u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen), text(u)] for u in result.unequal_conditions]
     keys = ("frame_a", "municipality", "frame_b", "municipality", "use", "differences")
     return _table(_title("unequal_conditions", lang, result.demo), keys, rows, lang)
 

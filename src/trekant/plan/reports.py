@@ -17,7 +17,7 @@ import shapely
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, NotFound
-from trekant.plan import checks, query, repo
+from trekant.plan import checks, consequence, query, repo
 from trekant.plan import land as land_mod
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
@@ -31,20 +31,42 @@ from trekant.store.store import reading
 
 
 def current_frames(conn: Connection, options: CheckOptions) -> gpd.GeoDataFrame:
-    return repo.read_frames(conn, statuses=options.statuses)
+    """The frames a check reads: those of the statuses asked for, and the adopted ones."""
+    return repo.read_frames(conn, statuses=checks.statuses_read(options))
 
 
-def run_checks(frames: gpd.GeoDataFrame, borders: dict, options: CheckOptions) -> CheckResult:
+def sensitive_features(conn: Connection, frames: gpd.GeoDataFrame, options: CheckOptions) -> gpd.GeoDataFrame:
+    """Frames, local plans and sub-areas of a sensitive use, with their `layer` (consequence zones)."""
+    columns = ("planid", "komnr", "anvgen", "status", "is_demo")
+    parts = [frames[list(columns) + ["geometry"]].assign(layer="kommuneplanramme")]
+    for kind in ("lokalplan", "delomraade"):
+        read = repo.read_features(conn, LAYERS[kind], statuses=checks.statuses_read(options), columns=columns)
+        parts.append(read.assign(layer=kind))
+    found = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=STORE_CRS)
+    return found[found["anvgen"].isin(options.sensitive_uses).fillna(False).to_numpy(dtype=bool)].reset_index(drop=True)
+
+
+def run_checks(frames: gpd.GeoDataFrame, borders: dict, options: CheckOptions,
+               designations: gpd.GeoDataFrame | None = None, sensitive: gpd.GeoDataFrame | None = None) -> CheckResult:
+    """Every cross-border check: environmental distance (and the frames it cannot check), equal
+    conditions, border overlaps, and sensitive uses in a neighbour's consequence zone."""
     codes = load_code_lists()
     demo = bool(frames["is_demo"].any()) if len(frames) else False
-    if not len(frames):
-        return CheckResult([], [], [], 0, demo)
+    if not len(frames) and (sensitive is None or not len(sensitive)):
+        return CheckResult([], [], [], 0, demo, statuses=options.statuses)
+    areas = consequence.production_areas(frames, designations if designations is not None else gpd.GeoDataFrame(),
+                                         options.consequence_zone_m)
     return CheckResult(
-        conflicts=checks.environmental_conflicts(frames, codes.distance_m, options),
-        unequal_conditions=checks.unequal_conditions(frames, options),
-        border_overlaps=checks.border_overlaps(frames, borders, options),
+        conflicts=checks.environmental_conflicts(frames, codes.distance_m, options) if len(frames) else [],
+        unequal_conditions=checks.unequal_conditions(frames, options, {k: v[1] for k, v in codes.bebygpctaf.items()})
+        if len(frames) else [],
+        border_overlaps=checks.border_overlaps(frames, borders, options) if len(frames) else [],
         frames=len(frames),
         demo=demo,
+        consequence_conflicts=consequence.consequence_conflicts(areas, sensitive, options) if sensitive is not None else [],
+        cannot_check=checks.cannot_be_checked(frames, options) if len(frames) else [],
+        statuses=options.statuses,
+        production_areas=len(areas),
     )
 
 
@@ -68,12 +90,15 @@ def checked_options(options: CheckOptions) -> CheckOptions:
 
 
 def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckResult:
-    """The three cross-border checks on the current frames."""
+    """The cross-border checks on the current plans of the statuses asked for, against each other and
+    the adopted plans (run_checks)."""
     options = checked_options(options)
     with reading(settings) as conn:
         frames = current_frames(conn, options)
         borders = boundaries(conn)
-    return run_checks(frames, borders, options)
+        designations = repo.read_designations(conn, themes=[consequence.PRODUCTION_THEME])
+        sensitive = sensitive_features(conn, frames, options)
+    return run_checks(frames, borders, options, designations, sensitive)
 
 
 def frame_history(settings: Settings, planid: str) -> pd.DataFrame:

@@ -265,12 +265,12 @@ def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: 
     """Joint designations, versioned like frames (keyed by designation_id)."""
     now = now or datetime.now(timezone.utc)
     current = repo.read_current_for(conn, list(designations["designation_id"]), plan_designation)
-    plan = plan_versions(designations, current, "designation_id", repo.DESIGNATION_COLUMNS, ())
+    plan = plan_versions(designations, current, "designation_id", repo.DESIGNATION_COLUMNS, ("consequence_m",))
     write = plan.new | plan.changed
     repo.close_versions(conn, plan_designation, plan.closed_fids, now)
     chosen = designations[write].reset_index(drop=True)
     rows = [
-        {**{c: chosen[c].iloc[i] for c in repo.DESIGNATION_COLUMNS}, "version": int(v), "is_current": True,
+        {**{c: repo.python_value(chosen[c].iloc[i]) for c in repo.DESIGNATION_COLUMNS}, "version": int(v), "is_current": True,
          "valid_from": now, "valid_to": None, "changed_by": actor, "change": change, "source": source,
          "is_demo": is_demo, "area_m2": float(round(g.area, 3)), "geom": g}
         for i, (v, g) in enumerate(zip(plan.version[write], chosen.geometry))
