@@ -32,7 +32,8 @@ RULES = ("bebygpct", "bebygpctaf", "maxetager", "maxbygnhjd", "minuds", "minmilj
 M2_PER_HA = 10_000.0
 
 
-def _plain(value):
+def plain(value):
+    """A value fit for JSON: NA → None, numpy → Python, whole floats as int, dates as ISO text."""
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return None
     if hasattr(value, "item"):
@@ -47,7 +48,7 @@ def _plain(value):
 def feature_record(row: Mapping, kind: str, codes: CodeLists, names: Mapping[str, str]) -> dict:
     """One plan at the point: who, what status, its use and rules (with what bebygpct is a
     percentage of), its PDF, and the notes its flags carry."""
-    value = {k: _plain(row.get(k)) for k in row.keys() if k != "geometry"}
+    value = {k: plain(row.get(k)) for k in row.keys() if k != "geometry"}
     anvgen = value.get("anvgen")
     record = dict(level=kind, planid=value["planid"], komnr=value["komnr"], municipality=names.get(value["komnr"]),
                   plannr=value.get("plannr"), plannavn=value.get("plannavn"), status=value["status"],

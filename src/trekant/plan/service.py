@@ -20,7 +20,7 @@ import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
-from shapely.geometry import Point
+from shapely.geometry import Point, mapping
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, Issue, NotFound, has_errors
@@ -480,3 +480,44 @@ def cascade(settings: Settings, x: float, y: float, crs: str | None = None, publ
         answer = cascade_at(conn, point, names, statuses)
     return dict(answer, x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
                 municipality=[dict(komnr=c, name=names.get(c)) for c in inside])
+
+
+def _visible_statuses(published_only: bool, statuses: Sequence[str] | None) -> tuple[str, ...]:
+    """The statuses a user may see: what is asked for (default: live), and for anonymous users only
+    what Plandata publishes (no drafts)."""
+    chosen = tuple(statuses) if statuses else LIVE_STATUSES
+    return tuple(s for s in chosen if s in PUBLISHED_STATUSES) if published_only else chosen
+
+
+def layer_features(settings: Settings, kind: str = KOMMUNEPLANRAMME.kind, published_only: bool = False,
+                   statuses: Sequence[str] | None = None, municipality: str | None = None,
+                   bbox: tuple[float, float, float, float] | None = None, crs: str = "EPSG:4326",
+                   limit: int | None = None, offset: int = 0) -> dict:
+    """One layer's current features as a GeoJSON FeatureCollection in `crs` (longitude/latitude by
+    default): every field of the layer plus the municipality's name, the use's name, area in hectares,
+    version, valid_from and is_demo. `bbox` is in `crs`. `published_only` (anonymous users) keeps the
+    statuses Plandata publishes: proposals and adopted plans, never drafts."""
+    spec = plan_layer(kind)
+    target = CRS.from_user_input(crs)
+    to_store = Transformer.from_crs(target, STORE_CRS, always_xy=True)
+    box = to_store.transform_bounds(*bbox) if bbox is not None else None
+    with reading(settings) as conn:
+        features = repo.read_features(conn, spec, statuses=_visible_statuses(published_only, statuses),
+                                      komnr=[_municipality_code(municipality)] if municipality else None, bbox=box)
+        names = {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
+    if box is not None:  # the index gave envelopes meeting the box; keep the features that do
+        features = features[shapely.intersects(features.geometry.to_numpy(), shapely.box(*box))].reset_index(drop=True)
+    matched = len(features)
+    features = features.iloc[offset:None if limit is None else offset + limit]
+    codes = load_code_lists()
+    shown = features.to_crs(target) if len(features) else features
+    records = []
+    for row, geom in zip(features.drop(columns="geometry").to_dict("records"), shown.geometry):
+        properties = {k: cascade_mod.plain(v) for k, v in row.items() if k != "fid"}
+        properties.update(layer=spec.kind, municipality=names.get(row["komnr"]),
+                          area_ha=round((row.get("area_m2") or 0.0) / 10_000, 2),
+                          use=codes.anvgen.get(properties.get("anvgen"), (None,))[0] if properties.get("anvgen") else None)
+        records.append(dict(type="Feature", id=row["planid"], properties=properties,
+                            geometry=None if geom is None else mapping(geom)))
+    return dict(type="FeatureCollection", layer=spec.kind, crs=crs, numberMatched=matched, numberReturned=len(records),
+                published_only=published_only, features=records)
