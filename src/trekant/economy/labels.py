@@ -83,6 +83,10 @@ STATEMENTS: dict[str, dict[str, str]] = {
         "en": "{title} ({start}–{end}): rank {rank} of {count}, {growth} (highest: {leader} {leader_growth}; margin over "
               "the best other area {margin}).",
     },
+    "no_subject_values": {
+        "da": "{indicator} har ingen værdier for {area}; kun for {provinces} – en anden geografi (se forbeholdet).",
+        "en": "{indicator} has no values for {area}; only for {provinces} – another geography (see the caveat).",
+    },
     "headline_first": {
         "da": "{title} ({start}–{end}): nr. 1 af {count}, {growth} (nr. 2: {leader} {leader_growth}; forspring {margin}).",
         "en": "{title} ({start}–{end}): rank 1 of {count}, {growth} (second: {leader} {leader_growth}; lead {margin}).",
