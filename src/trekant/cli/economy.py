@@ -146,7 +146,8 @@ def claim_command(
         typer.echo(line)
     for item in report["published_claims"]:
         typer.echo(f"{text('published_claims', lang)}: \"{item['text']}\" – {item['source_text']}")
-        typer.echo(f"  {text('measure', lang)}: {item['measure']}; {text('geography', lang)}: {item['geography']}")
+        other = "" if item["about_this_series"] else f" ({text('other_measure', lang)})"
+        typer.echo(f"  {text('measure', lang)}: {item['measure']}{other}; {text('geography', lang)}: {item['geography']}")
         typer.echo(f"  → {item['verdict']}")
 
 

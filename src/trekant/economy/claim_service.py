@@ -47,7 +47,8 @@ def claim_report(settings: Settings, indicator: str, group: str | None = None, p
         wanted = list(dict.fromkeys([subject, *areas.comparison(peers)]))
         table = panel.wide(values_for(conn, indicator, areas, wanted, breakdowns=[breakdown]), breakdown)
         measure = series_label(conn, info, language)
-        claims = [check_published(conn, areas, entry, language) for entry in published.claims_for(subject)]
+        claims = [dict(check_published(conn, areas, entry, language), about_this_series=entry.get("indicator") == indicator)
+                  for entry in published.claims_for(subject)]
         if subject not in table.index:
             return _no_values(conn, info, areas, subject, peers, measure, claims, breakdown, language)
     if same_season is None:

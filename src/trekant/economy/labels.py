@@ -51,6 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "margins": {"da": "Forspring til bedste andet område, fordeling over alle vinduer (pct.-point)",
                 "en": "Margin over the best other area, distribution over all windows (pp)"},
     "measure": {"da": "Mål", "en": "Measure"},
+    "other_measure": {"da": "et andet mål end serien ovenfor", "en": "another measure than the series above"},
     "geography": {"da": "Geografi", "en": "Geography"},
     "basis": {"da": "Grundlag", "en": "Basis"},
     "imported": {"da": "Indlæst", "en": "Imported"},
