@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
-from trekant.energy import labels, service
+from trekant.energy import labels, service, system_service
 from trekant.i18n import number, percent
 
 app = typer.Typer(no_args_is_help=True)
@@ -348,7 +348,7 @@ def model_run_command(scenario: str = typer.Argument(..., help="Shipped scenario
 
     cfg = settings()
     with progress_steps(1, "PyPSA/HiGHS") as advance:
-        result = service.model_run(scenario, hours, start, export)
+        result = system_service.model_run(scenario, hours, start, export)
         advance("solved")
     print_json(result) if json_out else _print_result(result, cfg.language)
 
@@ -360,7 +360,7 @@ def model_simulate_command(scenario: str = typer.Argument(..., help="Shipped sce
                            json_out: bool = JsonOption) -> None:
     """Rule-based hourly simulation of the scenario's fixed capacities (no optimiser, fast)."""
     cfg = settings()
-    result = service.model_simulate(scenario, hours, start, export)
+    result = system_service.model_simulate(scenario, hours, start, export)
     print_json(result) if json_out else _print_result(result, cfg.language)
 
 
@@ -371,7 +371,7 @@ def sweep_command(scenario: str = typer.Argument(..., help="Shipped scenario nam
                   hours: int = HoursOption, start: int = StartOption, json_out: bool = JsonOption) -> None:
     """Simulate many capacity variants at once (vectorised) and compare their results."""
     cfg = settings()
-    result = service.sweep(scenario, vary, hours, start)
+    result = system_service.sweep(scenario, vary, hours, start)
     if json_out:
         print_json(result)
         return

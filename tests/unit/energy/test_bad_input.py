@@ -215,7 +215,7 @@ def test_infeasible_run_leaves_no_export(tmp_path):
     scenario = _scenario(tmp_path, lambda s: (s["grid"].update(import_mw=0), s["capacities"].update(boiler={"mw": 0})))
     out = tmp_path / "out.csv"
     one_line_error(invoke("energy", "model", "run", scenario, "--hours", "24", "--export", out),
-                   "the electricity balance could not be met")
+                   "the district heat (region) balance could not be met")
     assert not out.exists() and not list(tmp_path.glob(".out.csv*"))
 
 

@@ -28,7 +28,7 @@ def test_model_run_json_and_csv_export(tmp_path):
                 "capacities", "balances_mwh"):
         assert key in data
     hourly = pd.read_csv(out)
-    assert len(hourly) == 24 and {"grid_import", "electrolyser_h2", "boiler"} <= set(hourly.columns)
+    assert len(hourly) == 24 and {"grid_import", "electrolyser_h2", "region:boiler"} <= set(hourly.columns)
     # Import in the summary is the sum of the exported hourly column.
     assert data["import_mwh"] == pytest.approx(hourly["grid_import"].sum(), abs=0.1)
 
