@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     actor: str = Field(
         default="cli", description="Name written to the audit log for changes made by this process."
     )
+    shared_engine: bool = Field(
+        default=False,
+        description="Keep one database engine (connection pool) per process for reading instead of one "
+        "per use case; the web server turns it on for its workers.",
+    )
 
     @property
     def store_path(self) -> Path:

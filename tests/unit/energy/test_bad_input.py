@@ -50,7 +50,7 @@ FILES = {
                   ("row 1", "appears twice")),
     "open_quote.csv": (GOOD.encode() + b'0630,2020,transport,diesel,"1,MWh\n', ("row 3", "quote that is never closed")),
     "decimal_comma.csv": (b"municipality,year,sector,carrier,quantity,unit\n0630,2019,transport,diesel,1,5,MWh\n",
-                          ("row 2", "7 values but 6 columns")),
+                          ("row 2", "7 cells but 6 columns")),
     "fake.xlsx": (GOOD.encode(), ("file", "cannot read as XLSX")),
 }
 

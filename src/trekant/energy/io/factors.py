@@ -29,7 +29,7 @@ MAX_T_PER_BASE = {"mwh": 5.0, "t co2e": 10.0}
 
 
 def read_factor_table(path: Path) -> tuple[FactorTable | None, list[Issue]]:
-    header, rows, issues = read_rows(path)
+    header, rows, issues = read_rows(path, numeric=("year", "value"))
     if issues:
         return None, issues
     source = str(path)
