@@ -28,7 +28,7 @@ def test_model_run_json_and_csv_export(tmp_path):
                 "capacities", "balances_mwh"):
         assert key in data
     hourly = pd.read_csv(out)
-    assert len(hourly) == 24 and {"grid_import", "electrolyser_h2", "region:boiler"} <= set(hourly.columns)
+    assert len(hourly) == 24 and {"grid_import", "electrolyser_h2", "tvis:boiler"} <= set(hourly.columns)
     # Import in the summary is the sum of the exported hourly column.
     assert data["import_mwh"] == pytest.approx(hourly["grid_import"].sum(), abs=0.1)
 
@@ -82,10 +82,10 @@ def test_bad_scenarios_name_the_field(tmp_path, change, expected):
 
 def test_profile_of_wrong_length(tmp_path):
     (tmp_path / "heat.csv").write_text("mw\n" + "1\n" * 100, encoding="utf-8")
-    path = write_scenario(tmp_path, lambda d: d["demand"].update(district_heat_profile="heat.csv:mw"))
+    path = write_scenario(tmp_path, lambda d: d["heat_areas"][1].update(profile="heat.csv:mw"))
     result = invoke("energy", "model", "simulate", path, "--hours", "24")
     assert result.exit_code == 1
-    assert "demand.district_heat_profile" in result.stderr and "100 hours" in result.stderr
+    assert "heat_areas.1.profile" in result.stderr and "100 hours" in result.stderr
 
 
 def test_infeasible_scenario_says_which_balance(tmp_path):

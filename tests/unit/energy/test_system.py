@@ -80,7 +80,7 @@ def test_energy_balance_closes_every_hour_on_every_bus():
     frame = network.dispatch_frame(solved, inputs)
     for bus in outputs.balance(inputs):
         assert np.abs(outputs.residual(frame, inputs, bus)).max() < 1e-6, bus
-    assert frame["h2_store_charge"].sum() + frame["region:heat_store_charge"].sum() > 0  # the stores were used
+    assert frame["h2_store_charge"].sum() + frame["tvis:heat_store_charge"].sum() > 0  # the stores were used
 
 
 def test_simulation_agrees_with_optimisation_without_storage():
@@ -92,7 +92,7 @@ def test_simulation_agrees_with_optimisation_without_storage():
     optimised = network.dispatch_frame(network.solve(inputs), inputs)
     variants = simulate.variants_from_scenario(inputs)
     simulated = simulate.frame_of(simulate.simulate(inputs, variants), inputs, 0)
-    for column in ("electrolyser_el", "region:heat_pump_el", "grid_import", "grid_export", "region:boiler", "h2_backup",
+    for column in ("electrolyser_el", "tvis:heat_pump_el", "grid_import", "grid_export", "tvis:boiler", "h2_backup",
                    "onshore_wind"):
         assert np.abs(optimised[column] - simulated[column]).max() < 1e-4, column
     for bus in outputs.balance(inputs):
