@@ -249,13 +249,16 @@ def pathway_command(
     console = Console()
     table = Table(title=f"{_t('pathway', lang)} {result['name']}{_demo_mark(result['demo'], lang)}",
                   caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
-    for key in ("year", "target", "projected", "gap"):
+    political = any(r["political_target_co2e_t"] is not None for r in result["years"])
+    keys = ("year", "target", "projected", "gap") + (("political_target", "political_gap") if political else ())
+    for key in keys:
         table.add_column(_t(key, lang), justify="right")
     for row in result["years"]:
         if (row["year"] - result["latest_account_year"]) % max(1, every) and row["year"] not in (2030, 2050):
             continue
-        table.add_row(str(row["year"]), *(number(row[k], ",.0f", lang)
-                                          for k in ("target_co2e_t", "projected_co2e_t", "gap_co2e_t")))
+        columns = ("target_co2e_t", "projected_co2e_t", "gap_co2e_t") + (
+            ("political_target_co2e_t", "political_gap_co2e_t") if political else ())
+        table.add_row(str(row["year"]), *(number(row[k], ",.0f", lang) for k in columns))
     console.print(table)
     macc = Table(title=f"{_t('macc', lang)}{_demo_mark(result['demo'], lang)}")
     for key in ("measure", "municipality", "sector", "dkk_per_t", "reduction", "cumulative"):

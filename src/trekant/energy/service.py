@@ -18,7 +18,7 @@ from trekant.energy.core.population import nearest_population
 from trekant.energy.io.activity import read_activity
 from trekant.energy.io.factors import read_factor_table
 from trekant.energy.io.targets import read_measures, read_targets
-from trekant.energy.model import REGION, FactorTable
+from trekant.energy.model import REGION, FactorTable, Target
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
@@ -227,18 +227,51 @@ def pathway(settings: Settings, municipality: str | None = None, factors: str | 
     end = max(PATHWAY_END_YEAR, *(t.target_year for t in targets))
     years = list(range(latest, end + 1))
     target_total = dict.fromkeys(years, 0.0)
+    political_targets = _political_targets()
+    political_total: dict[int, float] | None = dict.fromkeys(years, 0.0)
     for code in area.members:
         own = [t for t in targets if t.municipality_code == code]
-        path = core.target_path(own, _base_emissions(own, per_code[code][0], code), years)
+        base = _base_emissions(own, per_code[code][0], code)
+        path = core.target_path(own, base, years)
         for y in years:
             target_total[y] += path[y]
+        if political_total is not None and own[0].base_year == POLITICAL_BASE_YEAR:
+            political = core.target_path([Target(code, own[0].base_year, base, p.year, p.reduction_pct)
+                                          for p in political_targets], base, years)
+            for y in years:
+                political_total[y] += political[y]
+        else:
+            political_total = None  # a municipality counts from another base year: the national set does not apply
     projected = core.projected_path(latest, actual[latest], measures, years)
     gaps = core.gap(projected, target_total)
+    political_gaps = core.gap(projected, political_total) if political_total else {}
     demo = any(d for _, d in per_code.values()) or any(t.is_demo for t in targets) or any(m.is_demo for m in measures)
     rows = [dict(year=y, actual_co2e_t=round(actual[y], 1) if y in actual else None, target_co2e_t=round(target_total[y], 1),
-                 projected_co2e_t=round(projected[y], 1), gap_co2e_t=round(gaps[y], 1)) for y in years]
+                 projected_co2e_t=round(projected[y], 1), gap_co2e_t=round(gaps[y], 1),
+                 political_target_co2e_t=round(political_total[y], 1) if political_total else None,
+                 political_gap_co2e_t=round(political_gaps[y], 1) if political_total else None) for y in years]
     history = [dict(year=y, actual_co2e_t=round(actual[y], 1)) for y in sorted(actual) if y < latest]
     return dict(area=area.code, name=area.name, factor_table=table.label, demo=demo, latest_account_year=latest,
                 targets=[asdict(t) for t in targets], history=history, years=rows,
                 mac_curve=core.mac_curve(measures),
-                first_year_on_target=next((r["year"] for r in rows if r["gap_co2e_t"] <= 0), None))
+                first_year_on_target=next((r["year"] for r in rows if r["gap_co2e_t"] <= 0), None),
+                first_year_on_political_target=next((r["year"] for r in rows if political_total and r["political_gap_co2e_t"] <= 0), None),
+                target_sets=[dict(key="law", name="Klimaloven (the Climate Act, law): −70 % in 2030 and climate neutrality "
+                                                 "by 2050 at the latest, against 1990; or the municipality's own imported targets",
+                                  targets=[asdict(t) for t in targets]),
+                             dict(key="political", name="Newer political targets (not law): government platform 2022 and "
+                                                       "the bill to amend the Climate Act",
+                                  applies=political_total is not None, base_year=POLITICAL_BASE_YEAR,
+                                  targets=[asdict(p) for p in political_targets])])
+
+
+POLITICAL_BASE_YEAR = 1990
+
+
+def _political_targets():
+    from trekant.energy.io.targets import POLITICAL_TARGETS, read_political_targets
+
+    targets, issues = read_political_targets()
+    if has_errors(issues):
+        raise InputError.from_issues(str(POLITICAL_TARGETS), issues)
+    return targets
