@@ -189,6 +189,17 @@ def hourly_account(path: Path, series_spec: str | None = None) -> dict:
     return dict(file=str(path), **result)
 
 
+def heat_areas() -> dict:
+    """The heat areas as supplied (data/heat_areas.yaml): supply shares with sources, the factor that follows."""
+    from trekant.energy.core.heat_areas import describe
+    from trekant.energy.io.heat_areas import HEAT_AREAS_FILE, read_heat_areas
+
+    areas, factors = read_heat_areas()
+    return dict(file=HEAT_AREAS_FILE.name, areas=[describe(a, factors) for a in areas],
+                source_factors_kg_per_mwh={k: dict(value=f.value_kg_per_mwh, source=f.source, illustrative=f.illustrative)
+                                           for k, f in factors.items()})
+
+
 PATHWAY_END_YEAR = 2050
 
 

@@ -130,5 +130,5 @@ def test_model_tables_are_danish_by_default_english_on_request_and_always_marked
         assert word not in da.stdout, word
     assert "Selvforsyning" not in en.stdout and "Brint" not in en.stdout
     # Every table of the demo scenario is labelled: one mark per table title.
-    tables = 1 if command[0] == "sweep" else 3
+    tables = 2 if command[0] == "sweep" else 4  # sweep: results and infrastructure; run: results, balances, capacities, system
     assert da.stdout.count("[DEMO-data]") == tables and en.stdout.count("[DEMO data]") == tables
