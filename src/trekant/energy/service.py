@@ -86,6 +86,7 @@ def accounts(settings: Settings, municipality: str | None = None, year: int | No
             raise NotFound(f"no activity data for {year} (years held: {', '.join(map(str, years))})")
         lines = _lines(conn, area, table, year)
         series = repo.population_series(conn, area.members, population_keys(conn))
+        names = {m.code: m.name for m in region_repo.read_region_municipalities(conn)}
     population, periods = nearest_population(series, area.members, year)
     summary = accounts_core.summarise(lines, population)
     by_municipality = []
@@ -94,8 +95,9 @@ def accounts(settings: Settings, municipality: str | None = None, year: int | No
             own = [line for line in lines if line.municipality_code == code]
             pop, _ = nearest_population(series, (code,), year)
             total = sum(line.co2e_t for line in own)
-            by_municipality.append(dict(code=code, total_co2e_t=round(total, 1),
-                                        co2e_per_resident_t=round(total / pop, 2) if pop else None))
+            by_municipality.append(dict(code=code, name=names.get(code, code), total_co2e_t=round(total, 1),
+                                        co2e_per_resident_t=round(total / pop, 2) if pop else None,
+                                        by_sector_co2e_t=accounts_core.summarise(own, pop)["by_sector_co2e_t"]))
     return dict(area=area.code, name=area.name, year=year, factor_table=table.label, factor_basis=table.description,
                 demo=summary["is_demo"],
                 population_periods=periods, **{k: v for k, v in summary.items() if k != "is_demo"},
