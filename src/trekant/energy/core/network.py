@@ -5,10 +5,12 @@ heat store or the electrolyser's heat), and methanol, ammonia and CO2 when those
 Areas tied to nothing else are dispatched by merit order outside the optimiser (heat_dispatch.py).
 
 Electricity demand the grid connection and local supply cannot meet is unserved energy, priced at
-`prices.shortfall_eur_per_mwh` and reported (security of supply). The hydrogen and heat balances
-have no such slack in the first solve, which keeps the model small; if it is infeasible, it is
-solved again with a slack generator on every bus so the result names the balance, the hours and
-the largest shortfall.
+`prices.shortfall_eur_per_mwh` and reported (security of supply); hydrogen or heat not met is an
+error naming the balance, the hours and the largest shortfall. No bus has such a slack in the first
+solve, which keeps the model small: if the first solve is feasible, no slack would have been used
+at that price (no supply costs more), and if it is infeasible, it is solved again with a slack on
+every bus. Likewise only areas with heat that runs anyway (surplus heat, waste, the electrolyser's)
+get a heat dump.
 
 Emissions enter the optimisation through carriers: PyPSA counts a generator's emissions as
 output ÷ efficiency × its carrier's `co2_emissions`. Gas boilers (efficiency 1.04) and hydrogen
@@ -107,6 +109,8 @@ def build_network(inputs: SystemInputs, slack: bool = False):
         _add_heat_area(n, inputs, area)
     _add_downstream(n, inputs)
     if slack:
+        n.add("Generator", "unserved_electricity", bus="electricity", p_nom=_peak(inputs) * 2,
+              marginal_cost=s.prices.shortfall_eur_per_mwh)
         for bus in n.buses.index:
             if bus != "electricity":
                 n.add("Generator", f"shortfall:{bus}", bus=bus, p_nom=_peak(inputs) * 2,
@@ -130,8 +134,6 @@ def _add_electricity(n, inputs: SystemInputs) -> None:
           marginal_cost=inputs.import_cost, efficiency=pd.Series(1.0 / intensity, index=n.snapshots))
     n.add("Generator", "grid_export", bus="electricity", p_nom=s.grid.export_mw, p_min_pu=-1.0, p_max_pu=0.0,
           marginal_cost=inputs.export_value)
-    n.add("Generator", "unserved_electricity", bus="electricity", p_nom=_peak(inputs) * 2,
-          marginal_cost=s.prices.shortfall_eur_per_mwh)
     n.add("Load", "electricity_demand", bus="electricity", p_set=inputs.electricity_demand_mw)
     battery, e = s.capacity("battery"), s.efficiencies
     if battery.present:
@@ -177,7 +179,8 @@ def _add_heat_area(n, inputs: SystemInputs, area: AreaInputs) -> None:
     if a.heat_store.present:
         n.add("Store", f"{key}:heat_store", bus=bus, e_cyclic=True,
               **_extendable(a.heat_store, inputs.annualised["heat_store"], share, energy=True))
-    n.add("Generator", f"{key}:heat_dump", bus=bus, p_nom=_peak(inputs) * 2, p_min_pu=-1.0, p_max_pu=0.0)
+    if area.must_run_mw > 0 or a.electrolyser_heat:  # otherwise every supply is dispatchable: nothing to cool off
+        n.add("Generator", f"{key}:heat_dump", bus=bus, p_nom=_peak(inputs) * 2, p_min_pu=-1.0, p_max_pu=0.0)
 
 
 def _add_downstream(n, inputs: SystemInputs) -> None:
@@ -301,7 +304,7 @@ def dispatch_frame(solved: Solved, inputs: SystemInputs) -> pd.DataFrame:
         frame[f"{tech}_available"] = n.generators.at[tech, "p_nom_opt"] * inputs.capacity_factor[tech]
     frame["grid_import"] = g["grid_import"].to_numpy()
     frame["grid_export"] = -g["grid_export"].to_numpy()
-    frame["shortfall_electricity"] = g["unserved_electricity"].to_numpy()
+    frame["shortfall_electricity"] = _col(g, "unserved_electricity", idx)
     frame["electricity_demand"] = inputs.electricity_demand_mw
     frame["electrolyser_el"] = links.p0["electrolyser"].to_numpy()
     frame["electrolyser_h2"] = -links.p1["electrolyser"].to_numpy()
