@@ -132,3 +132,48 @@ def test_model_tables_are_danish_by_default_english_on_request_and_always_marked
     # Every table of the demo scenario is labelled: one mark per table title.
     tables = 2 if command[0] == "sweep" else 4  # sweep: results and infrastructure; run: results, balances, capacities, system
     assert da.stdout.count("[DEMO-data]") == tables and en.stdout.count("[DEMO data]") == tables
+
+
+def test_week_series_and_duration_curves_for_charts():
+    result = invoke("energy", "model", "run", "today", "--hours", "336", "--week", "1", "--json")
+    assert result.exit_code == 0, result.output
+    charts = json.loads(result.stdout)["charts"]
+    assert charts["week"] == 1 and len(charts["hours"]) == 168 and charts["hours"][0].startswith("2017-01-08 00:00")
+    assert all(len(values) == 168 for values in charts["series_mw"].values())
+    curve = charts["duration_curves"]["mw"]["grid_import"]
+    assert len(curve) == 101 and curve == sorted(curve, reverse=True)
+    assert charts["duration_curves"]["share_of_hours_pct"][-1] == 100
+
+
+def test_compliance_cost_is_the_difference_of_two_optimisations():
+    result = invoke("energy", "model", "run", "ptx_1gw_2030", "--hours", "48", "--compliance-cost", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    compliance = data["rfnbo"]["compliance"]
+    assert data["rfnbo"]["rule"] == "hourly" and data["rfnbo"]["binds"]
+    assert compliance["compliance_cost_eur"] == pytest.approx(
+        compliance["cost_with_rule_eur"] - compliance["cost_without_rule_eur"], abs=1)
+    assert compliance["compliance_cost_eur"] >= -1  # a constraint never makes the optimum cheaper
+    no_rule = invoke("energy", "model", "run", "today", "--hours", "24", "--compliance-cost")
+    assert no_rule.exit_code == 1 and "give a rule" in no_rule.stderr
+
+
+def test_weather_years_and_their_spread(tmp_path):
+    """Two weather years: the shipped 2017 and the same hours with every day-ahead price doubled."""
+    lines = (SCENARIO_DIR.parent / "dk1_hourly_2017.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    price = header.index("DK_1_price_day_ahead")
+    doubled = [lines[0]]
+    for row in lines[1:]:
+        cells = row.split(",")
+        cells[price] = str(2 * float(cells[price])) if cells[price] else ""
+        doubled.append(",".join(cells))
+    other = tmp_path / "dear.csv"
+    other.write_text("\n".join(doubled) + "\n", encoding="utf-8")
+    result = invoke("energy", "model", "years", "today", "--profiles", "builtin:dk1_hourly_2017.csv",
+                    "--profiles", str(other), "--hours", "24", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    costs = [r["total_cost_eur"] for r in data["results"]]
+    assert data["weather_years"] == 2 and costs[1] > costs[0]
+    assert data["spread"]["total_cost_eur"]["min"] == min(costs) and data["spread"]["total_cost_eur"]["max"] == max(costs)
