@@ -121,8 +121,13 @@ def _page(lyr: Layer, rows: list, matched: int, dialect: str, written: bool) -> 
     return FeaturePage(lyr, ids, properties, repo.decode(rows, dialect), matched)
 
 
+PLAIN = (str, int, float, bool, type(None))
+
+
 def json_value(value):
     """A stored value as JSON: dates ISO 8601, instants in UTC with Z, numpy scalars plain."""
+    if type(value) in PLAIN and value == value:  # not NaN
+        return value
     if isinstance(value, datetime):
         moment = value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
         return moment.isoformat().replace("+00:00", "Z")

@@ -16,7 +16,7 @@ from fastapi.routing import APIRoute
 from trekant.features import service
 from trekant.features.query import QueryError
 from trekant.settings import Settings
-from trekant.web.deps import Principal, current_principal, get_settings, language
+from trekant.web.deps import current_principal, get_settings, language
 from trekant.web.errors import error_response
 from trekant.web.ogc import documents as docs
 from trekant.web.ogc import params
@@ -49,8 +49,15 @@ def _json(document: dict, media_type: str = docs.JSON, headers: dict | None = No
     return Response(json.dumps(document, ensure_ascii=False).encode(), media_type=media_type, headers=headers)
 
 
-def published_only(principal: Principal = Depends(current_principal)) -> bool:
-    return not principal.sees_unpublished
+async def published_only(request: Request) -> bool:
+    """The visibility rule of the person asking (web.deps.current_principal), as an async dependency:
+    FastAPI runs a sync dependency in the thread pool, one hop per request that costs more than it."""
+    return not current_principal(request).sees_unpublished
+
+
+async def store_settings(request: Request) -> Settings:
+    """web.deps.get_settings without the thread-pool hop."""
+    return get_settings(request)
 
 
 def build_router() -> APIRouter:
@@ -76,7 +83,7 @@ def build_router() -> APIRouter:
         return _json(document)
 
     @router.get("/collections", name="ogc_collections")
-    def collections(request: Request, settings: Settings = Depends(get_settings),
+    def collections(request: Request, settings: Settings = Depends(store_settings),
                     public: bool = Depends(published_only)):
         html = params.wants_html(request)
         infos = service.collections(settings, public)
@@ -84,7 +91,7 @@ def build_router() -> APIRouter:
         return html_page(request, "collections", document) if html else _json(document)
 
     @router.get("/collections/{collection_id}", name="ogc_collection")
-    def collection(collection_id: str, request: Request, settings: Settings = Depends(get_settings),
+    def collection(collection_id: str, request: Request, settings: Settings = Depends(store_settings),
                    public: bool = Depends(published_only)):
         html = params.wants_html(request)
         info = service.collection(settings, collection_id, public)
@@ -92,7 +99,7 @@ def build_router() -> APIRouter:
         return html_page(request, "collection", document) if html else _json(document)
 
     @router.get("/collections/{collection_id}/items", name="ogc_items")
-    def items(collection_id: str, request: Request, settings: Settings = Depends(get_settings),
+    def items(collection_id: str, request: Request, settings: Settings = Depends(store_settings),
               public: bool = Depends(published_only)):
         layer = service.layer(collection_id)
         html = params.wants_html(request)
@@ -107,7 +114,7 @@ def build_router() -> APIRouter:
         return Response(body, media_type=docs.GEOJSON, headers=docs.content_crs(target))
 
     @router.get("/collections/{collection_id}/items/{feature_id:path}", name="ogc_item")
-    def item(collection_id: str, feature_id: str, request: Request, settings: Settings = Depends(get_settings),
+    def item(collection_id: str, feature_id: str, request: Request, settings: Settings = Depends(store_settings),
              public: bool = Depends(published_only)):
         layer = service.layer(collection_id)
         params.check_known(request, params.ITEM)
