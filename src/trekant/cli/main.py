@@ -49,9 +49,6 @@ COMMANDS: dict[str, Entry] = {
                           "Public-private partnerships: register, funding, coverage, collaboration network."),
     "strategy": Entry("trekant.cli.strategy", "app", "Fælles strategi: mål, KPI'er og status.",
                       "Joint strategy: goals, KPIs and status."),
-    "serve": Entry("trekant.cli.serve", "serve_app",
-                   "Start webapplikationen: sider, JSON-API (/api/) og OGC API Features (/ogc/).",
-                   "Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."),
 }
 
 
