@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from trekant import __version__
-from trekant.cli import economy, energy, infra, plan, region, serve, strategy
+from trekant.cli import audit, economy, energy, infra, plan, region, serve, strategy, users
 
 app = typer.Typer(
     name="trekant",
@@ -37,6 +37,8 @@ app.add_typer(energy.app, name="energy", help="Energy and climate: CO2 accounts,
 app.add_typer(economy.app, name="economy", help="Strengths and growth: indicators and regional economics.")
 app.add_typer(infra.app, name="infra", help="Infrastructure advocacy: portfolio, CBA, risk, ranking.")
 app.add_typer(strategy.app, name="strategy", help="Joint strategy: goals, KPIs and status.")
+app.add_typer(users.app, name="users", help="Accounts, roles per municipality and API tokens.")
+app.add_typer(audit.app, name="audit", help="The audit log: who changed what, when and from where.")
 
 
 def main() -> None:

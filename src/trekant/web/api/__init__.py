@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.api import region
+from trekant.web.api import audit, region
 
 
 def build_router() -> APIRouter:
     router = APIRouter()
     router.include_router(region.router, tags=["region"])
+    router.include_router(audit.router, tags=["audit"])
     return router

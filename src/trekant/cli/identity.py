@@ -1,0 +1,55 @@
+"""Who the CLI acts as, for the permission table and the audit log.
+
+- On the embedded GeoPackage store (a file on this machine) whoever may write the file is its
+  administrator: the CLI acts as administrator `cli:<os user>`.
+- On a server store (TREKANT_DATABASE_URL set) many people share the data, so the CLI signs in with
+  an API token of the person's account, from TREKANT_TOKEN (`trekant users token NAME` issues one);
+  its role and municipalities then apply exactly as on the web. Without a token it is anonymous
+  and every write is refused — except creating the very first administrator of an empty store.
+Every change the CLI makes is audited with where = "cli".
+"""
+
+from __future__ import annotations
+
+import getpass
+from datetime import datetime, timezone
+
+from trekant.accounts import service
+from trekant.accounts.model import Principal
+from trekant.errors import SignInRequired
+from trekant.settings import Settings
+from trekant.store.store import writing
+
+WHERE = "cli"
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return "unknown"
+
+
+def cli_principal(settings: Settings) -> Principal:
+    """The principal of this command (see the module docstring)."""
+    actor = f"cli:{os_user()}"
+    if not settings.is_postgis:
+        return Principal(name=actor, role="administrator", via="cli")
+    if settings.token is None:
+        return Principal(name=actor, role="anonymous", via="cli")
+    with writing(settings) as conn:
+        principal = service.token_principal(conn, settings.token.get_secret_value().strip(),
+                                            datetime.now(timezone.utc))
+    if principal is None:
+        raise SignInRequired("TREKANT_TOKEN is unknown, expired or revoked, or its account is disabled")
+    return Principal(name=principal.name, role=principal.role, municipalities=principal.municipalities, via="cli")
+
+
+def acting_settings(settings: Settings, principal: Principal) -> Settings:
+    """Settings whose audit actor is the CLI's principal."""
+    return settings.model_copy(update={"actor": principal.name})
+
+
+def sign_in_hint(settings: Settings) -> str:
+    return ("this is a server store: set TREKANT_TOKEN to an API token of your account "
+            "(an administrator issues one with `trekant users token NAME`)") if settings.is_postgis else ""
