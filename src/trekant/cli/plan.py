@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.identity import acting_settings, cli_principal
 from trekant.errors import InputError, Issue
 from trekant.plan import reports, service
 from trekant.i18n import number
@@ -63,7 +64,9 @@ def import_command(
     """Import plan frames; every problem is reported, and any error writes nothing."""
     cfg = settings()
     try:
-        result = service.import_file(cfg, file, municipality, status, layer, skip_others, tolerance_m)
+        by = cli_principal(cfg)
+        result = service.import_file(acting_settings(cfg, by), file, municipality, status, layer, skip_others,
+                                     tolerance_m, by=by)
     except InputError as exc:
         if json_out:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues] or [dict(severity="error", code="input", feature="file", field=None, message=str(exc), source=str(file))]))
@@ -180,7 +183,8 @@ def fetch_command(
     cfg = settings()
     request = service.wfs_request(url, layer, page_size)
     try:
-        result = service.fetch(cfg, municipality, request)
+        by = cli_principal(cfg)
+        result = service.fetch(acting_settings(cfg, by), municipality, request, by=by)
     except InputError as exc:
         if json_out and exc.issues:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))

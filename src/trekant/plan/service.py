@@ -16,6 +16,8 @@ import geopandas as gpd
 import numpy as np
 from sqlalchemy.engine import Connection
 
+from trekant.accounts import rules
+from trekant.accounts.model import Principal
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.plan import designations, repo
 from trekant.plan.codes import load_code_lists
@@ -164,8 +166,12 @@ def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: 
 
 def import_file(settings: Settings, path: Path, municipality: str | None = None, status: str | None = None,
                 layer: str | None = None, skip_others: bool = False,
-                tolerance_m: float = OUTSIDE_TOLERANCE_M) -> ImportResult:
-    """Import a plan file in one transaction; InputError (with every issue) and no write on any error."""
+                tolerance_m: float = OUTSIDE_TOLERANCE_M, by: Principal | None = None) -> ImportResult:
+    """Import a plan file in one transaction; InputError (with every issue) and no write on any error.
+
+    `by` is who asks (the web's or the CLI's principal): every frame's municipality must be one they
+    may edit (accounts.rules "plan.edit"), or Forbidden and nothing is written. None: a trusted caller.
+    """
     check_distance("--tolerance-m", tolerance_m)
     with opened(settings) as store:
         with store.connect() as conn:
@@ -174,7 +180,7 @@ def import_file(settings: Settings, path: Path, municipality: str | None = None,
             raise NotFound(f"municipality {municipality} is not in the store")
         scope = None if municipality is None else municipality.zfill(4)
         prepared = prepare_file(path, borders, scope, status, layer, skip_others, tolerance_m)
-        return _write_prepared(store, prepared, settings.actor, "import")
+        return _write_prepared(store, prepared, settings.actor, "import", by)
 
 
 def import_designations(settings: Settings, path: Path, theme: str, id_field: str = "id", name_field: str = "name",
@@ -196,7 +202,10 @@ def import_designations(settings: Settings, path: Path, theme: str, id_field: st
     return dict(counts, theme=theme, source=source, issues=issues)
 
 
-def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str) -> ImportResult:
+def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str,
+                    by: Principal | None = None) -> ImportResult:
+    if by is not None:  # before anything is written: every municipality the file touches must be the editor's
+        rules.require(by, "plan.edit", set(prepared.frames["komnr"]) if "komnr" in prepared.frames else ())
     if not prepared.ok:
         raise InputError.from_issues(prepared.source, prepared.issues)
     with store.begin() as conn:
@@ -212,7 +221,8 @@ def wfs_request(url: str | None = None, layer: str | None = None, page_size: int
     return wfs.WfsRequest(url or wfs.PLANDATA_WFS_URL, layer or wfs.FRAMES_LAYER, page_size)
 
 
-def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.WfsRequest()) -> ImportResult:
+def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.WfsRequest(),
+          by: Principal | None = None) -> ImportResult:
     """Load one municipality's adopted frames from Plandata's WFS, validated like a file import."""
     komnr = municipality.zfill(4)
     with opened(settings) as store:
@@ -220,6 +230,8 @@ def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.W
             borders = boundaries(conn)
         if komnr not in borders:
             raise NotFound(f"municipality {municipality} is not in the store")
+        if by is not None:
+            rules.require(by, "plan.edit", [komnr])
         source = f"{request.url} {request.layer} komnr={int(komnr)}"
         raw, issues = wfs.read_pages(wfs.fetch_pages(request, komnr), source)
         if raw is None:
@@ -227,4 +239,4 @@ def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.W
                 raise InputError.from_issues(source, issues)
             return ImportResult(0, 0, 0, 0, issues, source)
         prepared = prepare_raw(raw, source, borders, issues, municipality=komnr, status="V")
-        return _write_prepared(store, prepared, settings.actor, "fetch")
+        return _write_prepared(store, prepared, settings.actor, "fetch", by)
