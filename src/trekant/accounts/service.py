@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection
 
 from trekant.accounts import passwords, repo, rules, sessions, throttle, tokens
 from trekant.accounts.model import ROLES, Account, Principal, SessionRecord, TokenInfo
-from trekant.audit import log as audit
+from trekant.store import audit
 from trekant.errors import Conflict, InputError, NotFound, TooManyAttempts
 from trekant.settings import Settings
 from trekant.store.store import reading, writing
@@ -109,7 +109,7 @@ def add_user(settings: Settings, by: Principal, name: str, role: str, municipali
         if repo.find(conn, name) is not None:
             raise Conflict(f"an account named {name!r} exists already")
         repo.insert(conn, name, role, hashed, codes, now)
-        audit.write(conn, by.name, "account.add", "account", name,
+        audit.write_audit(conn, by.name, "account.add", "account", name,
                     dict(new=dict(role=role, municipalities=codes, password=hashed is not None)), where=where)
         return _account(conn, name)
 
@@ -131,7 +131,7 @@ def set_role(settings: Settings, by: Principal, name: str, role: str, municipali
         codes = check_role(conn, role, municipalities)
         repo.set_role(conn, before.id, role, codes, now or now_utc())
         repo.delete_sessions_of(conn, before.id)  # a new role takes effect at the next sign-in
-        audit.write(conn, by.name, "account.set_role", "account", name,
+        audit.write_audit(conn, by.name, "account.set_role", "account", name,
                     dict(old=dict(role=before.role, municipalities=list(before.municipalities)),
                          new=dict(role=role, municipalities=codes)), where=where)
         return _account(conn, name)
@@ -145,7 +145,7 @@ def set_disabled(settings: Settings, by: Principal, name: str, disabled: bool, *
         before = _account(conn, name)
         repo.set_disabled(conn, before.id, disabled, now or now_utc())
         ended = repo.delete_sessions_of(conn, before.id) if disabled else 0
-        audit.write(conn, by.name, "account.disable" if disabled else "account.enable", "account", name,
+        audit.write_audit(conn, by.name, "account.disable" if disabled else "account.enable", "account", name,
                     dict(old=dict(disabled=before.disabled), new=dict(disabled=disabled), sessions_ended=ended),
                     where=where)
         return _account(conn, name)
@@ -162,7 +162,7 @@ def set_password(settings: Settings, by: Principal, name: str, password: str, *,
         target = _account(conn, name)
         repo.set_password_hash(conn, target.id, hashed, now or now_utc())
         repo.delete_sessions_of(conn, target.id)
-        audit.write(conn, by.name, "account.set_password", "account", name, {}, where=where)
+        audit.write_audit(conn, by.name, "account.set_password", "account", name, {}, where=where)
 
 
 def issue_token(settings: Settings, by: Principal, name: str, expires_days: int | None, *, where: str,
@@ -177,7 +177,7 @@ def issue_token(settings: Settings, by: Principal, name: str, expires_days: int 
     with writing(settings) as conn:
         target = _account(conn, name)
         token_id = repo.insert_token(conn, target.id, tokens.digest(secret), tokens.shown_prefix(secret), now, expires_at)
-        audit.write(conn, by.name, "token.issue", "api_token", str(token_id),
+        audit.write_audit(conn, by.name, "token.issue", "api_token", str(token_id),
                     dict(account=name, prefix=tokens.shown_prefix(secret),
                          expires_at=expires_at.isoformat() if expires_at else None), where=where)
         info = next(t for t in repo.tokens(conn, target.id) if t.id == token_id)
@@ -193,7 +193,7 @@ def revoke_token(settings: Settings, by: Principal, name: str, token_id: int | N
         revoked = repo.revoke_tokens(conn, target.id, token_id, now or now_utc())
         if token_id is not None and not revoked:
             raise NotFound(f"{name} has no live token with id {token_id}")
-        audit.write(conn, by.name, "token.revoke", "api_token", ",".join(map(str, revoked)),
+        audit.write_audit(conn, by.name, "token.revoke", "api_token", ",".join(map(str, revoked)),
                     dict(account=name, revoked=revoked), where=where)
     return revoked
 
@@ -233,7 +233,7 @@ def sign_in(conn: Connection, policy: Policy, name: str, password: str, address:
     if not passwords.verify(stored, password) or account is None or account.disabled:
         for key, p in keys:
             repo.put_counter(conn, key, throttle.after_failure(repo.counter(conn, key), now, p))
-        audit.write(conn, name if account else "anonymous", "session.refused", "account", name,
+        audit.write_audit(conn, name if account else "anonymous", "session.refused", "account", name,
                     dict(reason="wrong name or password"), where=where)
         return None
     repo.clear_counter(conn, keys[0][0])
@@ -243,7 +243,7 @@ def sign_in(conn: Connection, policy: Policy, name: str, password: str, address:
     csrf = secrets.token_urlsafe(32)
     session_id = repo.insert_session(conn, tokens.digest(secret), account.id, csrf, now, address)
     repo.delete_sessions_older(conn, now - policy.timeouts.idle, now - policy.timeouts.absolute)
-    audit.write(conn, account.name, "session.start", "web_session", str(session_id), {}, where=where)
+    audit.write_audit(conn, account.name, "session.start", "web_session", str(session_id), {}, where=where)
     return secret, repo.session_by_hash(conn, tokens.digest(secret)), account
 
 
@@ -273,5 +273,5 @@ def sign_out(conn: Connection, secret: str, where: str) -> None:
         return
     account = repo.by_id(conn, record.account_id)
     repo.delete_session(conn, record.id)
-    audit.write(conn, account.name if account else "anonymous", "session.end", "web_session", str(record.id), {},
+    audit.write_audit(conn, account.name if account else "anonymous", "session.end", "web_session", str(record.id), {},
                 where=where)

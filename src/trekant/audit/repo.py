@@ -33,6 +33,6 @@ def _entry(row) -> dict:
         detail = json.loads(row["detail"] or "{}")
     except ValueError:
         detail = {"text": row["detail"]}
-    where = row.get("where") or (detail.pop("where", "") if isinstance(detail, dict) else "")
+    where = row["origin"] or ""
     return dict(id=row["id"], at=utc(row["at"]).isoformat(), actor=row["actor"], action=row["action"],
                 entity=row["entity"], entity_id=row["entity_id"], where=where or "", detail=detail)

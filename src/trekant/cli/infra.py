@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
-from trekant.infrastructure import service
-from trekant.infrastructure.geometry import length_km
-from trekant.infrastructure.io_params import builtin_names, load_params
-from trekant.infrastructure.io_project import to_document_dict
 from trekant.i18n import number, percent
 from trekant.infrastructure.labels import label
-from trekant.infrastructure.model import CbaResult, ParameterSet, Project
+from trekant.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from trekant.infrastructure.model import CbaResult, ParameterSet, Project
+
+service = lazy_module("trekant.infrastructure.service")
+geometry = lazy_module("trekant.infrastructure.geometry")
+io_params = lazy_module("trekant.infrastructure.io.params")
+io_project = lazy_module("trekant.infrastructure.io.project")
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()
@@ -60,8 +65,8 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
     """Show one project: facts, published results, sources, and which inputs are illustrative."""
     cfg = settings()
     project = service.get_project(cfg, key)
-    doc = to_document_dict(project)
-    doc["length_km_geometry"] = length_km(project.geometry)
+    doc = io_project.to_document_dict(project)
+    doc["length_km_geometry"] = geometry.length_km(project.geometry)
     if json_out:
         print_json(doc)
         return
@@ -175,14 +180,14 @@ def params_command(name: str = typer.Argument(None, help="A shipped name or a YA
                    json_out: bool = JsonOption) -> None:
     """List the shipped parameter sets, or show one with its sources."""
     if name is None:
-        sets = [load_params(n) for n in builtin_names()]
+        sets = [io_params.load_params(n) for n in io_params.builtin_names()]
         if json_out:
             print_json([{"name": p.name, "title": p.title} for p in sets])
             return
         for p in sets:
             typer.echo(f"{p.name}: {p.title}")
         return
-    p = load_params(name)
+    p = io_params.load_params(name)
     data = {
         "name": p.name, "title": p.title, "price_year": p.price_year, "operation_years": p.operation_years,
         "net_tax_factor": p.net_tax_factor, "tax_distortion_factor": p.tax_distortion_factor,

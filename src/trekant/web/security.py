@@ -1,4 +1,4 @@
-"""Security headers on every response: a strict Content Security Policy with a per-request nonce,
+"""Security headers on every response (and the audit origin "web ADDRESS" of every request): a strict Content Security Policy with a per-request nonce,
 nosniff, a same-origin referrer, no framing, and no caching of what a signed-in user sees.
 
 Plotly.js and its bundled MapLibre draw under this policy: MapLibre starts its workers from blob:
@@ -13,6 +13,7 @@ import secrets
 
 from fastapi import FastAPI, Request
 
+from trekant.store.audit import origin
 from trekant.web import auth
 
 
@@ -47,7 +48,9 @@ def install(app: FastAPI) -> None:
     async def security_headers(request: Request, call_next):
         nonce = secrets.token_urlsafe(16)
         request.state.csp_nonce = nonce
-        response = await call_next(request)
+        address = request.client.host if request.client else "unknown"
+        with origin(f"web {address}"):  # audit records of this request say where it came from
+            response = await call_next(request)
         response.headers["Content-Security-Policy"] = content_security_policy(nonce)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
