@@ -69,7 +69,9 @@ def require(principal: Principal, action: str, municipalities: Iterable[str] = (
     if allowed(principal, action, touched):
         return
     if not principal.signed_in:
-        raise SignInRequired(f"sign-in required to {action}")
+        hint = (": this is a server store, so the command line signs in with TREKANT_TOKEN (an API token of "
+                "your account, issued by `trekant users token NAME`)") if principal.via == "cli" else ""
+        raise SignInRequired(f"sign-in required to {action}{hint}")
     if scope_of(principal.role, action) == OWN:
         others = [c for c in touched if c not in principal.municipalities]
         what = f"municipality {', '.join(others)}" if others else "data of no municipality"

@@ -8,9 +8,10 @@ from datetime import datetime, timedelta, timezone
 
 from fastapi.testclient import TestClient
 
-from trekant.accounts import passwords, repo
+from trekant.accounts import passwords, repo, tokens
 from trekant.accounts.model import Principal
 from trekant.store.store import writing
+from trekant.web import auth
 
 VEJLE, KOLDING = "0630", "0621"
 SETUP = Principal("test-setup", "administrator", via="cli")
@@ -74,3 +75,18 @@ class Clock:
 
     def advance(self, **delta) -> None:
         self.now += timedelta(**delta)
+
+
+def session_for(app, name: str) -> tuple[TestClient, str]:
+    """A client holding a fresh session of `name` and its CSRF token, without the (slow) password check.
+
+    The session row is what a sign-in writes (sign-in itself is tested in test_auth.py); the cookie then
+    travels the same path as any browser's.
+    """
+    secret, csrf = tokens.new_secret(), tokens.new_secret()
+    with writing(app.state.settings) as conn:
+        account, _hash = repo.find(conn, name)
+        repo.insert_session(conn, tokens.digest(secret), account.id, csrf, app.state.clock(), "test")
+    client = TestClient(app, raise_server_exceptions=False)
+    client.cookies.set(auth.SESSION_COOKIE, secret)
+    return client, csrf
