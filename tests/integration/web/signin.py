@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+import pytest
 from datetime import datetime, timedelta, timezone
 
 from fastapi.testclient import TestClient
@@ -12,6 +14,7 @@ from trekant.accounts import passwords, repo, tokens
 from trekant.accounts.model import Principal
 from trekant.store.store import writing
 from trekant.web import auth
+from trekant.web.app import create_app
 
 VEJLE, KOLDING = "0630", "0621"
 SETUP = Principal("test-setup", "administrator", via="cli")
@@ -90,3 +93,14 @@ def session_for(app, name: str) -> tuple[TestClient, str]:
     client = TestClient(app, raise_server_exceptions=False)
     client.cookies.set(auth.SESSION_COOKIE, secret)
     return client, csrf
+
+
+@pytest.fixture
+def app(store_env):
+    """The app over a store with ACCOUNTS, on a hand-moved clock (import this fixture into a test module)."""
+    make_accounts(store_env)
+    app = create_app(store_env)
+    app.state.clock = Clock()
+    yield app
+    if app.state.store is not None:
+        app.state.store.dispose()

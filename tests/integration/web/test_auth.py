@@ -13,17 +13,7 @@ from trekant.accounts import service
 from trekant.web import auth
 from trekant.web.app import create_app
 
-from .signin import PASSWORDS, SETUP, Clock, make_accounts, page_csrf, sign_in, signed_in, whoami
-
-
-@pytest.fixture
-def app(store_env):
-    make_accounts(store_env)
-    app = create_app(store_env)
-    app.state.clock = Clock()
-    yield app
-    if app.state.store is not None:
-        app.state.store.dispose()
+from .signin import PASSWORDS, SETUP, app, page_csrf, sign_in, signed_in, whoami  # noqa: F401 (fixture)
 
 
 def _anonymous(app) -> TestClient:

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from trekant.web.app import create_app
 
-from .signin import Clock, make_accounts, session_for
+from .signin import app, session_for  # noqa: F401 (app: fixture)
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 PRINCIPALS = ("anonymous", "reader", "analyst", "vejle", "kolding", "admin")
@@ -49,16 +49,6 @@ READS: dict[str, dict[str, int]] = {
     "/admin/audit": only_admin(),
     "/admin/audit.csv": only_admin(),
 }
-
-
-@pytest.fixture
-def app(store_env):
-    make_accounts(store_env)
-    app = create_app(store_env)
-    app.state.clock = Clock()
-    yield app
-    if app.state.store is not None:
-        app.state.store.dispose()
 
 
 def client_of(app, who: str) -> tuple[TestClient, str]:

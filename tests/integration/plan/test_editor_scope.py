@@ -7,7 +7,6 @@ from sqlalchemy import func, select
 
 from trekant.accounts.model import ANONYMOUS, Principal
 from trekant.errors import Forbidden, SignInRequired
-from trekant.plan import repo as plan_repo
 from trekant.plan import service
 from trekant.store.schema.core import audit_log
 from trekant.store.schema.plan import plan_frame
@@ -17,15 +16,6 @@ from unit.plan.builders import KOLDING, VEJLE, border_segment, frame, write_geoj
 VEJLE_EDITOR = Principal("vejle", "editor", frozenset({VEJLE}), via="session")
 ANALYST = Principal("analyst", "analyst", via="session")
 ADMIN = Principal("admin", "administrator", via="session")
-
-
-@pytest.fixture
-def plan_env(store_env):
-    store = Store.from_settings(store_env)
-    with store.begin() as conn:
-        plan_repo.delete_demo(conn)
-    store.dispose()
-    return store_env
 
 
 def _files(tmp_path):
