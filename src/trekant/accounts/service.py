@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from trekant.accounts import passwords, repo, rules, sessions, throttle, tokens
 from trekant.accounts.model import ROLES, Account, Principal, SessionRecord, TokenInfo
 from trekant.store import audit
-from trekant.errors import Conflict, InputError, NotFound, TooManyAttempts
+from trekant.errors import Conflict, InputError, NotFound, SignInRequired, TooManyAttempts
 from trekant.settings import Settings
 from trekant.store.store import reading, writing
 
@@ -167,8 +167,12 @@ def set_password(settings: Settings, by: Principal, name: str, password: str, *,
 
 def issue_token(settings: Settings, by: Principal, name: str, expires_days: int | None, *, where: str,
                 now: datetime | None = None) -> tuple[str, TokenInfo]:
-    """A new API token for the account: the token itself is returned once and stored only hashed."""
-    rules.require(by, "users.manage")
+    """A new API token for the account: the token itself is returned once and stored only hashed.
+
+    Administrators issue tokens for anyone; an account proven by its password (via "password") for itself.
+    """
+    if not (by.via == "password" and by.name == name):
+        rules.require(by, "users.manage")
     if expires_days is not None and not 1 <= expires_days <= MAX_TOKEN_DAYS:
         raise InputError("--expires", reason=f"{expires_days} is not a number of days from 1 to {MAX_TOKEN_DAYS}")
     now = now or now_utc()
@@ -216,9 +220,9 @@ def token_principal(conn: Connection, secret: str, now: datetime) -> Principal |
     return account.principal("token")
 
 
-def sign_in(conn: Connection, policy: Policy, name: str, password: str, address: str, now: datetime,
-            where: str) -> tuple[str, SessionRecord, Account] | None:
-    """Check name and password (throttled per account and per address); a new session and its cookie secret.
+def verify_sign_in(conn: Connection, policy: Policy, name: str, password: str, address: str, now: datetime,
+                   where: str) -> Account | None:
+    """The account when name and password match (throttled per account and per address), else None.
 
     None when refused: the failure is counted and audited, so the caller commits and then answers
     401 "wrong name or password", the same whether the name exists, the account is disabled or the
@@ -234,17 +238,36 @@ def sign_in(conn: Connection, policy: Policy, name: str, password: str, address:
         for key, p in keys:
             repo.put_counter(conn, key, throttle.after_failure(repo.counter(conn, key), now, p))
         audit.write_audit(conn, name if account else "anonymous", "session.refused", "account", name,
-                    dict(reason="wrong name or password"), where=where)
+                          dict(reason="wrong name or password"), where=where)
         return None
     repo.clear_counter(conn, keys[0][0])
     if passwords.needs_rehash(stored):
         repo.set_password_hash(conn, account.id, passwords.hash_password(password), now)
+    return account
+
+
+def sign_in(conn: Connection, policy: Policy, name: str, password: str, address: str, now: datetime,
+            where: str) -> tuple[str, SessionRecord, Account] | None:
+    """verify_sign_in, then a new web session: its cookie secret, its record and the account (None: refused)."""
+    account = verify_sign_in(conn, policy, name, password, address, now, where)
+    if account is None:
+        return None
     secret = tokens.new_secret()
     csrf = secrets.token_urlsafe(32)
     session_id = repo.insert_session(conn, tokens.digest(secret), account.id, csrf, now, address)
     repo.delete_sessions_older(conn, now - policy.timeouts.idle, now - policy.timeouts.absolute)
     audit.write_audit(conn, account.name, "session.start", "web_session", str(session_id), {}, where=where)
     return secret, repo.session_by_hash(conn, tokens.digest(secret)), account
+
+
+def password_principal(settings: Settings, name: str, password: str, *, where: str,
+                       now: datetime | None = None) -> Principal:
+    """The principal of an account proven by its password (the CLI's `--password-stdin` on a server store)."""
+    with writing(settings) as conn:
+        account = verify_sign_in(conn, Policy.from_settings(settings), name, password, where, now or now_utc(), where)
+    if account is None:  # the refusal is committed (counted and audited) before this is raised
+        raise SignInRequired("wrong name or password")
+    return account.principal("password")
 
 
 def session_principal(conn: Connection, policy: Policy, secret: str, now: datetime

@@ -113,10 +113,17 @@ def password_command(name: str = typer.Argument(...),
 @handles_errors
 def token_command(name: str = typer.Argument(...),
                   expires: int = typer.Option(None, "--expires", help="Days until the token expires (default: never)."),
+                  password_stdin: bool = typer.Option(False, "--password-stdin",
+                                                      help="Prove NAME's password (from standard input) and issue "
+                                                           "NAME's own token: how one gets a first TREKANT_TOKEN."),
                   json_out: bool = JsonOption) -> None:
     """Issue an API token for scripts (Authorization: Bearer TOKEN). It is shown this once; the store keeps a hash."""
     cfg = settings()
-    secret, info = service.issue_token(cfg, cli_principal(cfg), name, expires, where=WHERE)
+    if password_stdin:
+        by = service.password_principal(cfg, name, read_password(True), where=WHERE)
+    else:
+        by = cli_principal(cfg)
+    secret, info = service.issue_token(cfg, by, name, expires, where=WHERE)
     if json_out:
         print_json(dict(info.to_dict(), token=secret))
         return

@@ -78,12 +78,14 @@ def test_the_cli_signs_in_on_a_server_store(store_env, tmp_path):
     refused = cli("users", "list")
     assert refused.exit_code == 1 and "TREKANT_TOKEN" in refused.stderr
     assert cli("users", "token", "boss", env={"TREKANT_TOKEN": "trk_wrong"}).exit_code == 1
-    # the first administrator's token comes from someone with the database's own credentials:
-    secret, _ = service.issue_token(store_env, Principal("setup", "administrator"), "boss", None, where="test")
-    boss = {"TREKANT_TOKEN": secret}
+    wrong = cli("users", "token", "boss", "--password-stdin", input="cedar lamp river 0000\n")
+    assert wrong.exit_code == 1 and "wrong name or password" in wrong.stderr
+    # proving the password gives the account its own token: the first TREKANT_TOKEN
+    boss = {"TREKANT_TOKEN": cli_json("users", "token", "boss", "--password-stdin", input=ADMIN_PASSWORD)["token"]}
     assert cli_json("users", "add", "vejle", "--role", "editor", "-m", VEJLE, env=boss)["name"] == "vejle"
     vejle = {"TREKANT_TOKEN": cli_json("users", "token", "vejle", env=boss)["token"]}
     assert cli("users", "list", env=vejle).exit_code == 1  # an editor manages no accounts
+    assert cli("users", "token", "boss", env=vejle).exit_code == 1  # nor another account's tokens
     s = border_segment(KOLDING, VEJLE)
     mixed = write_geojson(tmp_path / "mixed.geojson", [frame("V-1", VEJLE, 11, s.rect(100, 400)),
                                                        frame("K-1", KOLDING, 31, s.rect(100, 400, side="a"))])

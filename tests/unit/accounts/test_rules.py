@@ -68,3 +68,13 @@ def test_only_the_administrator_has_every_action_and_anonymous_only_reads_publis
     rows = rules.table()
     assert all(row["administrator"] == rules.ALL for row in rows)
     assert [row["action"] for row in rows if row["anonymous"]] == ["published.read"]
+
+
+def test_docs_state_every_action_of_the_table():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[3] / "docs" / "security.md").read_text(encoding="utf-8")
+    labels = {"all": "all", "own": "own municipalities", "": "–"}
+    for row in rules.table():
+        cells = " | ".join(labels[row[role]] for role in rules.ROLES_SHOWN)
+        assert f"| `{row['action']}` | {cells} |" in text, row["action"]
