@@ -55,6 +55,11 @@ class Settings(BaseSettings):
         default=None, description="API token the CLI signs in with when it writes through a server store "
         "(TREKANT_DATABASE_URL set)."
     )
+    shared_engine: bool = Field(
+        default=False,
+        description="Keep one database engine (connection pool) per process for reading instead of one "
+        "per use case; the web server turns it on for its workers.",
+    )
 
     @property
     def store_path(self) -> Path:

@@ -38,6 +38,7 @@ PERMISSIONS: dict[str, dict[str, str]] = {
     # the secretariat only
     "users.manage": {ADMIN: ALL},
     "audit.read": {ADMIN: ALL},
+    "personal.forget": {ADMIN: ALL},  # erase a person's contact data everywhere
     "store.manage": {ADMIN: ALL},  # init, settings, region data
 }
 

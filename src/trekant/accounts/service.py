@@ -1,7 +1,7 @@
 """Use cases of accounts, shared by the CLI and the web app: each write in one transaction, audited.
 
 Who is asking (`by`, a Principal) comes first; `rules.require` decides. `where` says where the change
-came from for the audit log ("cli", "web 192.0.2.7", "api 192.0.2.7"). Clocks are parameters, so
+came from for the audit log's origin ("cli", or the web client's address "192.0.2.7"). Clocks are parameters, so
 timeouts are tested without waiting.
 """
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import getpass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from trekant.accounts import service
 from trekant.accounts.model import Principal
 from trekant.errors import SignInRequired
-from trekant.settings import Settings
-from trekant.store.store import writing
+
+if TYPE_CHECKING:
+    from trekant.settings import Settings
 
 WHERE = "cli"
 
@@ -37,6 +38,9 @@ def cli_principal(settings: Settings) -> Principal:
         return Principal(name=actor, role="administrator", via="cli")
     if settings.token is None:
         return Principal(name=actor, role="anonymous", via="cli")
+    from trekant.accounts import service  # loaded only when a command runs (the CLI starts light)
+    from trekant.store.store import writing
+
     with writing(settings) as conn:
         principal = service.token_principal(conn, settings.token.get_secret_value().strip(),
                                             datetime.now(timezone.utc))

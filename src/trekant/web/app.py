@@ -35,7 +35,8 @@ def create_app(settings: Settings | None = None, *, local_admin: bool = False) -
     app = FastAPI(title="trekant", version=__version__, openapi_url="/api/openapi.json",
                   docs_url="/api/docs", redoc_url=None,
                   dependencies=[Depends(auth.csrf_protect)])  # every route: cookie-authenticated writes need CSRF
-    app.state.settings = settings or get_settings()
+    # Workers read through one engine per process (stateless otherwise): no engine per request.
+    app.state.settings = (settings or get_settings()).model_copy(update={"shared_engine": True})
     app.state.local_admin = local_admin
     auth.install(app)  # app.state.identify: session cookies and API tokens; app.state.clock
     errors.install(app)

@@ -91,10 +91,8 @@ def permits(action: str):
 
 
 def where(request: Request) -> str:
-    """Where a change came from, for the audit log: "api ADDRESS" for tokens, "web ADDRESS" otherwise."""
-    principal = current_principal(request)
-    address = request.client.host if request.client else "unknown"
-    return f"{'api' if principal.via == 'token' else 'web'} {address}"
+    """Where a change came from, for the audit log's origin: the client's address (as the store's writer says)."""
+    return request.client.host if request.client else "unknown"
 
 
 def language(request: Request) -> str:

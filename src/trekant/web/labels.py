@@ -7,6 +7,7 @@ from trekant.i18n import LABELS as SHARED, lookup
 LABELS: dict[str, tuple[str, str]] = {
     "site_title": ("Trekantområdet – fælles platform", "Triangle Region – joint platform"),
     "overview": ("Overblik", "Overview"),
+    "partnerships": ("Partnerskaber", "Partnerships"),
     "switch_language": ("English", "Dansk"),
     "skip_to_content": ("Spring til indhold", "Skip to content"),
     "demo": ("Demo – illustrative tal, ikke fakta", "Demo – illustrative figures, not facts"),

@@ -1,4 +1,4 @@
-"""Security headers on every response (and the audit origin "web ADDRESS" of every request): a strict Content Security Policy with a per-request nonce,
+"""Security headers on every response (and the audit origin, the client's address, of every request): a strict Content Security Policy with a per-request nonce,
 nosniff, a same-origin referrer, no framing, and no caching of what a signed-in user sees.
 
 Plotly.js and its bundled MapLibre draw under this policy: MapLibre starts its workers from blob:
@@ -49,7 +49,7 @@ def install(app: FastAPI) -> None:
         nonce = secrets.token_urlsafe(16)
         request.state.csp_nonce = nonce
         address = request.client.host if request.client else "unknown"
-        with origin(f"web {address}"):  # audit records of this request say where it came from
+        with origin(address):  # audit records of this request say where it came from
             response = await call_next(request)
         response.headers["Content-Security-Policy"] = content_security_policy(nonce)
         for name, value in HEADERS.items():

@@ -227,7 +227,7 @@ def test_the_audit_log_says_who_what_and_from_where(app, store_env):
     admin, _ = signed_in(app, "admin")
     entries = admin.get("/api/audit", params=dict(actor="admin")).json()["entries"]
     started = next(e for e in entries if e["action"] == "session.start")
-    assert started["where"] == "web testclient" and started["entity"] == "web_session"
+    assert started["where"] == "testclient" and started["entity"] == "web_session"
     service.set_role(store_env, SETUP, "vejle", "editor", ["0630", "0621"], where="cli")
     changed = admin.get("/api/audit", params=dict(entity="account", actor="test-setup")).json()["entries"][0]
     assert changed["action"] == "account.set_role" and changed["where"] == "cli"

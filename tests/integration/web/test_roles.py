@@ -29,6 +29,15 @@ def only_admin(ok: int = 200) -> dict[str, int]:
     return dict(everyone(403), anonymous=401, admin=ok)
 
 
+def analysts(ok: int = 200) -> dict[str, int]:
+    return dict(only_admin(ok), analyst=ok)
+
+
+def api(method: str, path: str, body: dict) -> Request:
+    """A JSON write as the pages' scripts send it: the session's CSRF token in X-CSRF-Token."""
+    return lambda c, t: c.request(method, path, json=body, headers={"X-CSRF-Token": t})
+
+
 Request = Callable[[TestClient, str], object]  # (client, csrf token) → response
 
 # (method, path) → (the request, expected status per principal)
@@ -38,6 +47,13 @@ WRITES: dict[tuple[str, str], tuple[Request, dict[str, int]] | None] = {
     # Ending one's own session: harmless for anyone (anonymous has none to end).
     ("POST", "/sign-out"): (lambda c, t: c.post("/sign-out", data=dict(csrf_token=t), follow_redirects=False),
                             everyone(303)),
+    # partnerships: analysts edit them ("partnership.edit"); only the administrator erases a person
+    ("POST", "/api/partnerships"): (api("POST", "/api/partnerships", dict(
+        key="role-test", name="Role test", status="idea", themes=["planning"], demo=True)), analysts(201)),
+    ("PATCH", "/api/partnerships/{key}"): (api("PATCH", "/api/partnerships/hysynergy",
+                                               dict(status="ended", end="2025")), analysts()),
+    ("POST", "/api/partnerships/forget"): (api("POST", "/api/partnerships/forget", dict(person="Nobody Known")),
+                                           only_admin()),
 }
 
 READS: dict[str, dict[str, int]] = {
@@ -48,6 +64,9 @@ READS: dict[str, dict[str, int]] = {
     "/api/audit": only_admin(),
     "/admin/audit": only_admin(),
     "/admin/audit.csv": only_admin(),
+    "/api/partnerships": everyone(200),
+    "/api/partnerships/hysynergy/history": everyone(200),
+    "/partnerships": everyone(200),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import account, admin, overview
+from trekant.web.pages import account, admin, overview, partnerships
 
 
 def build_router() -> APIRouter:
@@ -12,4 +12,5 @@ def build_router() -> APIRouter:
     router.include_router(overview.router)
     router.include_router(account.router)
     router.include_router(admin.router)
+    router.include_router(partnerships.router)
     return router

@@ -33,7 +33,7 @@ def sign_in(request: Request, name: str = Form(..., max_length=200), password: s
     try:
         with auth.store(request).begin() as conn:
             started = service.sign_in(conn, auth.policy(request), name, password, address, auth.now(request),
-                                      where=f"web {address}")
+                                      where=address)
     except TooManyAttempts as exc:
         response = render(request, "sign_in.html", next=safe_next(next), error="too_many", name=name)
         response.status_code = 429
