@@ -11,17 +11,20 @@ Every change the CLI makes is audited with where = "cli".
 
 from __future__ import annotations
 
+import functools
 import getpass
+import os
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from trekant.accounts.model import Principal
-from trekant.errors import SignInRequired
+from trekant.errors import Forbidden, SignInRequired
 
 if TYPE_CHECKING:
     from trekant.settings import Settings
 
 WHERE = "cli"
+ACTOR_ENV = "TREKANT_ACTOR"
 
 
 def os_user() -> str:
@@ -57,3 +60,39 @@ def acting_settings(settings: Settings, principal: Principal) -> Settings:
 def sign_in_hint(settings: Settings) -> str:
     return ("this is a server store: set TREKANT_TOKEN to an API token of your account "
             "(an administrator issues one with `trekant users token NAME`)") if settings.is_postgis else ""
+
+
+def requires(action: str):
+    """A write command's guard: on a server store the signed-in principal (TREKANT_TOKEN) must be allowed
+    `action` by the permission table, and the audit log names them (TREKANT_ACTOR for this command).
+
+    Fails closed for actions an editor holds only for their own municipalities: this guard cannot see
+    which municipalities a file touches, so it lets through only principals allowed everywhere. A
+    service that checks the municipalities itself (plan import) takes the principal directly instead.
+    Place it below @handles_errors, so a refusal is one line on stderr and exit code 1.
+    """
+
+    def wrap(command):
+        @functools.wraps(command)
+        def run(*args, **kwargs):
+            from trekant.accounts import rules
+            from trekant.cli.common import settings
+
+            principal = cli_principal(settings())
+            if rules.scope_of(principal.role, action) == rules.OWN:
+                raise Forbidden(f"{principal.name} ({principal.role}) may {action} only for their own municipalities, "
+                                "and this command does not check each row's municipality: an administrator imports it")
+            rules.require(principal, action)
+            previous = os.environ.get(ACTOR_ENV)
+            os.environ[ACTOR_ENV] = principal.name
+            try:
+                return command(*args, **kwargs)
+            finally:
+                if previous is None:
+                    os.environ.pop(ACTOR_ENV, None)
+                else:
+                    os.environ[ACTOR_ENV] = previous
+
+        return run
+
+    return wrap

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
-from trekant.cli.identity import acting_settings, cli_principal
+from trekant.cli.identity import acting_settings, cli_principal, requires
 from trekant.errors import InputError, Issue
 from trekant.i18n import number
 from trekant.lazy import lazy_module
@@ -313,6 +313,7 @@ def export_command(
 
 @app.command("designations")
 @handles_errors
+@requires("designation.edit")
 def designations_command(
     file: Path = typer.Argument(..., help="Polygon file of one theme (GeoJSON, GeoPackage, zipped Shapefile, GML)."),
     theme: str = typer.Option(..., "--theme", help="transport_logistics, wind, solar, ptx or green_corridor."),

@@ -96,3 +96,28 @@ def test_the_cli_signs_in_on_a_server_store(store_env, tmp_path):
     assert cli("plan", "import", str(own), env={"TREKANT_TOKEN": "trk_not-a-token"}).exit_code == 1
     entry = cli_json("audit", "list", "--entity", "plan_frame", "--limit", "1", env=boss)[0]
     assert (entry["actor"], entry["where"]) == ("vejle", "cli")
+
+
+def test_other_write_commands_sign_in_on_a_server_store(store_env):
+    """Each write command asks the permission table for its action; on GeoPackage the OS user administers."""
+    edit = ("partnerships", "edit", "hysynergy", "--set", "status=ended", "--set", "end=2025")
+    if not store_env.is_postgis:
+        assert cli(*edit).exit_code == 0
+        return
+    assert cli_json("users", "add", "boss", "--role", "administrator", "--password-stdin", input=ADMIN_PASSWORD)
+    boss = {"TREKANT_TOKEN": cli_json("users", "token", "boss", "--password-stdin", input=ADMIN_PASSWORD)["token"]}
+    for name, role, codes in (("ana", "analyst", []), ("vejle", "editor", ["-m", VEJLE]), ("rita", "reader", [])):
+        cli_json("users", "add", name, "--role", role, *codes, env=boss)
+    token = {name: {"TREKANT_TOKEN": cli_json("users", "token", name, env=boss)["token"]}
+             for name in ("ana", "vejle", "rita")}
+    nobody = cli(*edit)
+    assert nobody.exit_code == 1 and "TREKANT_TOKEN" in nobody.stderr
+    assert cli(*edit, env=token["rita"]).exit_code == 1 and cli(*edit, env=token["vejle"]).exit_code == 1
+    assert cli_json(*edit, env=token["ana"])["partnerships"] == ["hysynergy"]
+    history = cli_json("partnerships", "history", "hysynergy", env=token["rita"])["changes"]
+    assert (history[-1]["actor"], history[-1]["origin"]) == ("ana", "cli")
+    forget = ("partnerships", "forget", "Nobody Known")
+    assert cli(*forget, env=token["ana"]).exit_code == 1  # erasing a person is the administrator's
+    assert cli_json(*forget, env=boss) == {"records_removed": 0}
+    own_only = cli("economy", "group", "remove", "no-such-group", env=token["vejle"])
+    assert own_only.exit_code == 1 and "own municipalities" in own_only.stderr
