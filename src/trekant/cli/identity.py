@@ -5,7 +5,9 @@
 - On a server store (TREKANT_DATABASE_URL set) many people share the data, so the CLI signs in with
   an API token of the person's account, from TREKANT_TOKEN (`trekant users token NAME` issues one);
   its role and municipalities then apply exactly as on the web. Without a token it is anonymous
-  and every write is refused — except creating the very first administrator of an empty store.
+  and every write is refused — except while the store holds no account at all: such a store is not
+  shared yet (its database credentials are its only key), and the CLI administers it, so the first
+  administrator can be created.
 Every change the CLI makes is audited with where = "cli".
 """
 
@@ -40,7 +42,7 @@ def cli_principal(settings: Settings) -> Principal:
     if not settings.is_postgis:
         return Principal(name=actor, role="administrator", via="cli")
     if settings.token is None:
-        return Principal(name=actor, role="anonymous", via="cli")
+        return Principal(name=actor, role="administrator" if _no_accounts(settings) else "anonymous", via="cli")
     from trekant.accounts import service  # loaded only when a command runs (the CLI starts light)
     from trekant.store.store import writing
 
@@ -50,6 +52,15 @@ def cli_principal(settings: Settings) -> Principal:
     if principal is None:
         raise SignInRequired("TREKANT_TOKEN is unknown, expired or revoked, or its account is disabled")
     return Principal(name=principal.name, role=principal.role, municipalities=principal.municipalities, via="cli")
+
+
+def _no_accounts(settings: Settings) -> bool:
+    """A server store without any account is not shared yet: its database credentials are its only key."""
+    from trekant.accounts.repo import count_accounts
+    from trekant.store.store import reading
+
+    with reading(settings) as conn:
+        return count_accounts(conn) == 0
 
 
 def acting_settings(settings: Settings, principal: Principal) -> Settings:

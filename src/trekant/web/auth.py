@@ -132,8 +132,11 @@ async def csrf_protect(request: Request) -> None:
 
 
 async def require_presession_csrf(request: Request) -> None:
-    """The sign-in form: the pre-sign-in token of this browser's cookie must come back in the form."""
-    if not tokens.same(request.cookies.get(PRESESSION_COOKIE), await supplied_csrf(request)):
+    """The sign-in form: the token its page carried must come back — the pre-sign-in cookie's, or the
+    session's when someone signed in signs in again (as another account)."""
+    current_principal(request)
+    expected = session_csrf(request) or request.cookies.get(PRESESSION_COOKIE)
+    if not tokens.same(expected, await supplied_csrf(request)):
         raise Forbidden("the CSRF token is missing or wrong; reload the sign-in page")
 
 

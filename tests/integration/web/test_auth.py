@@ -37,6 +37,15 @@ def test_sign_in_sets_a_strict_session_cookie_and_sign_out_ends_the_session(app)
     assert whoami(replay) == "anonymous"
 
 
+def test_signing_in_again_ends_the_earlier_session(app):
+    client, _ = signed_in(app, "reader")
+    earlier = client.cookies.get(auth.SESSION_COOKIE)
+    assert sign_in(client, "analyst").status_code == 303 and whoami(client) == "analyst"
+    replay = _anonymous(app)
+    replay.cookies.set(auth.SESSION_COOKIE, earlier)
+    assert whoami(replay) == "anonymous"
+
+
 def test_wrong_password_unknown_name_and_disabled_account_get_the_same_answer(app, store_env):
     service.set_disabled(store_env, SETUP, "analyst", True, where="test")
     answers = [sign_in(_anonymous(app), name, password) for name, password in

@@ -34,6 +34,9 @@ def sign_in(request: Request, name: str = Form(..., max_length=200), password: s
         with auth.store(request).begin() as conn:
             started = service.sign_in(conn, auth.policy(request), name, password, address, auth.now(request),
                                       where=address)
+            previous = request.cookies.get(auth.SESSION_COOKIE)
+            if started is not None and previous:  # one browser, one session: the earlier one ends
+                service.sign_out(conn, previous, where=address)
     except TooManyAttempts as exc:
         response = render(request, "sign_in.html", next=safe_next(next), error="too_many", name=name)
         response.status_code = 429
