@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.identity import requires
 from trekant.economy.model import INDUSTRY_INDICATOR
 from trekant.economy.labels import pct, text
 from trekant.errors import InputError
@@ -283,6 +284,7 @@ def group_list_command(json_out: bool = JsonOption) -> None:
 
 @group_app.command("add")
 @handles_errors
+@requires("economy.edit")
 def group_add_command(key: str = typer.Argument(..., help="Group key, e.g. east_jutland."),
                       members: str = typer.Option(..., "--members", "-m", help="Comma list of municipality codes or names."),
                       name: str = typer.Option(None, "--name", help="Display name."),
@@ -298,6 +300,7 @@ def group_add_command(key: str = typer.Argument(..., help="Group key, e.g. east_
 
 @group_app.command("remove")
 @handles_errors
+@requires("economy.edit")
 def group_remove_command(key: str = typer.Argument(..., help="Key of a user-defined group."),
                          json_out: bool = JsonOption) -> None:
     """Remove a user-defined group."""
@@ -346,6 +349,7 @@ _ADJUSTED = typer.Option(None, "--seasonally-adjusted/--not-seasonally-adjusted"
 
 @app.command("import")
 @handles_errors
+@requires("economy.edit")
 def import_command(path: Path = typer.Argument(..., help="StatBank CSV, PC-Axis .px or JSON-stat .json file."),
                    indicator: str = _INDICATOR_KEY, name: str = _NAME, unit: str = _UNIT, source: str = _SOURCE,
                    licence: str = _LICENCE, not_additive: bool = _NOT_ADDITIVE, where: list[str] = _WHERE,
@@ -362,6 +366,7 @@ def import_command(path: Path = typer.Argument(..., help="StatBank CSV, PC-Axis 
 
 @app.command("fetch")
 @handles_errors
+@requires("economy.edit")
 def fetch_command(table: str = typer.Argument(..., help="StatBank table id, e.g. FOLK1A."),
                   var: list[str] = typer.Option(None, "--var", help="Variable selection CODE=v1,v2 or CODE=* (repeatable)."),
                   url: str = typer.Option(None, "--url", help="API data endpoint (default: the StatBank API, api.statbank.dk)."),
