@@ -50,6 +50,9 @@ COMMANDS: dict[str, Entry] = {
                    "Accounts, roles per municipality and API tokens."),
     "audit": Entry("trekant.cli.audit", "app", "Revisionsloggen: hvem ændrede hvad, hvornår og hvorfra.",
                    "The audit log: who changed what, when and from where."),
+    "serve": Entry("trekant.cli.serve", "serve_command",
+                   "Start webapplikationen: sider, JSON-API (/api/) og OGC API Features (/ogc/).",
+                   "Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."),
 }
 
 
