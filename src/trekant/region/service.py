@@ -148,3 +148,21 @@ def _population(value) -> dict | None:
     if value is None:
         return None
     return dict(period=value.period, value=int(value.value))
+
+
+def municipality_outlines(settings: Settings, neighbours_within_m: float = 0.0) -> list[dict]:
+    """The region's municipalities with their boundaries (EPSG:25832) for maps: code, name, geometry,
+    member=True; with `neighbours_within_m` > 0 also every other municipality whose boundary comes
+    that close to the region (member=False), so a map can show the region in its surroundings."""
+    with reading(settings) as conn:
+        members = repo.read_region_municipalities(conn)
+        others = repo.read_all_municipalities(conn) if neighbours_within_m > 0 else []
+    rows = [dict(code=m.code, name=m.name, geometry=m.geom, member=True) for m in members]
+    if others:
+        from shapely import union_all
+
+        region = union_all([m.geom for m in members]).buffer(neighbours_within_m)
+        codes = {m.code for m in members}
+        rows += [dict(code=m.code, name=m.name, geometry=m.geom, member=False)
+                 for m in others if m.code not in codes and m.geom is not None and m.geom.intersects(region)]
+    return rows
