@@ -134,6 +134,19 @@ def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, 
     return result
 
 
+def list_scenarios() -> list[dict]:
+    """The shipped scenarios: name, title, demo flag, and which capacities the optimiser sizes
+    (`optimised`; empty: fixed capacities, so the fast simulation can run it)."""
+    from trekant.energy.io.scenario import load_scenario, shipped_scenarios
+
+    rows = []
+    for name in shipped_scenarios():
+        scenario = load_scenario(name)
+        rows.append(dict(name=name, title=scenario.title, demo=scenario.demo,
+                         optimised=list(scenario.extendable())))
+    return rows
+
+
 def _require_fixed(scenario, ref: str) -> None:
     extendable = scenario.extendable()
     if extendable:
