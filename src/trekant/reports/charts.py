@@ -80,6 +80,10 @@ def lines(folder: FigureFolder, name: str, x: Sequence[int], series: dict[str, S
             ax.plot(x, [float("nan") if v is None else v for v in values], label=label, **style)
         ax.set_ylabel(units)
         _axis_numbers(ax.yaxis, fmt)
-        ax.set_ylim(bottom=0)
+        low = min((v for values in series.values() for v in values if v is not None), default=0.0)
+        if low >= 0:
+            ax.set_ylim(bottom=0)
+        else:
+            ax.axhline(0, color="#444444", linewidth=0.6)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=7)
         return folder.save(fig, name)

@@ -149,6 +149,8 @@ LABELS: dict[str, tuple[str, str]] = {
                            "{name}` for resultaterne (ikke med i rapporten, da en fuld årskørsel tager minutter).",
                            "{title}: the capacities {what} are sized by the optimiser; run `trekant energy model run "
                            "{name}` for its results (left out of the report: a full-year run takes minutes)."),
+    "scenarios_demo": ("Scenarierne er illustrative (DEMO): kapaciteter og efterspørgsel er antagelser, ikke planer.",
+                       "The scenarios are illustrative (DEMO): capacities and demand are assumptions, not plans."),
     "scenario_source": ("trekant energy model simulate (regelbaseret timesimulering, DK1 2017-profiler)",
                         "trekant energy model simulate (rule-based hourly simulation, DK1 2017 profiles)"),
     # strengths

@@ -63,6 +63,7 @@ class Figure:
     source: str
     demo: bool = False
     kind: Literal["chart", "map"] = "chart"
+    width_pct: int = 100  # of the text width (small maps of one conflict: less)
 
 
 @dataclass(frozen=True)

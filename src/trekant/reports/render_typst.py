@@ -85,7 +85,7 @@ def _key_figures(block: KeyFigures) -> str:
     rows = [f"{content(f.label)}, text(weight: \"bold\")[#{lit(f.value)}], text(size: 7.5pt, fill: rgb(\"#555555\"))"
             f"[#{lit(f.source)}]" for f in block.figures]
     out = f"#text(weight: \"bold\", size: 9.5pt)[#{lit(block.title)}]\n" if block.title else ""
-    return out + ("#table(columns: (auto, auto, 1fr), align: (left, right, left),\n  "
+    return out + ("#table(columns: (2fr, auto, 2fr), align: (left, right, left),\n  "
                   + ",\n  ".join(rows) + ",\n)\n\n")
 
 
@@ -94,7 +94,7 @@ def _figure(fig: Figure, root: Path, language: str) -> str:
     caption = fig.title + (f" ({fig.units})" if fig.units else "")
     if fig.demo:
         caption += " – " + labels.text("demo_mark", language)
-    return (f"#figure(image({lit(relative)}, width: 100%),\n"
+    return (f"#figure(image({lit(relative)}, width: {fig.width_pct}%),\n"
             f"  caption: [#{lit(caption)} \\ #text(size: 7.5pt, fill: rgb(\"#555555\"))[#{lit(fig.source)}]])\n\n")
 
 
