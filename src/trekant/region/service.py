@@ -124,7 +124,8 @@ def _refresh(store: Store, region_key: str, fill: Callable[[Connection], None]) 
 
 
 def describe_region(settings: Settings) -> dict:
-    """The region and its municipalities: code, name, area, latest population, neighbours."""
+    """The region (its latest population when every member has one for the same period) and its
+    municipalities: code, name, area, latest population, neighbours."""
     with reading(settings) as conn:
         meta = repo.read_meta(conn)
         members = repo.read_region_municipalities(conn)
@@ -141,7 +142,17 @@ def describe_region(settings: Settings) -> dict:
         )
         for m in members
     ]
-    return dict(key=meta.get("region"), name=meta.get("region_name"), municipalities=rows)
+    return dict(key=meta.get("region"), name=meta.get("region_name"), population=_region_population(rows),
+                municipalities=rows)
+
+
+def _region_population(rows: list[dict]) -> dict | None:
+    """The region's latest population: the members' sum when all of them have a value for the same
+    period (a sum over different months would be no one's population), else None."""
+    found = [r["population"] for r in rows]
+    if not found or any(p is None for p in found) or len({p["period"] for p in found}) != 1:
+        return None
+    return dict(period=found[0]["period"], value=sum(p["value"] for p in found))
 
 
 def _population(value) -> dict | None:

@@ -20,6 +20,7 @@ from trekant.reports.figures import FigureFolder, styled
 STORE_CRS = "EPSG:25832"
 MEMBER_EDGE = "#333333"
 OTHER_FILL = "#eeeeee"
+MEMBER_FILL = "#f6f2e8"  # land of the region; the sea stays white
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def draw(folder: FigureFolder, name: str, outlines: Sequence[dict], layers: Sequ
         others = [o["geometry"] for o in outlines if not o["member"]]
         if others:
             _series(others).plot(ax=ax, color=OTHER_FILL, edgecolor="#bbbbbb", linewidth=0.4)
-        _series([o["geometry"] for o in members]).plot(ax=ax, color="white", edgecolor=MEMBER_EDGE, linewidth=0.6)
+        _series([o["geometry"] for o in members]).plot(ax=ax, color=MEMBER_FILL, edgecolor=MEMBER_EDGE, linewidth=0.6)
         handles = []
         for layer in layers:
             if not layer.geometries:

@@ -98,6 +98,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     demo: bool = False
+    numbered: bool = True  # section numbers (the brief numbers its projects by rank instead)
 
     def figures(self) -> list[Figure]:
         return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]

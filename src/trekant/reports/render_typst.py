@@ -28,6 +28,7 @@ def content(text: str) -> str:
 
 def _preamble(doc: Document) -> str:
     language = "da" if doc.language == "da" else "en"
+    numbering = '"1.1"' if doc.numbered else "none"
     demo_header = ""
     if doc.demo:
         demo_header = (f"  header: align(right, text(size: 7.5pt, fill: rgb(\"#a04000\"))"
@@ -39,7 +40,7 @@ def _preamble(doc: Document) -> str:
         f")\n"
         f"#set text(font: \"Libertinus Serif\", size: 10pt, lang: \"{language}\", hyphenate: false)\n"
         "#set par(justify: false, leading: 0.6em)\n"
-        "#set heading(numbering: \"1.1\")\n"
+        f"#set heading(numbering: {numbering})\n"
         "#show heading.where(level: 1): set text(size: 16pt)\n"
         "#show heading.where(level: 2): set text(size: 12.5pt)\n"
         "#show heading.where(level: 3): set text(size: 11pt)\n"
