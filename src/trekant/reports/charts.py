@@ -87,3 +87,24 @@ def lines(folder: FigureFolder, name: str, x: Sequence[int], series: dict[str, S
             ax.axhline(0, color="#444444", linewidth=0.6)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=7)
         return folder.save(fig, name)
+
+
+def steps(folder: FigureFolder, name: str, widths: Sequence[float], heights: Sequence[float], x_units: str,
+          y_units: str, fmt_x: Formatter, fmt_y: Formatter, colours: Sequence[str] | None = None) -> Path:
+    """A marginal abatement cost curve: one bar per measure, as wide as its reduction and as high as
+    its cost per tonne, cheapest first (the caller sorts)."""
+    with styled():
+        fig = folder.figure(16, 9)
+        ax = fig.add_subplot()
+        left = 0.0
+        for i, (width, height) in enumerate(zip(widths, heights)):
+            colour = colours[i] if colours else (PALETTE[2] if height < 0 else PALETTE[3])
+            ax.bar(left, height, width=width, align="edge", color=colour, edgecolor="white", linewidth=0.3)
+            left += width
+        ax.axhline(0, color="#444444", linewidth=0.6)
+        ax.set_xlabel(x_units)
+        ax.set_ylabel(y_units)
+        _axis_numbers(ax.xaxis, fmt_x)
+        _axis_numbers(ax.yaxis, fmt_y)
+        ax.set_xlim(0, left * 1.02 if left else 1)
+        return folder.save(fig, name)

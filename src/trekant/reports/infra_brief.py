@@ -19,22 +19,27 @@ MAIN_ITEMS = 8  # benefit and cost items shown per project, largest present valu
 PROJECT_LINE = "#D55E00"
 
 
-def selected(ctx: BuildContext, data: shared.Ranked, projects: list[str] | None) -> list[str]:
-    """The projects to give a page: those asked for (each must exist), else every ranked project;
-    ranked ones in rank order, then the rest in the order given."""
+def check_projects(ctx: BuildContext, projects: list[str] | None) -> None:
+    """Every project asked for must exist (NotFound naming the known ones), before any work."""
+    for key in projects or ():
+        infra.get_project(ctx.settings, key)
+
+
+def selected(data: shared.Ranked, projects: list[str] | None) -> list[str]:
+    """The projects to give a page: those asked for, else every ranked project; ranked ones in rank
+    order, then the rest in the order given."""
     ranked = [row["key"] for row in data.ranking["ranking"]]
     if not projects:
         return ranked
-    for key in projects:
-        infra.get_project(ctx.settings, key)  # NotFound naming the known projects
     wanted = list(dict.fromkeys(projects))
     return [k for k in ranked if k in wanted] + [k for k in wanted if k not in ranked]
 
 
 def build(ctx: BuildContext, projects: list[str] | None = None, params: str | None = None) -> Document:
+    check_projects(ctx, projects)
     region = region_service.describe_region(ctx.settings)
     data = shared.ranked(ctx, params)
-    keys = selected(ctx, data, projects)
+    keys = selected(data, projects)
     doc = Document("infra-brief", ctx.t("brief_title"), ctx.t("brief_subtitle", region=region["name"] or ""),
                    ctx.language, numbered=False)
     doc.sections.append(_list_section(ctx, data))

@@ -10,14 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import geopandas as gpd
-from matplotlib.patches import Patch
+import numpy as np
+import shapely
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.path import Path as MplPath
 from shapely.geometry.base import BaseGeometry
 
 from trekant.reports.figures import FigureFolder, styled
 
-STORE_CRS = "EPSG:25832"
 MEMBER_EDGE = "#333333"
 OTHER_FILL = "#eeeeee"
 MEMBER_FILL = "#f6f2e8"  # land of the region; the sea stays white
@@ -34,8 +36,54 @@ class Layer:
     alpha: float = 0.85
 
 
-def _series(geometries: Sequence[BaseGeometry]) -> gpd.GeoSeries:
-    return gpd.GeoSeries(list(geometries), crs=STORE_CRS)
+def _ring_path(ring) -> tuple[np.ndarray, np.ndarray]:
+    coords = np.asarray(ring.coords)[:, :2]
+    codes = np.full(len(coords), MplPath.LINETO, dtype=np.uint8)
+    codes[0], codes[-1] = MplPath.MOVETO, MplPath.CLOSEPOLY
+    return coords, codes
+
+
+def _polygon_paths(geometries: Sequence[BaseGeometry]) -> list[MplPath]:
+    """Each polygon (holes included) as one matplotlib path, drawn straight (no GeoPandas overhead)."""
+    paths = []
+    for geometry in geometries:
+        for polygon in getattr(geometry, "geoms", [geometry]):
+            if polygon.is_empty or polygon.geom_type != "Polygon":
+                continue
+            parts = [_ring_path(polygon.exterior), *(_ring_path(r) for r in polygon.interiors)]
+            paths.append(MplPath(np.concatenate([c for c, _ in parts]), np.concatenate([k for _, k in parts])))
+    return paths
+
+
+def _lines(geometries: Sequence[BaseGeometry]) -> list[np.ndarray]:
+    out = []
+    for geometry in geometries:
+        for part in getattr(geometry, "geoms", [geometry]):
+            if part.geom_type == "LineString" and not part.is_empty:
+                out.append(np.asarray(part.coords)[:, :2])
+            elif part.geom_type == "Polygon":
+                out += [np.asarray(r.coords)[:, :2] for r in (part.exterior, *part.interiors)]
+    return out
+
+
+def _fill(ax, geometries, **style) -> None:
+    paths = _polygon_paths(geometries)
+    if paths:
+        ax.add_collection(PathCollection(paths, **style))
+
+
+def _stroke(ax, geometries, **style) -> None:
+    segments = _lines(geometries)
+    if segments:
+        ax.add_collection(LineCollection(segments, **style))
+
+
+def _clipped(geometries: Sequence[BaseGeometry], box: tuple[float, float, float, float]) -> list[BaseGeometry]:
+    """The part of each geometry inside the view (plus a margin): a zoomed map draws only what it shows."""
+    x0, y0, x1, y1 = box
+    pad = 0.05 * max(x1 - x0, y1 - y0)
+    return [g for g in (shapely.clip_by_rect(g, x0 - pad, y0 - pad, x1 + pad, y1 + pad) for g in geometries)
+            if not g.is_empty]
 
 
 def _scale_bar(ax, bounds: tuple[float, float, float, float], unit_text: str) -> None:
@@ -65,28 +113,29 @@ def draw(folder: FigureFolder, name: str, outlines: Sequence[dict], layers: Sequ
         if focus is not None:
             x0, y0, x1, y1 = focus.buffer(margin_m).bounds
         else:
-            x0, y0, x1, y1 = _series([o["geometry"] for o in members]).total_bounds
+            x0, y0, x1, y1 = shapely.union_all([o["geometry"] for o in members]).bounds
             pad = 0.03 * max(x1 - x0, y1 - y0)
             x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
-        others = [o["geometry"] for o in outlines if not o["member"]]
-        if others:
-            _series(others).plot(ax=ax, color=OTHER_FILL, edgecolor="#bbbbbb", linewidth=0.4)
-        _series([o["geometry"] for o in members]).plot(ax=ax, color=MEMBER_FILL, edgecolor=MEMBER_EDGE, linewidth=0.6)
+        box = (x0, y0, x1, y1)
+        land = _clipped([o["geometry"] for o in members], box)
+        _fill(ax, _clipped([o["geometry"] for o in outlines if not o["member"]], box), facecolor=OTHER_FILL,
+              edgecolor="#bbbbbb", linewidth=0.4)
+        _fill(ax, land, facecolor=MEMBER_FILL, edgecolor="none")
         handles = []
         for layer in layers:
             if not layer.geometries:
                 continue
-            series = _series(layer.geometries)
+            shown = _clipped(layer.geometries, box)
             if layer.kind == "line":
-                series.plot(ax=ax, color=layer.colour, linewidth=1.8)
+                _stroke(ax, shown, colors=layer.colour, linewidths=1.8)
                 handles.append(Line2D([0], [0], color=layer.colour, linewidth=1.8, label=layer.label))
             elif layer.kind == "outline":
-                series.boundary.plot(ax=ax, color=layer.colour, linewidth=1.0, linestyle="--")
+                _stroke(ax, shown, colors=layer.colour, linewidths=1.0, linestyles="--")
                 handles.append(Line2D([0], [0], color=layer.colour, linewidth=1.0, linestyle="--", label=layer.label))
             else:
-                series.plot(ax=ax, color=layer.colour, alpha=layer.alpha, edgecolor="#333333", linewidth=0.3)
+                _fill(ax, shown, facecolor=layer.colour, alpha=layer.alpha, edgecolor="#333333", linewidth=0.3)
                 handles.append(Patch(facecolor=layer.colour, alpha=layer.alpha, edgecolor="#333333", label=layer.label))
-        _series([o["geometry"] for o in members]).boundary.plot(ax=ax, color=MEMBER_EDGE, linewidth=0.6)
+        _stroke(ax, land, colors=MEMBER_EDGE, linewidths=0.6)
         if label_members:
             for o in members:
                 point = o["geometry"].representative_point()

@@ -15,7 +15,7 @@ def infrastructure_section(ctx: BuildContext) -> Section:
     section = Section(ctx.t("sec_infra"), "infrastructure")
     data = infra.ranked(ctx)
     section.add(infra.illustrative_note(ctx, data), infra.ranking_table(ctx, data), infra.npv_chart(ctx, data))
-    return section
+    return section.add(*infra.asks(ctx))
 
 
 def build(ctx: BuildContext) -> Document:

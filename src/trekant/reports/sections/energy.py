@@ -99,12 +99,28 @@ def _pathway(ctx: BuildContext, path: dict) -> list:
                   title=f"{ctx.t('pathway_heading')}, {ctx.t('tonnes')}", source=source)
     return [Heading(ctx.t("pathway_heading")),
             Figure(chart, ctx.t("pathway_chart"), ctx.t("tonnes"), source, demo), table,
-            Paragraph(ctx.t("first_on_target", year=first) if first else ctx.t("never_on_target"))]
+            Paragraph(ctx.t("first_on_target", year=first) if first else ctx.t("never_on_target")),
+            *_mac_curve(ctx, path, source, demo)]
+
+
+def _mac_curve(ctx: BuildContext, path: dict, source: str, demo: bool) -> list:
+    """The measures behind the projection, cheapest per tonne first (the service's order)."""
+    measures = [m for m in path["mac_curve"] if m["reduction_co2e_t_per_year"] > 0]
+    if not measures:
+        return []
+    chart = charts.steps(ctx.figures, "mac", [m["reduction_co2e_t_per_year"] for m in measures],
+                         [m["cost_dkk_per_t"] for m in measures], ctx.t("mac_x"), ctx.t("mac_y"), ctx.fmt(), ctx.fmt())
+    cheapest = sorted(measures, key=lambda m: (-m["reduction_co2e_t_per_year"], m["key"], m["municipality"]))[:10]
+    table = Table((ctx.t("measure"), ctx.t("municipality"), ctx.t("sector"), ctx.t("mac_x"), ctx.t("mac_y")),
+                  tuple((m["name"], m["municipality"], sector_name(ctx, m["sector"]),
+                         ctx.num(m["reduction_co2e_t_per_year"]), ctx.num(m["cost_dkk_per_t"]))
+                        for m in cheapest), title=ctx.t("mac_table"), source=source)
+    return [Heading(ctx.t("mac_heading")), Figure(chart, ctx.t("mac_heading"), ctx.t("mac_y"), source, demo), table]
 
 
 def _scenarios(ctx: BuildContext) -> list:
     blocks: list = [Heading(ctx.t("scenarios_heading"))]
-    rows, notes, demo = [], [], False
+    rows, notes, demo, supplies = [], [], False, {}
     for scenario in system_service.list_scenarios():
         if scenario["optimised"]:
             notes.append(Note(ctx.t("scenario_optimised", title=scenario["title"], name=scenario["name"],
@@ -116,6 +132,7 @@ def _scenarios(ctx: BuildContext) -> list:
             notes.append(Note(str(exc)))
             continue
         demo = ctx.demo(result["demo"], ctx.t("scenarios_heading")) or demo
+        supplies[result["title"]] = result["balances_mwh"]["electricity"]["supply_mwh"]
         rows.append((result["title"], ctx.pct(result["self_sufficiency_share"]), ctx.num(result["import_mwh"] / 1000),
                      ctx.num(result["co2_t"] / 1000, 1), ctx.num(result["hydrogen_produced_t"]),
                      ctx.mdkk(result["total_cost_dkk"])))
@@ -123,6 +140,12 @@ def _scenarios(ctx: BuildContext) -> list:
         blocks.append(Table((ctx.t("scenario"), ctx.t("self_sufficiency"), ctx.t("import_gwh"), ctx.t("co2_kt"),
                              ctx.t("hydrogen_t"), ctx.t("cost_mdkk")), tuple(rows),
                             source=f"{ctx.t('source')}: {ctx.t('scenario_source')}"))
+    if supplies:
+        sources = sorted({k for supply in supplies.values() for k, v in supply.items() if v})
+        series = {sector_name(ctx, k): [supply.get(k, 0.0) / 1000 for supply in supplies.values()] for k in sources}
+        chart = charts.stacked_bars(ctx.figures, "scenario-supply", list(supplies), series, "GWh", ctx.fmt())
+        blocks.append(Figure(chart, ctx.t("supply_chart"), "GWh", f"{ctx.t('source')}: {ctx.t('scenario_source')}",
+                             demo))
     if demo:
         blocks.append(Note(ctx.t("scenarios_demo"), "demo"))
     return blocks + notes

@@ -12,7 +12,8 @@ from trekant.infrastructure import labels as infra_labels
 from trekant.infrastructure import service as infra
 from trekant.reports import charts
 from trekant.reports.context import BuildContext
-from trekant.reports.model import Figure, Note, Table
+from trekant.reports.model import Figure, Heading, Note, Table
+from trekant.strategy import service as strategy
 
 RISK_DRAWS, RISK_SEED = 2000, 1
 
@@ -108,3 +109,18 @@ def illustrative_note(ctx: BuildContext, data: Ranked) -> Note | None:
 
 def item_name(ctx: BuildContext, key: str) -> str:
     return infra_labels.label(key, ctx.language)
+
+
+def asks(ctx: BuildContext) -> list:
+    """What the region asked the state for, and whether it won (strategy.service.list_asks)."""
+    found = strategy.list_asks(ctx.settings)
+    if not found["asks"]:
+        return []
+    status = lambda key: infra_labels.label(key, ctx.language) if key else "–"  # noqa: E731
+    return [Heading(ctx.t("asks_heading")),
+            Table((ctx.t("ask"), ctx.t("asked"), ctx.t("decided"), ctx.t("status"), ctx.t("won")),
+                  tuple((a["name"] + (" [DEMO]" if a["demo"] else ""), str(a["asked_year"] or "–"),
+                         str(a["decided_year"] or "–"), status(a["project_status"]),
+                         ctx.t("yes") if a["won"] else ctx.t("no")) for a in found["asks"]),
+                  source=f"{ctx.t('source')}: {ctx.t('asks_source')}; {found['rule']}",
+                  numeric=(False, True, True, False, False))]

@@ -32,6 +32,12 @@ def build(ctx: BuildContext) -> Section:
                       tuple((word(r["theme"]), ctx.mdkk(r["amount_dkk"], 1), ctx.mdkk(r["demo_dkk"], 1)) for r in themes)
                       + ((ctx.t("total"), ctx.mdkk(funding["total_dkk"], 1), ctx.mdkk(funding["demo_dkk"], 1)),),
                       title=ctx.t("funding_chart"), source=source))
+    section.add(Table((ctx.t("partnerships_table"), ctx.t("theme"), ctx.t("status"), ctx.t("municipalities"),
+                       ctx.t("partners"), ctx.t("amount_mdkk")),
+                      tuple((p["name"] + (" [DEMO]" if p["demo"] else ""), ", ".join(word(t) for t in p["themes"]),
+                             word(p["status"]), ", ".join(p["municipality_names"]), ctx.num(p["partners"]),
+                             ctx.mdkk(p["funding_total_dkk"], 1)) for p in listed["partnerships"]),
+                      source=source, numeric=(False, False, False, False, True, True)))
     names = coverage["municipality_names"]
     section.add(Table((ctx.t("municipality"), *(word(t) for t in coverage["themes"])),
                       tuple((names.get(r["municipality"], r["municipality"]),

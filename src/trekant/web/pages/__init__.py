@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import account, admin, overview, partnerships
+from trekant.web.pages import account, admin, overview, partnerships, reports
 
 
 def build_router() -> APIRouter:
@@ -13,4 +13,5 @@ def build_router() -> APIRouter:
     router.include_router(account.router)
     router.include_router(admin.router)
     router.include_router(partnerships.router)
+    router.include_router(reports.router)
     return router
