@@ -10,6 +10,9 @@ OWASP recommends against CSV injection. Numbers (also negative ones) stay number
 from __future__ import annotations
 
 import csv
+import errno
+import gc
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,10 +61,35 @@ def text_cells(sheet) -> None:
 
 
 def write_xlsx(sheets: Mapping[str, "pd.DataFrame"], path: Path | str) -> None:
-    """An XLSX export, one sheet per table (names cut to Excel's 31 characters), text never a formula."""
+    """An XLSX export, one sheet per table (names cut to Excel's 31 characters), text never a formula.
+
+    A full disk is an OSError like any other write (openpyxl's lxml raises its own SerialisationError)."""
+    failure = None
+    try:
+        _write_workbook(sheets, path)
+    except Exception as exc:
+        if isinstance(exc, OSError) or type(exc).__name__ != "SerialisationError":
+            raise
+        failure = str(exc)
+    if failure:  # outside the except block: the traceback no longer holds openpyxl's sheet writers
+        _collect_quietly()
+        raise OSError(errno.ENOSPC, f"cannot write the spreadsheet ({failure}: the disk is full or the file too large)")
+
+
+def _write_workbook(sheets: Mapping[str, "pd.DataFrame"], path: Path | str) -> None:
     import pandas as pd
 
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, table in sheets.items():
             table.to_excel(writer, sheet_name=name[:31], index=False)
             text_cells(writer.sheets[name[:31]])
+
+
+def _collect_quietly() -> None:
+    """Collect openpyxl's half-run sheet writers now, without their "Exception ignored" tracebacks."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook

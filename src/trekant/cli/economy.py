@@ -6,10 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings
 from trekant.economy.model import INDUSTRY_INDICATOR
 from trekant.economy.labels import pct, text
 from trekant.errors import InputError

@@ -8,10 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings
 from trekant.energy import labels
 from trekant.i18n import number, percent
 from trekant.lazy import lazy_module
@@ -37,7 +35,7 @@ _t, _name, _demo_mark = labels.text, labels.name, labels.demo_mark
 @handles_errors
 def accounts_command(
     municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
-    year: int = typer.Option(None, "--year", "-y", help="Account year (default: the latest held)."),
+    year: int = typer.Option(None, "--year", "-y", min=1900, max=2100, help="Account year (default: the latest held)."),
     factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
     json_out: bool = JsonOption,
 ) -> None:

@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
-from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
-from trekant.i18n import number, percent
+from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, settings
+from trekant.i18n import number, percent, printable
 from trekant.infrastructure.labels import label
 from trekant.lazy import lazy_module
 
@@ -25,6 +24,7 @@ io_project = lazy_module("trekant.infrastructure.io.project")
 app = typer.Typer(no_args_is_help=True)
 console = Console()
 
+MAX_DRAWS = 5_000_000  # = infrastructure.risk.MAX_DRAWS (a test keeps them equal; risk loads NumPy)
 ParamsOption = typer.Option("fm2023", "--params", help="Parameter set: a shipped name (fm2023, fm2017) or the path of a YAML file.")
 
 
@@ -71,7 +71,8 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
         print_json(doc)
         return
     lang = cfg.language
-    console.print(f"[bold]{project.name}[/bold] ({project.key}) – {label(project.mode, lang)}, {label(project.status, lang)}")
+    console.print(Text(printable(project.name), style="bold"),
+                  Text(f"({project.key}) – {label(project.mode, lang)}, {label(project.status, lang)}"))
     console.print(f"{label('municipalities', lang)}: {', '.join(project.municipalities)}; "
                   f"{label('opening_year', lang)}: {project.opening_year}; "
                   f"{label('cost_mdkk', lang)}: {_mdkk(sum(project.construction_dkk.values()), lang)} ({project.price_year})")
@@ -139,7 +140,7 @@ def _cba_table(project: Project, params: ParameterSet, result: CbaResult, lang: 
         table.add_row(label(item, lang), _mdkk(value, lang))
     table.add_row(label("pv_benefits_dkk", lang), _mdkk(result.pv_benefits_dkk, lang))
     table.add_row(label("pv_costs_dkk", lang), _mdkk(result.pv_costs_dkk, lang))
-    table.add_row(f"[bold]{label('npv_dkk', lang)}[/bold]", f"[bold]{_mdkk(result.npv_dkk, lang)}[/bold]")
+    table.add_row(Text(label("npv_dkk", lang), style="bold"), Text(_mdkk(result.npv_dkk, lang), style="bold"))
     console.print(table)
     irr = percent(result.irr.value, 1, lang) if result.irr.value is not None else label("none", lang)
     bc = number(result.bc_ratio, ",.2f", lang)
@@ -214,9 +215,9 @@ def params_command(name: str = typer.Argument(None, help="A shipped name or a YA
 @handles_errors
 def risk_command(
     target: str = typer.Argument(..., help="Project key, or the path of a project YAML file."),
-    draws: int = typer.Option(10_000, "--draws", help="Number of Monte Carlo draws."),
+    draws: int = typer.Option(10_000, "--draws", min=1, max=MAX_DRAWS, help="Number of Monte Carlo draws."),
     seed: int = typer.Option(1, "--seed", min=0, help="Random seed, 0 or more (same seed, same result)."),
-    optimism_bias: float = typer.Option(0.0, "--optimism-bias", help="Uplift of construction cost in percent (e.g. 50)."),
+    optimism_bias: float = typer.Option(0.0, "--optimism-bias", min=0, max=300, help="Uplift of construction cost in percent (e.g. 50)."),
     params: str = ParamsOption,
     spec: Path = typer.Option(None, "--spec", help="YAML file with distributions for construction_overrun, traffic_growth, value_of_time."),
     json_out: bool = JsonOption,

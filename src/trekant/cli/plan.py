@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings
 from trekant.errors import InputError, Issue
 from trekant.i18n import number
 from trekant.lazy import lazy_module
@@ -16,6 +14,7 @@ from trekant.plan.labels import t
 from trekant.plan.model import (
     DEFAULT_SENSITIVE_USES,
     LIVE_STATUSES,
+    MAX_TOLERANCE_M,
     OUTSIDE_TOLERANCE_M,
     CheckOptions,
     CheckResult,
@@ -60,7 +59,7 @@ def import_command(
     status: str = typer.Option(None, "--status", help="Status of frames that carry none (K, F, KV, V, A or forslag, vedtaget, …); a different status in the file is an error."),
     layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several."),
     skip_others: bool = typer.Option(False, "--skip-others", help="With --municipality: leave other municipalities' frames out (warning) instead of refusing the file."),
-    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", help="How far (m) a frame may reach outside its municipality's 1:500,000 boundary."),
+    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", min=0, max=MAX_TOLERANCE_M, help="How far (m) a frame may reach outside its municipality's 1:500,000 boundary."),
     json_out: bool = JsonOption,
 ) -> None:
     """Import plan frames; every problem is reported, and any error writes nothing."""
@@ -95,7 +94,7 @@ def _check_options(sensitive: str | None, within: bool, touch_m: float, status: 
 def check_command(
     sensitive: str = typer.Option(None, "--sensitive", help="Sensitive general uses (anvgen), comma separated; default 11,21,51,61,71."),
     within: bool = typer.Option(False, "--within", help="Also report environmental conflicts inside one municipality."),
-    touch_m: float = typer.Option(20.0, "--touch-distance-m", help="Frames this close across a border count as touching (equal conditions)."),
+    touch_m: float = typer.Option(20.0, "--touch-distance-m", min=0, max=MAX_TOLERANCE_M, help="Frames this close across a border count as touching (equal conditions)."),
     status: str = typer.Option(None, "--status", help="Statuses to check, comma separated (default: all but cancelled)."),
     json_out: bool = JsonOption,
 ) -> None:
@@ -216,7 +215,7 @@ def _frames_table(title: str, rows: list[dict], lang: str) -> Table:
 @app.command("where")
 @handles_errors
 def where_command(
-    env_class: int = typer.Option(..., "--class", help="Environmental class of the business (1–7)."),
+    env_class: int = typer.Option(..., "--class", min=1, max=7, help="Environmental class of the business (1–7)."),
     use: int = typer.Option(None, "--use", help="General use (anvgen, e.g. 31) or specific use (anvspec, e.g. 3130)."),
     min_area_ha: float = typer.Option(0.0, "--min-area-ha", min=0, help="Smallest frame area in hectares."),
     status: str = typer.Option(None, "--status", help="Statuses, comma separated (default: all but cancelled)."),

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyogrio.errors import DataSourceError
+from pyogrio.errors import DataLayerError, DataSourceError
 
 from sqlalchemy.engine import Connection
 
@@ -131,7 +131,7 @@ def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = 
             names = _write_exports(projects, Path(scratch), formats)
             for name in names:
                 os.replace(Path(scratch) / name, out_dir / name)
-    except (OSError, DataSourceError) as exc:
+    except (OSError, DataSourceError, DataLayerError) as exc:  # a full disk: GDAL's "Cannot write feature"
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise InputError(str(out_dir), reason=f"cannot write --out: {reason}") from None
     return [str(out_dir / name) for name in names]

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.url import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from trekant.errors import StoreError
 from trekant.settings import Settings
@@ -26,16 +26,32 @@ from trekant.store.schema import all_tables
 META_TABLE = "trekant_meta"
 
 
-class Store:
-    """Access to the database behind a URL: SQLite (GeoPackage file) or PostgreSQL (PostGIS)."""
+DAMAGED = ("malformed", "not a database", "file is encrypted", "disk image")
 
-    def __init__(self, url: str):
+
+def store_problem(exc: DBAPIError, where: str) -> StoreError:
+    """One line for a database error met while opening or using the store at `where`."""
+    reason = str(getattr(exc, "orig", exc) or type(exc).__name__).strip().splitlines()
+    reason = reason[0] if reason else type(exc).__name__
+    if any(word in reason for word in DAMAGED):
+        return StoreError(f"the store at {where} is damaged ({reason}): restore a copy, or rebuild it with "
+                          "`trekant init --force` (what it held is lost)")
+    return StoreError(f"cannot use the store at {where}: {reason}")
+
+
+class Store:
+    """Access to the database behind a URL: SQLite (GeoPackage file) or PostgreSQL (PostGIS).
+
+    read_only: a GeoPackage store opened for reading only (see backend.make_engine)."""
+
+    def __init__(self, url: str, read_only: bool = False):
         self.url = url
-        self.engine: Engine = make_engine(url)
+        self.read_only = read_only
+        self.engine: Engine = make_engine(url, read_only=read_only)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "Store":
-        return cls(settings.store_url)
+    def from_settings(cls, settings: Settings, read_only: bool = False) -> "Store":
+        return cls(settings.store_url, read_only=read_only)
 
     @property
     def is_sqlite(self) -> bool:
@@ -64,8 +80,8 @@ class Store:
         try:
             with self.connect() as conn:
                 return inspect(conn).has_table(META_TABLE)
-        except OperationalError as exc:
-            raise StoreError(f"cannot open the store {self.describe()}: {exc.orig}") from None
+        except DBAPIError as exc:
+            raise store_problem(exc, self.describe()) from None
 
     def describe(self) -> str:
         return str(self.path) if self.is_sqlite else make_url(self.url).render_as_string(hide_password=True)
@@ -77,19 +93,27 @@ class Store:
         """Fail with a clear message when the store is missing or its schema is behind the code."""
         if not self.exists():
             raise StoreError(f"no trekant store at {self.describe()}; run `trekant init` first")
-        with self.connect() as conn:
-            if not migrate.is_current(conn):
-                raise StoreError(f"the store at {self.describe()} has an older schema; run `trekant init` to upgrade it")
+        try:
+            with self.connect() as conn:
+                current = migrate.is_current(conn)
+        except DBAPIError as exc:
+            raise store_problem(exc, self.describe()) from None
+        if not current:
+            raise StoreError(f"the store at {self.describe()} has an older schema; run `trekant init` to upgrade it")
         return self
 
 
 @contextmanager
 def reading(settings: Settings) -> Iterator[Connection]:
-    """A connection to the initialised store (clear error if there is none); disposed afterwards."""
-    store = Store.from_settings(settings).require()
+    """A read-only connection to the initialised store (clear error if there is none); disposed afterwards.
+
+    On a GeoPackage the file is opened read-only, so a store on a read-only share can be queried."""
+    store = Store.from_settings(settings, read_only=True).require()
     try:
         with store.connect() as conn:
             yield conn
+    except DBAPIError as exc:
+        raise store_problem(exc, store.describe()) from None
     finally:
         store.dispose()
 
@@ -112,18 +136,35 @@ def _drop_trekant_tables(conn: Connection) -> None:
         conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
 
 
-def rebuild(store: Store, build: Callable[[Connection], None]) -> None:
-    """Create the schema from scratch and fill it with `build`, replacing any existing store atomically."""
+INIT_LOCK = 0x7472656B616E74  # "trekant": one advisory lock key for building or refreshing a PostGIS store
+
+
+def serialise(conn: Connection) -> None:
+    """Let one process at a time build or refresh the store (PostgreSQL advisory lock held to the end of
+    the transaction; SQLite writers are already one at a time). Two first `trekant init`s at once
+    otherwise both create the schema and one fails on a unique violation."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INIT_LOCK})
+
+
+def rebuild(store: Store, build: Callable[[Connection], None], unless_built: bool = False) -> bool:
+    """Create the schema from scratch and fill it with `build`, replacing any existing store atomically.
+
+    unless_built: leave a store that another process finished meanwhile alone (returns False)."""
     if store.is_sqlite:
         _rebuild_sqlite(store, build)
-        return
+        return True
     try:
         with store.begin() as conn:
+            serialise(conn)
+            if unless_built and inspect(conn).has_table(META_TABLE):
+                return False
             _drop_trekant_tables(conn)
             migrate.upgrade(conn)
             build(conn)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot build the store at {store.describe()}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+    return True
 
 
 def _rebuild_sqlite(store: Store, build: Callable[[Connection], None]) -> None:

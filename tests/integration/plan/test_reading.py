@@ -57,7 +57,7 @@ def test_where_finds_every_frame_admitting_the_class(plan_env, tmp_path):
 
 def test_where_rejects_class_8(plan_env):
     result = runner.invoke(app, ["plan", "where", "--class", "8"])
-    assert result.exit_code == 1 and "1–7" in result.stderr
+    assert result.exit_code == 2 and "--class" in result.stderr and "7" in result.stderr  # a usage error
 
 
 def test_at_a_point_in_the_housing_frame(plan_env, tmp_path):

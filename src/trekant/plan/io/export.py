@@ -14,7 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pyogrio
-from pyogrio.errors import DataSourceError
+from pyogrio.errors import DataLayerError, DataSourceError
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
@@ -55,7 +55,7 @@ def staged(path: Path) -> Iterator[Path]:
         scratch.unlink(missing_ok=True)
         yield scratch
         os.replace(scratch, path)
-    except (OSError, DataSourceError) as exc:
+    except (OSError, DataSourceError, DataLayerError) as exc:  # a full disk: GDAL says "Cannot write feature"
         raise InputError(str(path), reason=f"cannot write --out: {_first_line(exc).replace(str(scratch), str(path))}") from None
     finally:
         with suppress(OSError):

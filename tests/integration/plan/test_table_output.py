@@ -1,0 +1,71 @@
+"""What the tables print: no terminal escapes from the data (#9), no truncated number or id at 80 columns.
+
+Before: a plan name carrying ESC sequences was printed raw by `plan history` and `plan at`, and at
+80 columns rich cut cells with "…" (58.4… for 58.483,8 ha; two project keys that looked the same).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from trekant.cli.main import app
+from trekant.i18n import number
+from unit.plan.builders import KOLDING, VEJLE, border_segment, frame, write_geojson
+
+runner = CliRunner()
+HOSTILE_NAME = "Erhverv \x1b[2J\x1b]0;pwned\x07 [link=http://example.invalid]klik[/link] \u202eslut"
+LONG_ID = "1234567-KOMMUNEPLANRAMME-0630-A"
+
+
+def _run(*args, columns: int = 80):
+    result = runner.invoke(app, list(args), env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def frames(plan_env, tmp_path):
+    s = border_segment(KOLDING, VEJLE)
+    features = [frame(LONG_ID, VEJLE, 31, s.rect(100, 400), plannavn=HOSTILE_NAME, maxmiljo=4),
+                frame(LONG_ID[:-1] + "B", VEJLE, 31, s.rect(500, 1200, half_width_m=400), maxmiljo=4)]
+    assert runner.invoke(app, ["plan", "import", str(write_geojson(tmp_path / "f.geojson", features))]).exit_code == 0
+    return s
+
+
+def _clean(text: str) -> None:
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "[link=http://example.invalid]klik[/link]" in text  # shown as text, never a terminal hyperlink
+
+
+def test_history_and_at_print_no_escape_sequences(frames):
+    _clean(_run("plan", "history", LONG_ID))
+    x, y = frames.middle + frames.into_b * 250  # inside the first frame (100–400 m into Vejle)
+    _clean(_run("plan", "at", str(x), str(y)))
+    _clean(_run("plan", "where", "--class", "4"))
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_numbers_and_ids_are_never_cut(frames, columns):
+    rows = json.loads(_run("plan", "where", "--class", "4", "--json"))["frames"]
+    shown = _run("plan", "where", "--class", "4", columns=columns)
+    assert "…" not in shown
+    for row in rows:
+        assert row["planid"] in shown
+        assert number(row["area_ha"], ",.1f", "da") in shown
+    land = _run("plan", "land", columns=columns)
+    assert "…" not in land
+    for row in json.loads(_run("plan", "land", "--json"))["rows"]:
+        assert number(row["area_ha"], ",.1f", "da") in land
+
+
+def test_region_show_keeps_every_figure_whole_at_80_columns(plan_env):
+    shown = _run("region", "show")
+    assert "…" not in shown
+    for m in json.loads(_run("region", "show", "--json")):
+        assert m["code"] in shown and m["name"] in shown
+        assert number(m["area_km2"], ",.1f", "da") in shown
+        assert re.search(re.escape(number(m["population"]["value"], ",.0f", "da")), shown)
