@@ -13,9 +13,9 @@ import csv
 import errno
 import gc
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,6 +30,22 @@ def is_formula_like(value: object) -> bool:
 def csv_text(value: object) -> object:
     """The value as a CSV cell: a formula-like text gets a leading apostrophe; anything else unchanged."""
     return f"'{value}" if is_formula_like(value) else value
+
+
+def text_cell(value: object) -> str:
+    """Any value as the text of a safe CSV cell (None as empty): for exports written row by row."""
+    return csv_text("" if value is None else str(value))
+
+
+def write_rows(out: TextIO, header: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Write a header and rows of safe cells to a text stream (CRLF, as RFC 4180); the rows written."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([text_cell(h) for h in header])
+    count = 0
+    for row in rows:
+        writer.writerow([text_cell(v) for v in row])
+        count += 1
+    return count
 
 
 def safe_frame(frame: "pd.DataFrame") -> "pd.DataFrame":

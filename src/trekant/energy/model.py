@@ -36,6 +36,7 @@ class EmissionFactor:
     unit: str
     source: str
     illustrative: bool = False
+    municipality_code: str = ""  # '': every municipality (district heat differs by heat area)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class EmissionLine:
     factor_source: str
     factor_illustrative: bool
     is_demo: bool
+    factor_municipality: str = ""  # the factor holds for this municipality only ('' = every one)
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,18 @@ class Target:
     reduction_pct: float
     source: str = ""
     is_demo: bool = False
+
+
+@dataclass(frozen=True)
+class PoliticalTarget:
+    """A national target that is political (government platform, bill, agreement), not yet law.
+
+    Shown beside the Climate Act's targets, never instead of them; same base year (1990)."""
+
+    year: int
+    reduction_pct: float  # may exceed 100: net-negative emissions
+    status: str
+    source: str
 
 
 @dataclass(frozen=True)

@@ -99,17 +99,35 @@ def resolve_project(settings: Settings, target: str) -> Project:
     return get_project(settings, target)
 
 
-def checked_cba(project: Project, params: ParameterSet, base_year: int | None = None) -> CbaResult:
-    issues = check_inputs(project, params, base_year)
+def checked_cba(project: Project, params: ParameterSet, base_year: int | None = None,
+                price_year: int | None = None) -> CbaResult:
+    issues = check_inputs(project, params, base_year, price_year)
     if issues:
         raise InputError.from_issues(f"project {project.key}", issues)
-    return run_cba(project, params, base_year)
+    return run_cba(project, params, base_year, price_year)
 
 
-def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None) -> tuple[Project, ParameterSet, CbaResult]:
+def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None,
+        price_year: int | None = None) -> tuple[Project, ParameterSet, CbaResult]:
     params = load_params(params_name)
     project = resolve_project(settings, target)
-    return project, params, checked_cba(project, params, base_year)
+    return project, params, checked_cba(project, params, base_year, price_year)
+
+
+def cba_report(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None,
+               price_year: int | None = None, co2_sensitivity: bool = False,
+               co2_prices_dkk_per_t: tuple[float, ...] = ()) -> dict:
+    """One project's CBA as a plain dict (items, results, cost basis, published figures), with the
+    sensitivity at alternative CO2e prices when asked for (FM 2023) — for the CLI, web and reports."""
+    from trekant.infrastructure.cba import co2_sensitivity as sensitivity
+
+    project, params, result = cba(settings, target, params_name, base_year, price_year)
+    report = result.to_dict() | {"name": project.name, "name_en": project.name_en,
+                                 "published": {k: v.__dict__ for k, v in project.published.items()},
+                                 "sources": [{"id": s.id, "label": s.label(), "url": s.url} for s in project.sources]}
+    if co2_sensitivity or co2_prices_dkk_per_t:
+        report["co2_sensitivity"] = sensitivity(project, params, base_year, price_year, tuple(co2_prices_dkk_per_t))
+    return report
 
 
 def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = None,
@@ -156,7 +174,7 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
     """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes."""
     from trekant.infrastructure.cba import build_flows, used_illustrative
     from trekant.infrastructure.io.risk import load_spec
-    from trekant.infrastructure.risk import MAX_DRAWS, default_spec, run_risk
+    from trekant.infrastructure.risk import INPUTS, MAX_DRAWS, QUANTITY_PREFIX, default_spec, run_risk
 
     issues = []
     if not 1 <= draws <= MAX_DRAWS:
@@ -165,15 +183,15 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
         issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"optimism bias must be 0–300 %, got {optimism_bias_pct}", "--optimism-bias"))
     if issues:
         raise InputError.from_issues("risk", issues)
-    project, params, _ = cba(settings, target, params_name)
+    project, params, result = cba(settings, target, params_name)
     flows = build_flows(project, params)
-    spec = default_spec(project.traffic_growth_per_year)
+    defaults = default_spec(project.traffic_growth_per_year, project.quantity_ranges)
+    spec = defaults if spec_path is None else load_spec(spec_path, defaults)
     flags = used_illustrative(project, params, flows)
-    if spec_path is None:
-        flags += ("risk.distributions (trekant defaults)",)
-    else:
-        spec = load_spec(spec_path, spec)
-    return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags)
+    flags += tuple(f"risk.distributions.{name} (trekant default)" for name in INPUTS if spec[name] is defaults[name])
+    flags += tuple(f"effects.quantity_ranges.{name[len(QUANTITY_PREFIX):]}" for name in spec if name.startswith(QUANTITY_PREFIX)
+                   and project.is_illustrative(f"effects.quantity_ranges.{name[len(QUANTITY_PREFIX):]}"))
+    return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags, result.npv_dkk, result.costs)
 
 
 @dataclass(frozen=True)
@@ -187,11 +205,17 @@ class RankOutcome:
     values: dict[str, dict[str, float | None]]
     illustrative_projects: dict[str, tuple[str, ...]]
     warnings: list[str]
+    base_year: int | None = None  # None: each project's own
+    price_year: int | None = None
+    base_years: dict[str, int] = field(default_factory=dict)
+    double_counts: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         r = self.result
         return {
             "profile": self.profile.name, "profile_illustrative": self.profile.illustrative, "params": self.params.name,
+            "base_year": self.base_year, "price_year": self.price_year or self.params.price_year,
+            "base_years": dict(self.base_years), "double_counts": list(self.double_counts),
             "method": r.method, "criteria": [{"name": c.name, "weight": c.weight, "type": "benefit" if c.benefit else "cost"} for c in r.criteria],
             "stability": {"draws": r.draws, "perturbation": r.perturbation, "top_k": r.top_k, "seed": r.seed},
             "ranking": [{"rank": a.rank, "key": a.key, "name": self.projects[a.key].name, "score": a.score,
@@ -227,8 +251,13 @@ def _check_profile_fits(profile, source: str, projects: list[Project]) -> None:
 
 
 def rank(settings: Settings, profile_ref: str | None = None, method: str | None = None,
-         params_name: str | None = None) -> RankOutcome:
-    """Rank the portfolio's projects by the profile's criteria and weights (pymcdm)."""
+         params_name: str | None = None, base_year: int | None = None, own_base_years: bool = False,
+         price_year: int | None = None, weights: dict[str, float] | None = None) -> RankOutcome:
+    """Rank the portfolio's projects by the profile's criteria and weights (pymcdm).
+
+    Every project's CBA is discounted to one base year (given, else the profile's; `own_base_years`
+    keeps each project's own) and reported in one price year, so that NPVs are comparable.
+    `weights` replaces the profile's weights of the criteria it names (e.g. from a web form)."""
     import numpy as np
 
     from trekant.infrastructure.io.profile import load_profile
@@ -237,12 +266,23 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
     from trekant.infrastructure.ranking import rank as rank_core
 
     profile = load_profile(profile_ref)
+    if weights:
+        unknown = sorted(set(weights) - set(profile.criteria))
+        if unknown:
+            raise InputError("rank", where="weights", reason=f"no criterion {', '.join(unknown)} in profile {profile.name!r} "
+                                                             f"(criteria: {', '.join(profile.criteria)})")
+        if any(not (w > 0) for w in weights.values()):
+            raise InputError("rank", where="weights", reason="every weight must be above 0")
+        profile = profile.model_copy(update={"criteria": {n: c.model_copy(update={"weight": weights.get(n, c.weight)})
+                                                          for n, c in profile.criteria.items()}})
     params = load_params(params_name or profile.params)
+    common = None if own_base_years else (base_year if base_year is not None else profile.base_year)
+    prices = price_year if price_year is not None else profile.price_year
     projects = [p for p in list_projects(settings) if profile.statuses is None or p.status in profile.statuses]
     if len(projects) < 2:
         raise InputError("rank", reason=f"{len(projects)} project(s) match the profile's statuses; ranking needs at least two")
     _check_profile_fits(profile, str(resolve_profile(profile_ref)), projects)
-    results = {p.key: checked_cba(p, params) for p in projects}
+    results = {p.key: checked_cba(p, params, common, prices) for p in projects}
     names = list(profile.criteria)
     values = {p.key: {n: _criterion_value(n, p, results[p.key], profile.scores) for n in names} for p in projects}
     warnings, matrix = [], np.zeros((len(projects), len(names)))
@@ -263,4 +303,5 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
                                                                   if n in p.criteria and p.is_illustrative(f"criteria.{n}")
                                                                   and n not in profile.scores.get(p.key, {}))
              for p in projects}
-    return RankOutcome(profile, params, result, {p.key: p for p in projects}, values, flags, warnings)
+    return RankOutcome(profile, params, result, {p.key: p for p in projects}, values, flags, warnings, common, prices,
+                       {k: r.base_year for k, r in results.items()}, profile.double_counts())

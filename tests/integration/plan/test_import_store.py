@@ -68,7 +68,9 @@ def test_every_version_is_kept(plan_env, tmp_path):
     assert _invoke("import", str(_border_file(tmp_path, 6, "v1.geojson"))).exit_code == 0
     assert _invoke("import", str(_border_file(tmp_path, 5, "v2.geojson"))).exit_code == 0
     again = _invoke("import", str(_border_file(tmp_path, 5, "v3.geojson")), "--json")
-    assert json.loads(again.stdout) | {"issues": []} == dict(imported=0, new_frames=0, new_versions=0, unchanged=3, issues=[])
+    report = json.loads(again.stdout)
+    assert {k: report[k] for k in ("layer", "mode", "imported", "new_frames", "new_versions", "unchanged", "withdrawn")} == \
+        dict(layer="kommuneplanramme", mode="submission", imported=0, new_frames=0, new_versions=0, unchanged=3, withdrawn=0)
     history = json.loads(_invoke("history", "T-ERHV6", "--json").stdout)
     assert [(h["version"], h["maxmiljo"], h["is_current"]) for h in history] == [(1, 6, False), (2, 5, True)]
     assert history[0]["valid_to"] == history[1]["valid_from"]
@@ -148,6 +150,6 @@ def test_the_check_read_holds_exactly_the_frames_that_can_conflict(plan_env, tmp
     store.dispose()
     ours = read[read["planid"].str.startswith("R-")]
     assert list(ours["planid"]) == ["R-CLASS4", "R-DRAFT", "R-HOUSE"]  # ordered by komnr (0621 < 0630), planid
-    assert list(ours.columns) == ["planid", "komnr", "anvgen", "maxmiljo", "is_demo", "geometry"]
+    assert list(ours.columns) == ["planid", "komnr", "anvgen", "maxmiljo", "status", "is_demo", "geometry"]
     assert ours["maxmiljo"].tolist()[0] == 4 and ours["anvgen"].tolist() == [31, 11, 11]
     assert ours.geometry.area.round(0).tolist() == [90_000.0, 90_000.0, 90_000.0]  # 300 m × 300 m each
