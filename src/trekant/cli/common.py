@@ -59,12 +59,15 @@ def cell(value: object) -> object:
     return value
 
 
+VERTICAL_ABOVE = 1.25  # the columns' longest words need 25 % more than the terminal has: one block per row
+
+
 class Table(RichTable):
     """The table every command prints: safe cells, and never a truncated number or id at 80 columns.
 
     Every cell is cleaned (`cell`); columns fold instead of cutting with "…", and text wraps between
-    words; when the longest words (ids, numbers) of the columns together do not fit the terminal,
-    each row is shown as its own list of "column: value" lines instead."""
+    words; when the longest words (ids, numbers) of the columns together need far more than the
+    terminal's width, each row is shown as its own list of "column: value" lines instead."""
 
     def __init__(self, *args, title: object = None, caption: object = None, **kwargs):
         super().__init__(*args, title=cell(title) if title is not None else None,
@@ -78,8 +81,10 @@ class Table(RichTable):
         super().add_row(*(cell(r) if r is not None else None for r in renderables), **kwargs)
 
     def __rich_console__(self, console: RichConsole, options: ConsoleOptions) -> RenderResult:
-        # rich measures a column's minimum as its longest word: above the width, a word would be split
-        if self.rows and len(self.columns) > 2 and self.__rich_measure__(console, options).minimum > options.max_width:
+        # rich measures a column's minimum as its longest word: a little above the width, a long id folds
+        # onto a second line of its cell (whole, never cut); far above it, rows become blocks
+        if self.rows and len(self.columns) > 2 and \
+                self.__rich_measure__(console, options).minimum > options.max_width * VERTICAL_ABOVE:
             yield from self._vertical()
             return
         yield from super().__rich_console__(console, options)
@@ -166,8 +171,17 @@ def print_json(data: Any) -> None:
 
 
 @contextmanager
-def progress_steps(total: int, description: str) -> Iterator[Callable[[str], None]]:
-    """A rich progress bar on stderr; yields `advance(step_name)`. Silent when stderr is no terminal."""
+def working(description: str) -> Iterator[None]:
+    """A spinner with the elapsed time on stderr while one long step runs (an import, an optimisation);
+    silent when stderr is no terminal, so scripts and --json see nothing of it."""
+    with progress_steps(None, description):
+        yield
+
+
+@contextmanager
+def progress_steps(total: int | None, description: str) -> Iterator[Callable[[str], None]]:
+    """A rich progress bar on stderr (total None: a pulsing bar, the length is unknown); yields
+    `advance(step_name)`. Silent when stderr is no terminal."""
     if not sys.stderr.isatty():
         yield lambda _step: None
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, progress_steps, settings, working
 from trekant.cli.identity import requires
 from trekant.energy import labels
 from trekant.i18n import number, percent
@@ -387,8 +387,6 @@ def model_run_command(scenario: str = typer.Argument(..., help="Shipped scenario
                       week: int = typer.Option(None, "--week", min=0, help="Add this week's hourly series and duration curves (JSON, for charts)."),
                       json_out: bool = JsonOption) -> None:
     """Optimise the scenario (PyPSA + HiGHS) and report EnergyPLAN-style results."""
-    from trekant.cli.common import progress_steps
-
     cfg = settings()
     with progress_steps(1, "PyPSA/HiGHS") as advance:
         result = system_service.model_run(scenario, hours, start, export, rfnbo, co2_limit, import_mw, compliance_cost, week)
@@ -404,7 +402,8 @@ def model_years_command(scenario: str = typer.Argument(..., help="Shipped scenar
                         json_out: bool = JsonOption) -> None:
     """Optimise the scenario once per weather year and show the spread of the results."""
     cfg = settings()
-    result = system_service.weather_years(scenario, profiles, hours, start, rfnbo)
+    with progress_steps(len(profiles), "PyPSA/HiGHS") as advance:
+        result = system_service.weather_years(scenario, profiles, hours, start, rfnbo, progress=advance)
     if json_out:
         print_json(result)
         return
@@ -460,7 +459,8 @@ def model_simulate_command(scenario: str = typer.Argument(..., help="Shipped sce
                            json_out: bool = JsonOption) -> None:
     """Rule-based hourly simulation of the scenario's fixed capacities (no optimiser, fast)."""
     cfg = settings()
-    result = system_service.model_simulate(scenario, hours, start, export)
+    with working(_t("simulation", cfg.language)):
+        result = system_service.model_simulate(scenario, hours, start, export)
     print_json(result) if json_out else _print_result(result, cfg.language)
 
 
@@ -473,7 +473,9 @@ def sweep_command(scenario: str = typer.Argument(..., help="Shipped scenario nam
                   json_out: bool = JsonOption) -> None:
     """Compare capacity variants side by side: results and the infrastructure each needs."""
     cfg = settings()
-    result = system_service.sweep(scenario, vary, hours, start, optimise)
+    variants = len(system_service.parse_vary(vary)) if optimise else None
+    with progress_steps(variants, "PyPSA/HiGHS" if optimise else _t("simulation", cfg.language)) as advance:
+        result = system_service.sweep(scenario, vary, hours, start, optimise, progress=advance)
     if json_out:
         print_json(result)
         return

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.text import Text
 
-from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, settings, working
 from trekant.cli.identity import requires
 from trekant.i18n import number, percent, printable
 from trekant.infrastructure.labels import label
@@ -291,7 +291,8 @@ def risk_command(
 ) -> None:
     """Monte Carlo of the NPV (P10/P50/P90, P(NPV > 0)) and a tornado of one-at-a-time changes."""
     cfg = settings()
-    project, result = service.risk(cfg, target, draws, seed, optimism_bias, params, spec)
+    with working(f"Monte Carlo, {number(draws, ',', cfg.language)} {label('draws', cfg.language)}"):
+        project, result = service.risk(cfg, target, draws, seed, optimism_bias, params, spec)
     if json_out:
         print_json(result.to_dict())
         return

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import typer
 
-from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings, working
 from trekant.cli.identity import acting_settings, cli_principal, requires
 from trekant.errors import InputError, Issue
+from trekant import i18n
 from trekant.i18n import number
 from trekant.lazy import lazy_module
 from trekant.plan.labels import t
@@ -72,8 +73,9 @@ def import_command(
     cfg = settings()
     try:
         by = cli_principal(cfg)
-        result = service.import_file(acting_settings(cfg, by), file, municipality, status, layer, skip_others,
-                                     tolerance_m, kind=kind, mirror=mirror, partial=partial, by=by)
+        with working(f"{i18n.t('reading', cfg.language)} {file.name}"):
+            result = service.import_file(acting_settings(cfg, by), file, municipality, status, layer, skip_others,
+                                         tolerance_m, kind=kind, mirror=mirror, partial=partial, by=by)
     except InputError as exc:
         if json_out:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues] or [dict(severity="error", code="input", feature="file", field=None, message=str(exc), source=str(file))]))
@@ -262,7 +264,8 @@ def fetch_command(
     request = service.wfs_request(url, layer, page_size, status)
     try:
         by = cli_principal(cfg)
-        result = service.fetch(acting_settings(cfg, by), municipality, request, strict=strict, by=by)
+        with working(f"{i18n.t('reading', cfg.language)} {request.url}"):
+            result = service.fetch(acting_settings(cfg, by), municipality, request, strict=strict, by=by)
     except InputError as exc:
         if json_out and exc.issues:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from trekant.errors import InputError, Issue
@@ -141,14 +141,21 @@ def _require_fixed(scenario, ref: str) -> None:
                                             "(give mw/mwh, or use `trekant energy sweep --optimise`)")
 
 
+def _quiet(_step: str) -> None:
+    pass
+
+
 def weather_years(scenario_ref: str, profiles: Sequence[str], hours: int | None = None, start: int = 0,
-                  rfnbo: str | None = None) -> dict:
-    """The scenario optimised once per weather year, with the spread of the key results across them."""
+                  rfnbo: str | None = None, progress: Callable[[str], None] = _quiet) -> dict:
+    """The scenario optimised once per weather year, with the spread of the key results across them.
+
+    progress(step) is called after each year's optimisation (the CLI's progress bar)."""
     scenario = _scenario(scenario_ref, rfnbo)
     specs = list(profiles) or [scenario.profiles]
     rows = []
     for spec in specs:
         result, _, _ = _optimise(scenario, hours, start, spec)
+        progress(str(spec))
         rows.append(dict(profiles=spec, **{k: result[k] for k in YEAR_FIELDS},
                          renewable_h2_share=result["rfnbo"]["renewable_h2_share"],
                          unserved_mwh=result["security"]["unserved_mwh"],
@@ -205,12 +212,14 @@ def _vary_problem(key: str, values: str, seen: set[str]) -> str | None:
     return None
 
 
-def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, start: int = 0, optimise: bool = False) -> dict:
+def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, start: int = 0, optimise: bool = False,
+          progress: Callable[[str], None] = _quiet) -> dict:
     """Every combination of the varied capacities: simulated at once (vectorised over scenarios), or
-    with `optimise` one optimisation each (capacities marked extendable are then sized per variant)."""
+    with `optimise` one optimisation each (capacities marked extendable are then sized per variant;
+    progress(variant) after each)."""
     overrides = parse_vary(vary)
     if optimise:
-        return _sweep_optimised(scenario_ref, overrides, hours, start)
+        return _sweep_optimised(scenario_ref, overrides, hours, start, progress)
     from trekant.energy.core import outputs, simulate
     from trekant.energy.io.system_inputs import load_inputs
 
@@ -237,7 +246,8 @@ def _sweep_row(change: dict, summary: dict, frame, inputs) -> dict:
                 renewable_h2_share=summary["rfnbo"]["renewable_h2_share"], **{k: summary[k] for k in SWEEP_FIELDS})
 
 
-def _sweep_optimised(scenario_ref: str, overrides: list[dict], hours, start) -> dict:
+def _sweep_optimised(scenario_ref: str, overrides: list[dict], hours, start,
+                     progress: Callable[[str], None] = _quiet) -> dict:
     """One optimisation per variant: a varied capacity is fixed at its value, the rest as in the scenario."""
     from trekant.energy.io.scenario import load_scenario, parse_scenario
 
@@ -256,6 +266,7 @@ def _sweep_optimised(scenario_ref: str, overrides: list[dict], hours, start) -> 
                                            **({"hours": base.capacity(key).hours or 2} if key == "battery" else {})}
         result, frame, inputs = _optimise(parse_scenario(data, scenario_ref), hours, start)
         rows.append(_sweep_row(change, result, frame, inputs))
+        progress(", ".join(f"{k}={v:g}" for k, v in change.items()))
     return dict(scenario=base.name, demo=base.demo, method="optimisation", hours=rows and inputs.hours,
                 variants=len(rows), simulate_s=round(time.perf_counter() - started, 4), results=rows)
 

@@ -269,7 +269,7 @@ def insert_features(conn: Connection, table, columns: dict[str, list], geoms: np
         return
     bound = []
     for name in names:
-        processor = table.c[name].type.bind_processor(conn.dialect)
+        processor = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)  # the dialect's own type
         bound.append([processor(v) for v in columns[name]] if processor else columns[name])
     blobs = gpkg_binary.encode_many(geoms, STORE_SRID)
     bounds = np.full((count, 4), np.nan)

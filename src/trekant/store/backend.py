@@ -26,6 +26,7 @@ from sqlalchemy.exc import ArgumentError
 
 from trekant.errors import StoreError
 from trekant.store import gpkg_binary
+from trekant.store.datetime_type import use_geopackage_datetimes
 
 BUSY_TIMEOUT_MS = 10_000
 SUPPORTED = "a postgresql+psycopg://user:password@host:5432/database URL, or unset for the GeoPackage file"
@@ -124,10 +125,10 @@ def make_engine(url: str, read_only: bool = False) -> Engine:
             engine = create_engine(url, creator=lambda: _read_only_connect(path))
             event.listen(engine, "connect", _on_read_only_connect)
             event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-            return engine
+            return use_geopackage_datetimes(engine)
         engine = create_engine(url)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
-        return engine
+        return use_geopackage_datetimes(engine)
     importlib.import_module("geoalchemy2")  # registers PostGIS types for reflection and Alembic
     return create_engine(url, pool_pre_ping=True)
