@@ -93,7 +93,8 @@ def _municipalities_table(result: dict, lang: str) -> Table:
         table.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
     for row in result["by_municipality"]:
         value = row["co2e_per_resident_t"]
-        table.add_row(row["code"], number(row["total_co2e_t"], ",.0f", lang),
+        place = f"{row['name']} ({row['code']})" if row.get("name") else row["code"]
+        table.add_row(place, number(row["total_co2e_t"], ",.0f", lang),
                       "" if value is None else number(value, ".2f", lang))
     return table
 

@@ -153,27 +153,54 @@ def check_command(
         print_json(result.to_dict())
         return
     lang, console = cfg.language, Console()
-    console.print(_conflict_table(result, lang))
+    names = _municipality_names(cfg)
+    console.print(_conflict_table(result, lang, names))
     if result.cannot_check:
         listed = ", ".join(f"{f['planid']} ({f['komnr']}, {f['anvgen']})" for f in result.cannot_check[:10])
         more = f" … (+{len(result.cannot_check) - 10})" if len(result.cannot_check) > 10 else ""
         console.print(f"{t('cannot_check', lang)}: {len(result.cannot_check)}: {listed}{more}", highlight=False, markup=False)
-    console.print(_unequal_table(result, lang))
-    console.print(_overlap_table(result, lang))
-    console.print(_consequence_table(result, lang))
+    console.print(_unequal_table(result, lang, names))
+    console.print(_overlap_table(result, lang, names))
+    console.print(_consequence_table(result, lang, names))
 
 
-def _consequence_table(result, lang: str) -> Table:
-    rows = [[c.production_id, t("origin_" + c.origin, lang), c.production_komnr, number(c.zone_m, ",.0f", lang),
-             t("kind_" + c.sensitive_layer, lang), c.sensitive_planid, c.sensitive_komnr, str(c.sensitive_anvgen),
+def _municipality_names(cfg) -> dict[str, str]:
+    """Code → name, so tables name the municipalities, not only their codes."""
+    from trekant.store.store import reading
+
+    with reading(cfg) as conn:
+        return reports.municipality_names(conn)
+
+
+def _place(komnr: str | None, names: dict[str, str]) -> str:
+    """'Vejle (0630)': the name a reader knows, and the code the data uses."""
+    return f"{names[komnr]} ({komnr})" if komnr in names else str(komnr or "–")
+
+
+def _use(anvgen: int | None, lang: str) -> str:
+    """'11 Boligområde': the general use with its name from Plandata's code list."""
+    if anvgen is None:
+        return ""
+    from trekant.plan.codes import load_code_lists
+
+    name = load_code_lists().anvgen.get(int(anvgen))
+    return f"{anvgen} {name[1] if lang == 'en' else name[0]}" if name else str(anvgen)
+
+
+def _consequence_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
+    names = names or {}
+    rows = [[c.production_id, t("origin_" + c.origin, lang), _place(c.production_komnr, names), number(c.zone_m, ",.0f", lang),
+             t("kind_" + c.sensitive_layer, lang), c.sensitive_planid, _place(c.sensitive_komnr, names),
+             _use(c.sensitive_anvgen, lang),
              c.sensitive_status, number(c.distance_m, ",.0f", lang)] for c in result.consequence_conflicts]
     keys = ("production", "origin", "municipality", "zone_m", "layer", "sensitive", "municipality", "use", "status", "distance_m")
     title = f"{_title('consequence_conflicts', lang, result.demo)} ({t('production_areas', lang)}: {result.production_areas})"
     return _table(title, keys, rows, lang)
 
 
-# Columns holding identifiers, codes and figures: never cut or wrapped (texts around them wrap instead).
-WHOLE_KEYS = {"planid", "plannr", "doklink", "production", "code", "source", "sensitive", "frame_a", "frame_b", "class", "use", "distance_m", "required_m",
+# Columns holding identifiers, codes and figures: never cut or wrapped (texts around them wrap instead;
+# "use" is a code with its name, so it may wrap between words).
+WHOLE_KEYS = {"planid", "plannr", "doklink", "production", "code", "source", "sensitive", "frame_a", "frame_b", "class", "distance_m", "required_m",
               "area_m2", "area_ha", "version", "field", "zone_m"}
 
 
@@ -193,27 +220,33 @@ def _table(title: str, keys: tuple[str, ...], rows: list[list[str]], lang: str) 
     return table
 
 
-def _conflict_table(result, lang: str) -> Table:
-    rows = [[c.source_planid, c.source_komnr, str(c.source_class), c.sensitive_planid, c.sensitive_komnr,
-             str(c.sensitive_anvgen), number(c.distance_m, ",.0f", lang), number(c.required_m, ",.0f", lang)] for c in result.conflicts]
+def _conflict_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
+    names = names or {}
+    rows = [[c.source_planid, _place(c.source_komnr, names), str(c.source_class), c.sensitive_planid,
+             _place(c.sensitive_komnr, names), _use(c.sensitive_anvgen, lang), number(c.distance_m, ",.0f", lang),
+             number(c.required_m, ",.0f", lang)] for c in result.conflicts]
     keys = ("source", "municipality", "class", "sensitive", "municipality", "use", "distance_m", "required_m")
     return _table(_title("conflicts", lang, result.demo), keys, rows, lang)
 
 
-def _unequal_table(result, lang: str) -> Table:
+def _unequal_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
     def text(u) -> str:
         parts = [f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items()]
         parts += [f"{k} {v['values'][0]} / {v['values'][1]}: {t('not_comparable', lang)} (bebygpctaf "
                   f"{v['bebygpctaf'][0] or '–'} / {v['bebygpctaf'][1] or '–'})" for k, v in u.not_comparable.items()]
         return "; ".join(parts)
 
-    rows = [[u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen), text(u)] for u in result.unequal_conditions]
+    names = names or {}
+    rows = [[u.planid_a, _place(u.komnr_a, names), u.planid_b, _place(u.komnr_b, names), _use(u.anvgen, lang), text(u)]
+            for u in result.unequal_conditions]
     keys = ("frame_a", "municipality", "frame_b", "municipality", "use", "differences")
     return _table(_title("unequal_conditions", lang, result.demo), keys, rows, lang)
 
 
-def _overlap_table(result, lang: str) -> Table:
-    rows = [[o.kind, o.planid_a, o.komnr_a, o.planid_b or "–", o.komnr_b, number(o.area_m2, ",.0f", lang)] for o in result.border_overlaps]
+def _overlap_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
+    names = names or {}
+    rows = [[o.kind, o.planid_a, _place(o.komnr_a, names), o.planid_b or "–", _place(o.komnr_b, names),
+             number(o.area_m2, ",.0f", lang)] for o in result.border_overlaps]
     keys = ("kind", "frame_a", "municipality", "frame_b", "municipality", "area_m2")
     return _table(_title("border_overlaps", lang, result.demo), keys, rows, lang)
 

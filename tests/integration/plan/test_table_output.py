@@ -70,3 +70,17 @@ def test_region_show_keeps_every_figure_whole_at_80_columns(plan_env):
         assert m["code"] in shown and m["name"] in shown
         assert number(m["area_km2"], ",.1f", "da") in shown
         assert re.search(re.escape(number(m["population"]["value"], ",.0f", "da")), shown)
+
+
+def test_check_tables_name_municipalities_and_uses(store_env):
+    """`plan check` tables show 'Vejle (0630)' and '11 Boligområde', not only 0630 and 11 (demo plan)."""
+    result = json.loads(_run("plan", "check", "--json"))
+    shown = _run("plan", "check", columns=250)
+    assert result["conflicts"], "the demo plan holds cross-border conflicts"
+    conflict = result["conflicts"][0]
+    names = {m["code"]: m["name"] for m in json.loads(_run("region", "show", "--json"))}
+    assert f"{names[conflict['sensitive_komnr']]} ({conflict['sensitive_komnr']})" in shown
+    from trekant.plan.codes import load_code_lists
+
+    use_da = load_code_lists().anvgen[conflict["sensitive_anvgen"]][0]
+    assert f"{conflict['sensitive_anvgen']} {use_da}" in shown
