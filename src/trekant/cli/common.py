@@ -30,6 +30,7 @@ JsonOption = typer.Option(False, "--json", help="Print the result as JSON on std
 
 EXIT_INPUT_ERROR = 1
 
+
 class Console(RichConsole):
     """The console every command prints on: text from the data is printed as it is (no rich markup,
     no terminal escape sequences); tables and styled Text print as rich renders them."""
@@ -95,8 +96,8 @@ class Table(RichTable):
             yield self.title
         headers = [column.header for column in self.columns]
         cells = list(zip(*(column._cells for column in self.columns)))
-        for index, row in enumerate(cells):
-            block = RichTable(show_header=False, box=boxes.SIMPLE if index == 0 else boxes.SIMPLE, padding=(0, 1))
+        for row in cells:
+            block = RichTable(show_header=False, box=boxes.SIMPLE, padding=(0, 1))
             block.add_column(style="bold", overflow="fold")
             block.add_column(overflow="fold")
             for header, value in zip(headers, row):
