@@ -251,7 +251,12 @@ def column_values(values: pd.Series) -> list:
         return [None if v != v else v for v in array.tolist()]  # NaN != NaN
     if isinstance(values.dtype, pd.Int64Dtype):
         return values.astype(object).where(values.notna(), None).tolist()
-    return [python_value(v) for v in values.tolist()]
+    out = values.to_numpy(dtype=object).tolist()
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in ("string", "date", "boolean", "empty"):
+        for row in np.flatnonzero(pd.isna(values).to_numpy()):  # None stays None; NaN and NA become None
+            out[row] = None
+        return out
+    return [python_value(v) for v in out]
 
 
 def insert_features(conn: Connection, table, columns: dict[str, list], geoms: np.ndarray) -> None:
@@ -270,14 +275,28 @@ def insert_features(conn: Connection, table, columns: dict[str, list], geoms: np
     bound = []
     for name in names:
         processor = table.c[name].type.bind_processor(conn.dialect)
-        bound.append([processor(v) for v in columns[name]] if processor else columns[name])
+        bound.append(_processed(processor, columns[name]) if processor else columns[name])
     blobs = gpkg_binary.encode_many(geoms, STORE_SRID)
     bounds = np.full((count, 4), np.nan)
     present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     if present.any():
         bounds[present] = shapely.bounds(geoms[present])[:, [0, 2, 1, 3]]
-    rows = list(zip(*bound, blobs)) if names else [(b,) for b in blobs]
-    gpkg_registry.insert_features_bulk(conn, table.name, [*names, "geom"], rows, bounds)
+    gpkg_registry.insert_features_bulk(conn, table.name, [*names, "geom"], [*bound, blobs], bounds)
+
+
+def _processed(processor, values: list) -> list:
+    """A bind processor over a column, once per distinct value (a column of 100,000 rows holds one
+    import time and a few dozen dates)."""
+    done: dict = {}
+    out = []
+    for v in values:
+        try:
+            out.append(done[v])
+        except KeyError:
+            out.append(done.setdefault(v, processor(v)))
+        except TypeError:  # not hashable
+            out.append(processor(v))
+    return out
 
 
 def refresh_extents(conn: Connection) -> None:
