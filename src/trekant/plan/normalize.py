@@ -383,10 +383,10 @@ def _where_labels(planids: pd.Series, inexact: np.ndarray = np.array([], dtype=i
     absent = pd.isna(planids).to_numpy().copy()
     absent[inexact] = True
     duplicated = planids.duplicated(keep=False).to_numpy() & ~absent
-    return np.array([
-        f"feature {i}" if no else f"feature {i} (planid {p})" if dup else f"planid {p}"
-        for i, (p, no, dup) in enumerate(zip(ids, absent, duplicated))
-    ], dtype=object)
+    labels = np.array(("planid " + planids.where(~absent, "")).to_numpy(dtype=object), dtype=object)
+    for i in np.flatnonzero(absent | duplicated):
+        labels[i] = f"feature {i}" if absent[i] else f"feature {i} (planid {ids[i]})"
+    return labels
 
 
 def _coerce_column(n: Normalizer, raw: pd.DataFrame, column: str, kind: str) -> pd.Series:

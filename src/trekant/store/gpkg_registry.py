@@ -180,8 +180,19 @@ def next_ids(bind: Connection, table: str, count: int, pk: str = "fid") -> range
     return range(start, start + count)
 
 
+def sql_literal(value) -> str:
+    """A str, int or float as an SQL literal (for a value that is the same in every row)."""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str) and "\0" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    raise ValueError(f"cannot write {type(value).__name__} as an SQL literal")
+
+
 def insert_features_bulk(bind: Connection, table: str, columns: list[str], values: list[list], envelopes,
-                         column: str = "geom", pk: str = "fid") -> None:
+                         constants: dict | None = None, column: str = "geom", pk: str = "fid") -> None:
     """Insert many rows into a GeoPackage feature table (SQLite) and fill its R-tree in one statement.
 
     The standard insert trigger calls five SQL functions (written in Python here) per row, which was
@@ -191,7 +202,9 @@ def insert_features_bulk(bind: Connection, table: str, columns: list[str], value
     whole R-tree is rebuilt in one pass (gpkg_rtree.bulk_load: inserting them one by one into the
     R*-tree is slower than packing every entry again); fewer are inserted. `values` holds one list
     per column of `columns` (bound as they are: convert them first), `envelopes` is an (n, 4) array of
-    minx, maxx, miny, maxy with NaN for a missing or empty geometry.
+    minx, maxx, miny, maxy with NaN for a missing or empty geometry. `constants` are columns with one
+    value for every row (the version columns of an import): written once into the statement, not bound
+    per row.
     """
     import numpy as np  # noqa: PLC0415 - the bulk writers only: the module stays light for the CLI
 
@@ -203,8 +216,9 @@ def insert_features_bulk(bind: Connection, table: str, columns: list[str], value
     fids = next_ids(bind, table, count, pk)
     rtree = f"rtree_{table}_{column}"
     bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {rtree}_insert")
-    names = ", ".join([pk, *columns])
-    marks = ", ".join("?" * (len(columns) + 1))
+    constants = constants or {}
+    names = ", ".join([pk, *columns, *constants])
+    marks = ", ".join(["?"] * (len(columns) + 1) + [sql_literal(v) for v in constants.values()])
     bind.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(zip(fids, *values)))
     present = ~np.isnan(envelopes[:, 0])
     new_ids = np.asarray(fids, dtype=np.int64)[present]
