@@ -216,6 +216,7 @@ def main() -> int:
         print("give --postgis URL (or set TREKANT_TEST_POSTGIS_URL): the PostGIS peer is part of the benchmark", file=sys.stderr)
         return 2
     results: dict[str, float] = {}
+    print(f"load average at the start: {os.getloadavg()[0]:.1f} (over 2 means others are using the cores too)")
     with tempfile.TemporaryDirectory(prefix="trekant-bench-plan-") as folder:
         folder = Path(folder)
         print("preparing: GeoPackage store, national grid of frames", flush=True)
@@ -264,6 +265,7 @@ def main() -> int:
               f"CPU time {cpu[ours_import] / cpu[peer]:6.2f}×  (target ≤ 3×)")
     print(f"ratio PostGIS / Shapely check (in memory):        {postgis_s / check_s:6.2f}×")
     print(f"ratio PostGIS / Shapely check (read from store + check): {postgis_s / read_check_s:6.2f}×  (target ≥ 2×)")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0 if ours == theirs else 1
 
 

@@ -190,7 +190,7 @@ def frame_overlaps(f: pd.DataFrame, geoms: np.ndarray, min_m2: float, subject: n
 def into_neighbours(f: pd.DataFrame, geoms: np.ndarray, boundaries: Mapping[str, BaseGeometry],
                     tolerance_m: float, min_m2: float, subject: np.ndarray) -> list[BorderOverlap]:
     komnr = f["komnr"].to_numpy()
-    rows = np.flatnonzero(np.isin(komnr, list(boundaries)) & subject)
+    rows = np.flatnonzero(pd.Series(komnr).isin(list(boundaries)).to_numpy() & subject)
     codes = sorted(set(komnr[rows]))
     grown = dict(zip(codes, shapely.buffer([boundaries[c] for c in codes], tolerance_m, quad_segs=4)))
     for g in grown.values():

@@ -87,7 +87,7 @@ def _check_anvspec(v: Validator, codes: CodeLists) -> None:
     f = v.frames
     v.add("warning", "unknown-code", _unknown(f["anvspec"], codes.anvspec), "anvspec",
           lambda r: f"specific use {f['anvspec'].iloc[r]} is not in the shipped (older) anvspec list")
-    spec_gen = f["anvspec"].map(lambda s: codes.anvspec.get(int(s)) if pd.notna(s) else None)
+    spec_gen = f["anvspec"].astype("Int64").map(codes.anvspec).astype("Int64")  # NA stays NA; unknown codes too
     mismatch = np.flatnonzero((spec_gen.notna() & f["anvgen"].notna() & (spec_gen != f["anvgen"])).to_numpy(dtype=bool))
     v.add("warning", "unknown-code", mismatch, "anvspec",
           lambda r: f"specific use {f['anvspec'].iloc[r]} belongs to general use {spec_gen.iloc[r]}, not {f['anvgen'].iloc[r]}")
@@ -110,7 +110,7 @@ def check_plantype(v: Validator, layer: PlanLayer) -> None:
     if layer.plantype is None or "plantype" not in v.frames:
         return
     plantype = v.frames["plantype"]
-    head = plantype.map(lambda t: None if t is None else str(t).split(".")[0])
+    head = plantype.str.split(".").str[0]
     wrong = np.flatnonzero((plantype.notna() & (head != layer.plantype)).to_numpy(dtype=bool))
     v.add("error", "wrong-plantype", wrong, "plantype", lambda r: (
         f"plantype {plantype.iloc[r]} is not a {layer.names[1][:-1]} ({layer.plantype}.x); is this the right file (or --kind)?"))
@@ -227,7 +227,7 @@ def check_inside(v: Validator, usable: np.ndarray, boundaries: Mapping[str, Base
                  tolerance_m: float = OUTSIDE_TOLERANCE_M) -> None:
     """Error when a frame reaches more than tolerance_m outside its own municipality."""
     komnr = v.frames["komnr"].to_numpy()
-    rows = np.flatnonzero(usable & np.isin(komnr, list(boundaries)))
+    rows = np.flatnonzero(usable & pd.Series(komnr).isin(list(boundaries)).to_numpy())
     if not len(rows):
         return
     codes = sorted(set(komnr[rows]))
