@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.identity import acting_settings, cli_principal, requires
 from trekant.errors import InputError, Issue
 from trekant.i18n import number
 from trekant.lazy import lazy_module
@@ -71,8 +72,9 @@ def import_command(
     With --mirror: the register's features as they are, each problem a stored finding (`plan quality`)."""
     cfg = settings()
     try:
-        result = service.import_file(cfg, file, municipality, status, layer, skip_others, tolerance_m, kind=kind,
-                                     mirror=mirror, partial=partial)
+        by = cli_principal(cfg)
+        result = service.import_file(acting_settings(cfg, by), file, municipality, status, layer, skip_others,
+                                     tolerance_m, kind=kind, mirror=mirror, partial=partial, by=by)
     except InputError as exc:
         if json_out:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues] or [dict(severity="error", code="input", feature="file", field=None, message=str(exc), source=str(file))]))
@@ -260,7 +262,8 @@ def fetch_command(
     cfg = settings()
     request = service.wfs_request(url, layer, page_size, status)
     try:
-        result = service.fetch(cfg, municipality, request, strict=strict)
+        by = cli_principal(cfg)
+        result = service.fetch(acting_settings(cfg, by), municipality, request, strict=strict, by=by)
     except InputError as exc:
         if json_out and exc.issues:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
@@ -422,6 +425,7 @@ def export_command(
 
 @app.command("designations")
 @handles_errors
+@requires("designation.edit")
 def designations_command(
     file: Path = typer.Argument(..., help="Polygon file of one theme (GeoJSON, GeoPackage, zipped Shapefile, GML)."),
     theme: str = typer.Option(..., "--theme", help="transport_logistics, wind, solar, ptx or green_corridor."),

@@ -14,6 +14,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import shapely
+from shapely.geometry import Point
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, NotFound
@@ -27,6 +29,7 @@ from trekant.plan.model import LIVE_STATUSES, STORE_CRS, CheckOptions, CheckResu
 from trekant.plan.service import boundaries, cascade_at, check_distance, to_store_point
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
+from trekant.store.schema.core import municipality
 from trekant.store.store import reading
 
 
@@ -117,7 +120,16 @@ RECORD_COLUMNS = ("planid", "komnr", "municipality", "plannr", "plannavn", "anvg
 
 
 def municipality_names(conn: Connection) -> dict[str, str]:
-    return {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
+    """code → name, without reading the boundaries (the web's point query asks this per click)."""
+    return dict(conn.execute(select(municipality.c.code, municipality.c.name)).all())
+
+
+def municipalities_covering(conn: Connection, point: Point) -> list[str]:
+    """Codes of the municipalities whose boundary covers the point: the spatial index picks the
+    candidates, so only their boundaries are read (not all 99)."""
+    near = repo.in_box(municipality, conn.dialect.name, (point.x, point.y, point.x, point.y))
+    rows = conn.execute(select(municipality.c.code, municipality.c.geom).where(near).order_by(municipality.c.code))
+    return [code for code, geom in rows if geom is not None and geom.covers(point)]
 
 
 def frame_table(frames: gpd.GeoDataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -161,7 +173,7 @@ def at(settings: Settings, x: float, y: float, crs: str | None = None, options: 
         frames = repo.read_frames(conn, statuses=options.statuses, bbox=query.search_box(point, codes.distance_m))
         designations = repo.read_designations(conn)
         names = municipality_names(conn)
-        inside = [c for c, g in boundaries(conn).items() if g.covers(point)]
+        inside = municipalities_covering(conn, point)
         answer = cascade_at(conn, point, names)
     here = query.containing(frames, point)
     zones = query.containing(designations, point)

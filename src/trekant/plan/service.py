@@ -23,6 +23,8 @@ from pyproj.exceptions import CRSError
 from shapely.geometry import Point, mapping
 from sqlalchemy.engine import Connection
 
+from trekant.accounts import rules
+from trekant.accounts.model import Principal
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.plan import cascade as cascade_mod
 from trekant.plan import designations, mirror, query, repo
@@ -285,11 +287,16 @@ def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: 
 
 def import_file(settings: Settings, path: Path, municipality: str | None = None, status: str | None = None,
                 layer: str | None = None, skip_others: bool = False, tolerance_m: float = OUTSIDE_TOLERANCE_M, *,
-                kind: str | None = None, mirror: bool = False, partial: bool = False) -> ImportResult:
+                kind: str | None = None, mirror: bool = False, partial: bool = False,
+                by: Principal | None = None) -> ImportResult:
     """Import a plan file in one transaction. A submission: InputError (with every issue) and no
     write on any error. A mirror (`mirror=True`): the register's features as they are, with findings;
     the file is the whole layer of the municipalities it holds (of `status` when given), so their
-    current features it no longer holds are withdrawn, unless `partial`."""
+    current features it no longer holds are withdrawn, unless `partial`.
+
+    `by` is who asks (the web's or the CLI's principal): every municipality the import touches must be
+    one they may edit (accounts.rules "plan.edit"), or Forbidden and nothing is written. None: a
+    trusted caller (defaults, tests)."""
     check_distance("--tolerance-m", tolerance_m)
     with opened(settings) as store:
         with store.connect() as conn:
@@ -304,7 +311,7 @@ def import_file(settings: Settings, path: Path, municipality: str | None = None,
             komnr = sorted(set(prepared.frames["komnr"]) | {f.komnr for f in prepared.findings if f.komnr})
             statuses = (_status_code(status, str(path)),) if status else tuple(load_code_lists().status)
             withdraw = Withdrawal(tuple(komnr), statuses)
-        return _write_prepared(store, prepared, settings.actor, "import", withdraw)
+        return _write_prepared(store, prepared, settings.actor, "import", withdraw, by)
 
 
 def import_designations(settings: Settings, path: Path, theme: str, id_field: str = "id", name_field: str = "name",
@@ -327,7 +334,10 @@ def import_designations(settings: Settings, path: Path, theme: str, id_field: st
 
 
 def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str,
-                    withdraw: Withdrawal | None = None) -> ImportResult:
+                    withdraw: Withdrawal | None = None, by: Principal | None = None) -> ImportResult:
+    if by is not None:  # before anything is written: every municipality the change touches must be theirs
+        touched = set(prepared.frames["komnr"]) if "komnr" in prepared.frames else set()
+        rules.require(by, "plan.edit", touched | set(withdraw.komnr if withdraw else ()))
     if not prepared.ok:
         raise InputError.from_issues(prepared.source, prepared.issues)
     layer = prepared.layer
@@ -380,7 +390,7 @@ def wfs_request(url: str | None = None, layer: str | None = None, page_size: int
 
 
 def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.WfsRequest(),
-          strict: bool = False) -> ImportResult:
+          strict: bool = False, by: Principal | None = None) -> ImportResult:
     """Load one municipality's features of one Plandata layer from the WFS: a register mirror by
     default (findings, repairs, withdrawals within that municipality and status), or validated as
     a submission with `strict`."""
@@ -392,6 +402,8 @@ def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.W
             borders = boundaries(conn)
         if komnr not in borders:
             raise NotFound(f"municipality {municipality} is not in the store")
+        if by is not None:
+            rules.require(by, "plan.edit", [komnr])
         source = f"{request.url} {request.layer} komnr={int(komnr)}"
         raw, issues = wfs.read_pages(wfs.fetch_pages(request, komnr), source)
         if raw is None:
@@ -405,7 +417,7 @@ def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.W
         prepared = prepare_raw(raw, source, borders, issues, municipality=komnr, status=target.status, layer=spec,
                                mirror_of=None if strict else [komnr])
         withdraw = None if strict else Withdrawal((komnr,), (target.status,))
-        return _write_prepared(store, prepared, settings.actor, "fetch", withdraw)
+        return _write_prepared(store, prepared, settings.actor, "fetch", withdraw, by)
 
 
 # --- Read use cases the web pages and the CLI share ---------------------------------------------
