@@ -444,11 +444,13 @@ def export_command(
     fmt: str = typer.Option(..., "--format", help="gpkg (one layer per theme), geojson, csv or xlsx."),
     out: Path = typer.Option(..., "--out", help="File to write (replaced if it exists)."),
     crs: str = typer.Option(None, "--crs", help="Output CRS (default: EPSG:25832 for gpkg, EPSG:4326 for geojson)."),
+    layer: str = typer.Option("kommuneplanramme", "--layer", help="For geojson and csv: kommuneplanramme, lokalplan, delomraade or zonekort."),
     json_out: bool = JsonOption,
 ) -> None:
-    """Export the current plan frames (and designations, conflicts) for QGIS and spreadsheets."""
+    """Export the current plans (a GeoPackage layer per Plandata layer and status, designations, conflicts,
+    data-quality findings) for QGIS and spreadsheets."""
     cfg = settings()
-    result = reports.export(cfg, fmt.lower(), out, crs, cfg.language)
+    result = reports.export(cfg, fmt.lower(), out, crs, cfg.language, layer)
     if json_out:
         print_json(result)
         return
