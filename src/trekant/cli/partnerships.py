@@ -8,7 +8,7 @@ import typer
 from rich.text import Text
 
 from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, settings
-from trekant.cli.identity import requires
+from trekant.cli.identity import cli_principal, requires
 from trekant.i18n import number
 from trekant.lazy import lazy_module
 from trekant.partnerships.labels import label
@@ -24,6 +24,15 @@ console = Console()
 PersonalOption = typer.Option(False, "--include-personal",
                               help="Also show contact persons (personal data; never shown without this).")
 StatusOption = typer.Option(None, "--status", help="Only partnerships with this status (idea, active, ended); repeatable.")
+
+
+def _personal_allowed(cfg, include_personal: bool) -> bool:
+    """--include-personal needs a principal allowed to read personal data (on a server store: a signed-in token)."""
+    if include_personal:
+        from trekant.accounts import rules
+
+        rules.require(cli_principal(cfg), "personal.read")
+    return include_personal
 
 
 def _mdkk(value: float | None, lang: str) -> str:
@@ -59,7 +68,8 @@ def list_command(
 ) -> None:
     """List partnerships, filtered by text, theme, municipality, status, strength position or organisation."""
     cfg = settings()
-    result = service.list_partnerships(cfg, search, theme, municipality, status, strength, organisation, include_personal)
+    result = service.list_partnerships(cfg, search, theme, municipality, status, strength, organisation,
+                                       _personal_allowed(cfg, include_personal))
     if json_out:
         print_json(result)
         return
@@ -81,7 +91,7 @@ def show_command(key: str = typer.Argument(..., help="Partnership key (see `trek
                  include_personal: bool = PersonalOption, json_out: bool = JsonOption) -> None:
     """Show one partnership: partners, funding and its split, results, sources; contacts only with --include-personal."""
     cfg = settings()
-    p = service.get_partnership(cfg, key, include_personal)
+    p = service.get_partnership(cfg, key, _personal_allowed(cfg, include_personal))
     if json_out:
         print_json(p)
         return
@@ -261,7 +271,7 @@ def export_command(
 ) -> None:
     """Export the register; contact persons are left out unless --include-personal is given."""
     cfg = settings()
-    result = service.export(cfg, out, fmt, include_personal)
+    result = service.export(cfg, out, fmt, _personal_allowed(cfg, include_personal))
     if json_out:
         print_json(result)
         return
