@@ -115,13 +115,14 @@ def simulate(inputs: SystemInputs, variants: list[Variant]) -> dict[str, np.ndar
         value = inputs.heat_pump_cop * (_displaced_heat_cost(inputs, variants, key) - inputs.vom["heat_pump"])
         pumps.append((key, want, value))
     shared = tiers()
-    electrolyser_first = [p for p in pumps if np.mean(p[2]) < electrolyser_value]
+    after = {key for key, _, value in pumps if np.mean(value) < electrolyser_value}
     for key, want, value in pumps:  # the more valuable consumer draws the cheaper power first
-        if (key, want, value) not in electrolyser_first:
+        if key not in after:
             flows[f"{key}:heat_pump_el"] = _take(want, shared, value)
     electrolyser_el = _take(electrolyser_cap, shared, electrolyser_value)
-    for key, want, value in electrolyser_first:
-        flows[f"{key}:heat_pump_el"] = _take(want, shared, value)
+    for key, want, value in pumps:
+        if key in after:
+            flows[f"{key}:heat_pump_el"] = _take(want, shared, value)
     for key, _, _ in pumps:
         flows[f"{key}:heat_pump_heat"] = flows[f"{key}:heat_pump_el"] * inputs.heat_pump_cop[None, :]
     h2, spilled_h2 = _hydrogen(flows, inputs, variants, electrolyser_el * e.electrolyser_h2)
