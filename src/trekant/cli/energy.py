@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.identity import requires
 from trekant.energy import labels
 from trekant.i18n import number, percent
 from trekant.lazy import lazy_module
@@ -108,6 +109,7 @@ def _print_import(result: dict, language: str) -> None:
 
 @activity_app.command("import")
 @handles_errors
+@requires("energy.edit")
 def activity_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, year, sector, carrier, quantity, unit[, source]."),
                             json_out: bool = JsonOption) -> None:
     """Import activity data (all rows or none; every problem with file, row and column)."""
@@ -118,6 +120,7 @@ def activity_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: 
 
 @targets_app.command("import")
 @handles_errors
+@requires("energy.edit")
 def targets_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, base_year, base_co2e_t, target_year, reduction_pct[, source]."),
                            json_out: bool = JsonOption) -> None:
     """Import reduction targets (e.g. a DK2020 plan's own years and base year)."""
@@ -128,6 +131,7 @@ def targets_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: m
 
 @measures_app.command("import")
 @handles_errors
+@requires("energy.edit")
 def measures_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: municipality, key, name, sector, reduction_co2e_t_per_year, start_year, ramp_years, cost_dkk_per_year[, source]."),
                             json_out: bool = JsonOption) -> None:
     """Import reduction measures."""
@@ -138,6 +142,7 @@ def measures_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: 
 
 @factors_app.command("import")
 @handles_errors
+@requires("energy.edit")
 def factors_import_command(
     path: Path = typer.Argument(..., help="CSV: name, version, carrier, year, value, unit, source[, illustrative]."),
     activate: bool = typer.Option(True, "--activate/--keep-active", help="Make the new table the one accounts use."),
