@@ -57,7 +57,8 @@ def accounts_command(
 
 def _accounts_table(result: dict, lang: str) -> Table:
     title = f"{_t('accounts', lang)} {result['name']} {result['year']}{_demo_mark(result['demo'], lang)}"
-    table = Table(title=title, caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
+    basis = f" ({result['factor_basis']})" if result.get("factor_basis") else ""
+    table = Table(title=title, caption=f"{_t('factor_table', lang)}: {result['factor_table']}{basis}")
     table.add_column(_t("sector", lang))
     table.add_column(_t("co2e_t", lang), justify="right")
     for sector, value in result["by_sector_co2e_t"].items():
@@ -189,7 +190,9 @@ def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VER
         table.add_column(_t(column, lang), overflow="fold")
     for f in result["factors"]:
         mark = f" ({_t('illustrative', lang).upper()})" if f["illustrative"] else ""
-        table.add_row(_name(f["carrier"], lang), str(f["year"] or "*"), number(f["value"], "g", lang), f["unit"], f["source"] + mark)
+        where = f" ({_t('municipality', lang).lower()} {f['municipality_code']})" if f.get("municipality_code") else ""
+        table.add_row(_name(f["carrier"], lang) + where, str(f["year"] or "*"), number(f["value"], "g", lang), f["unit"],
+                      f["source"] + mark)
     Console().print(table)
 
 
