@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.api import partnerships, region
+from trekant.web.api import audit, partnerships, region
 
 
 def build_router() -> APIRouter:
     router = APIRouter()
     router.include_router(region.router, tags=["region"])
+    router.include_router(audit.router, tags=["audit"])
     router.include_router(partnerships.router, tags=["partnerships"])
     return router

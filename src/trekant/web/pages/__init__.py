@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import overview, partnerships
+from trekant.web.pages import account, admin, overview, partnerships
 
 
 def build_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     router.include_router(overview.router)
+    router.include_router(account.router)
+    router.include_router(admin.router)
     router.include_router(partnerships.router)
     return router
