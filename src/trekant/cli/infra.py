@@ -10,9 +10,7 @@ from rich.table import Table
 
 from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
 from trekant.infrastructure import service
-from trekant.infrastructure.geometry import length_km
 from trekant.infrastructure.io_params import builtin_names, load_params
-from trekant.infrastructure.io_project import to_document_dict
 from trekant.i18n import number, percent
 from trekant.infrastructure.labels import label
 from trekant.infrastructure.model import CbaResult, ParameterSet, Project
@@ -28,13 +26,6 @@ def _mdkk(value: float | None, lang: str) -> str:
     return number(None if value is None else value / 1e6, ",.1f", lang)
 
 
-def _summary(project: Project) -> dict:
-    return dict(key=project.key, name=project.name, name_en=project.name_en, mode=project.mode, status=project.status,
-                municipalities=list(project.municipalities), opening_year=project.opening_year,
-                construction_total_dkk=float(sum(project.construction_dkk.values())), price_year=project.price_year,
-                illustrative=list(project.illustrative))
-
-
 @app.command("list")
 @handles_errors
 def list_command(json_out: bool = JsonOption) -> None:
@@ -42,7 +33,7 @@ def list_command(json_out: bool = JsonOption) -> None:
     cfg = settings()
     projects = service.list_projects(cfg)
     if json_out:
-        print_json([_summary(p) for p in projects])
+        print_json([service.summary(p) for p in projects])
         return
     lang = cfg.language
     table = Table(title=label("portfolio", lang))
@@ -60,8 +51,7 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
     """Show one project: facts, published results, sources, and which inputs are illustrative."""
     cfg = settings()
     project = service.get_project(cfg, key)
-    doc = to_document_dict(project)
-    doc["length_km_geometry"] = length_km(project.geometry)
+    doc = service.project_document(cfg, key)
     if json_out:
         print_json(doc)
         return

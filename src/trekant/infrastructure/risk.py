@@ -144,6 +144,7 @@ class RiskResult:
     spec: dict[str, Distribution]
     tornado: tuple[TornadoBar, ...]
     illustrative_inputs: tuple[str, ...] = field(default=())
+    histogram: dict = field(default_factory=dict)  # edges_dkk (bins + 1) and counts (bins) of the drawn NPVs
 
     def to_dict(self) -> dict:
         return {
@@ -156,6 +157,7 @@ class RiskResult:
                          "npv_low_dkk": b.npv_low_dkk, "npv_high_dkk": b.npv_high_dkk, "swing_dkk": b.swing_dkk}
                         for b in self.tornado],
             "illustrative": bool(self.illustrative_inputs), "illustrative_inputs": list(self.illustrative_inputs),
+            "histogram": self.histogram,
         }
 
 
@@ -205,4 +207,14 @@ def run_risk(flows: Flows, spec: dict[str, Distribution], draws: int, seed: int,
         central_npv_dkk=central_npv, mean_npv_dkk=float(npv.mean()), p10_npv_dkk=float(p10), p50_npv_dkk=float(p50),
         p90_npv_dkk=float(p90), prob_npv_positive=float((npv > 0).mean()), spec=spec,
         tornado=tornado(flows, spec, optimism_bias), illustrative_inputs=illustrative_inputs,
+        histogram=histogram(npv),
     )
+
+
+HISTOGRAM_BINS = 40
+
+
+def histogram(npv: np.ndarray, bins: int = HISTOGRAM_BINS) -> dict:
+    """The distribution of the drawn NPVs in equal-width bins (numpy.histogram), for a chart."""
+    counts, edges = np.histogram(npv, bins=min(bins, max(1, len(npv))))
+    return {"edges_dkk": [float(e) for e in edges], "counts": [int(c) for c in counts]}
