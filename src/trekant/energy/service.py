@@ -94,7 +94,8 @@ def accounts(settings: Settings, municipality: str | None = None, year: int | No
             pop, _ = nearest_population(series, (code,), year)
             total = sum(line.co2e_t for line in own)
             by_municipality.append(dict(code=code, total_co2e_t=round(total, 1),
-                                        co2e_per_resident_t=round(total / pop, 2) if pop else None))
+                                        co2e_per_resident_t=round(total / pop, 2) if pop else None,
+                                        by_sector_co2e_t=accounts_core.summarise(own, pop)["by_sector_co2e_t"]))
     return dict(area=area.code, name=area.name, year=year, factor_table=table.label, demo=summary["is_demo"],
                 population_periods=periods, **{k: v for k, v in summary.items() if k != "is_demo"},
                 by_municipality=by_municipality, factors_used=accounts_core.factors_used(lines))
@@ -337,6 +338,67 @@ def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, star
         rows.append(dict(vary=change, shortfall_mwh=shortfall, **{k: summary[k] for k in SWEEP_FIELDS}))
     return dict(scenario=inputs.scenario.name, demo=inputs.scenario.demo, method="simulation", hours=inputs.hours,
                 variants=len(rows), simulate_s=round(elapsed, 4), results=rows)
+
+
+WEEK_HOURS = 168
+WEEKS = 52
+# What the hourly page draws: the electricity balance in a chosen week, the other carriers beside it.
+HOURLY_COLUMNS = ("electricity_demand", "onshore_wind", "offshore_wind", "solar", "grid_import", "grid_export",
+                  "electrolyser_el", "heat_pump_el", "battery_charge", "battery_discharge", "electrolyser_h2",
+                  "hydrogen_demand", "district_heat_demand", "heat_pump_heat", "boiler", "price")
+DURATION_COLUMNS = ("grid_import", "grid_export", "electrolyser_el", "heat_pump_el", "residual_load")
+DURATION_POINTS = 200
+
+
+def duration_curve(values, points: int = DURATION_POINTS) -> dict:
+    """Values sorted from the highest down, sampled at `points` evenly spaced ranks: the share of
+    hours (0–1) for which the value is at least y."""
+    import numpy as np
+
+    ordered = np.sort(np.asarray(values, dtype=float))[::-1]
+    if not len(ordered):
+        return dict(hours_share=[], values=[])
+    ranks = np.unique(np.linspace(0, len(ordered) - 1, min(points, len(ordered))).round().astype(int))
+    return dict(hours_share=[round(float(r / max(1, len(ordered) - 1)), 4) for r in ranks],
+                values=[round(float(ordered[r]), 2) for r in ranks])
+
+
+def hourly_results(scenario_ref: str, week: int = 1) -> dict:
+    """One scenario hour by hour for a chosen week (1–52) and its duration curves.
+
+    Fixed capacities are simulated for the whole profile year (the duration curves cover every
+    hour); a scenario with capacities to optimise is optimised for the chosen week only (PyPSA +
+    HiGHS, seconds instead of a minute), and its duration curves cover that week."""
+    from trekant.energy.core import network, outputs, simulate
+
+    if not 1 <= week <= WEEKS:
+        raise InputError("week", "week", f"week {week} is not 1–{WEEKS}")
+    from trekant.energy.io.scenario import load_scenario
+
+    start = (week - 1) * WEEK_HOURS
+    if load_scenario(scenario_ref).extendable():
+        inputs = _system_inputs(scenario_ref, WEEK_HOURS, start)
+        try:
+            solved = network.solve(inputs)
+        except network.SolverFailed as exc:
+            raise InputError(scenario_ref, reason=f"the model could not be solved: {exc}") from None
+        frame, capacities, method = (network.dispatch_frame(solved.network, inputs),
+                                     network.optimised_capacities(solved.network, inputs), "optimisation")
+        window = frame
+    else:
+        inputs = _system_inputs(scenario_ref, None, 0)
+        variant = simulate.variants_from_scenario(inputs)[0]
+        frame = simulate.frame_of(simulate.simulate(inputs, [variant]), inputs, 0)
+        capacities, method = variant.sizes, "simulation"
+        window = frame.iloc[start:start + WEEK_HOURS]
+    outputs.check_shortfall(frame, inputs.scenario.name)
+    summary = outputs.summarise(frame, inputs, capacities, method)
+    residual = frame["electricity_demand"] - frame[["onshore_wind", "offshore_wind", "solar"]].sum(axis=1)
+    curves = {c: duration_curve(residual if c == "residual_load" else frame[c]) for c in DURATION_COLUMNS}
+    return dict(summary, week=week, week_start=str(window.index[0]), duration_hours=len(frame),
+                hourly=dict(time=[t.isoformat() for t in window.index],
+                            **{c: [round(float(v), 2) for v in window[c]] for c in HOURLY_COLUMNS}),
+                duration_curves=curves)
 
 
 SWEEP_FIELDS = ("import_mwh", "export_mwh", "critical_excess_mwh", "self_sufficiency_share", "import_dependence_hours",
