@@ -217,6 +217,14 @@ def pathway(settings: Settings, municipality: str | None = None, factors: str | 
 
 # ---- the hourly energy system -------------------------------------------------------------------
 
+def scenarios() -> list[dict]:
+    """The shipped scenarios: name, title, demo flag and whether any capacity is optimised."""
+    from trekant.energy.io.scenario import load_scenario, shipped_scenarios
+
+    return [dict(name=name, title=s.title, demo=s.demo, optimised=list(s.extendable()))
+            for name, s in ((n, load_scenario(n)) for n in shipped_scenarios())]
+
+
 def _system_inputs(scenario_ref: str, hours: int | None, start: int):
     from trekant.energy.core.inputs import build_inputs
     from trekant.energy.io.costs import read_costs

@@ -88,6 +88,20 @@ def get_project(settings: Settings, key: str) -> Project:
     return project
 
 
+def shipped_params() -> list[str]:
+    """Names of the parameter sets that ship with trekant (fm2023, fm2017)."""
+    from trekant.infrastructure.io_params import builtin_names
+
+    return builtin_names()
+
+
+def shipped_profiles() -> list[str]:
+    """Names of the ranking profiles that ship with trekant (default, all)."""
+    from trekant.infrastructure.io_profile import profiles_dir
+
+    return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
+
+
 def summary(project: Project) -> dict:
     """A project in one line: key, names, mode, status, municipalities, opening year, construction cost."""
     return dict(key=project.key, name=project.name, name_en=project.name_en, mode=project.mode, status=project.status,

@@ -12,12 +12,14 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from trekant import __version__
 from trekant.settings import Settings, get_settings
 from trekant.web import errors
 from trekant.web.api import build_router as api_router
+from trekant.web.limits import MEGABYTE, BodyLimit
 from trekant.web.ogc import build_router as ogc_router
 from trekant.web.pages import build_router as pages_router
 
@@ -38,6 +40,8 @@ def create_app(settings: Settings | None = None, *, local_admin: bool = False) -
     app.state.local_admin = local_admin
     app.state.identify = None  # accounts plug in here: a callable(request) -> Principal | None
     errors.install(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(BodyLimit, limit_bytes=int(app.state.settings.max_upload_mb * MEGABYTE))
     app.include_router(api_router(), prefix="/api")
     app.include_router(ogc_router(), prefix="/ogc")
     app.include_router(pages_router())

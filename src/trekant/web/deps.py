@@ -84,6 +84,12 @@ def actor_settings(settings: Settings = Depends(get_settings),
     return settings.model_copy(update={"actor": f"web:{principal.name}"})
 
 
+def reader_settings(request: Request, settings: Settings = Depends(get_settings)) -> Settings:
+    """Settings in the language of the request (services word their statements in settings.language)."""
+    lang = language(request)
+    return settings if lang == settings.language else settings.model_copy(update={"language": lang})
+
+
 def require_role(*roles: Role):
     """A dependency that lets only the given roles through (403 otherwise, 401 when anonymous)."""
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.api import region
+from trekant.web.api import economy, energy, infra, plan, region, strategy
 
 
 def build_router() -> APIRouter:
     router = APIRouter()
     router.include_router(region.router, tags=["region"])
+    router.include_router(plan.router, tags=["plan"])
+    router.include_router(energy.router, tags=["energy"])
+    router.include_router(economy.router, tags=["economy"])
+    router.include_router(infra.router, tags=["infrastructure"])
+    router.include_router(strategy.router, tags=["strategy"])
     return router
