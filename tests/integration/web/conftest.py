@@ -21,3 +21,10 @@ def admin_client(store_env) -> TestClient:
     with TestClient(create_app(store_env, local_admin=True), raise_server_exceptions=False,
                     client=("127.0.0.1", 50000)) as c:
         yield c
+
+
+@pytest.fixture
+def sqlite_client(sqlite_env) -> TestClient:
+    """An anonymous client over a GeoPackage store only (bad-input tests that need no second backend)."""
+    with TestClient(create_app(sqlite_env), raise_server_exceptions=False) as c:
+        yield c
