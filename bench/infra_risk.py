@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from trekant.infrastructure.cba import build_flows
-from trekant.infrastructure.io_params import load_params
-from trekant.infrastructure.io_project import read_project_file
+from trekant.infrastructure.io.params import load_params
+from trekant.infrastructure.io.project import read_project_file
 from trekant.infrastructure.risk import default_spec, run_risk, sample_inputs, simulate
 
 PROJECT = Path(__file__).resolve().parents[1] / "src/trekant/infrastructure/data/projects/trekantomraadet/e45-vejle-skanderborg.yaml"

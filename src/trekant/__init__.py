@@ -1,8 +1,6 @@
 """trekant: an open platform for the cooperation of a city region's municipalities."""
 
-from importlib.metadata import PackageNotFoundError, version
+# The one place the version is written: pyproject.toml reads it from here (setuptools `attr`), so
+# `trekant --version` needs no importlib.metadata (50 ms of start-up).
+__version__ = "0.1.0"
 
-try:
-    __version__ = version("trekant")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0+src"

@@ -10,17 +10,23 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
-from trekant.economy import group_service, industry_service, ingest, service
+from trekant.economy.model import INDUSTRY_INDICATOR
 from trekant.economy.labels import pct, text
 from trekant.errors import InputError
 from trekant.i18n import number
+from trekant.lazy import lazy_module
+
+group_service = lazy_module("trekant.economy.group_service")
+industry_service = lazy_module("trekant.economy.industry_service")
+ingest = lazy_module("trekant.economy.ingest")
+service = lazy_module("trekant.economy.service")
 
 app = typer.Typer(no_args_is_help=True)
 group_app = typer.Typer(no_args_is_help=True)
 app.add_typer(group_app, name="group", help="Area groups: the region, peers and your own groups of municipalities.")
 
 IndicatorOption = typer.Option(..., "--indicator", "-i", help="Indicator key (see `trekant economy indicators`).")
-IndustryIndicatorOption = typer.Option(service.INDUSTRY_INDICATOR, "--indicator", "-i",
+IndustryIndicatorOption = typer.Option(INDUSTRY_INDICATOR, "--indicator", "-i",
                                        help="Indicator with an industry breakdown (default: the demo series).")
 AreaOption = typer.Option(None, "--area", "-a", help="Municipality code or name, DK, or group key (default: the region).")
 BreakdownOption = typer.Option("", "--breakdown", help="A breakdown such as industry=2 or sex=Men (default: the total).")
@@ -321,7 +327,7 @@ def import_command(path: Path = typer.Argument(..., help="StatBank CSV, PC-Axis 
 @handles_errors
 def fetch_command(table: str = typer.Argument(..., help="StatBank table id, e.g. FOLK1A."),
                   var: list[str] = typer.Option(None, "--var", help="Variable selection CODE=v1,v2 or CODE=* (repeatable)."),
-                  url: str = typer.Option(ingest.statbank_api.DATA_URL, "--url", help="API data endpoint."),
+                  url: str = typer.Option(None, "--url", help="API data endpoint (default: the StatBank API, api.statbank.dk)."),
                   fmt: str = typer.Option("CSV", "--format", help="CSV or BULK (BULK needs every variable selected)."),
                   lang: str = typer.Option("en", "--lang", help="Language of labels: en or da."),
                   save: Path = typer.Option(None, "--save", help="Also keep the raw answer in this file."),
@@ -331,7 +337,7 @@ def fetch_command(table: str = typer.Argument(..., help="StatBank table id, e.g.
     """Fetch a table from Statistics Denmark's StatBank API and import it (all or nothing)."""
     cfg = settings()
     options = _options(indicator, name, unit, source, licence, not_additive, where)
-    summary = ingest.fetch_table(cfg, table, options, url, ingest.statbank_api.parse_variables(var or []),
+    summary = ingest.fetch_table(cfg, table, options, url or ingest.statbank_api.DATA_URL, ingest.statbank_api.parse_variables(var or []),
                                  fmt, lang, save)
     if json_out:
         print_json(summary)

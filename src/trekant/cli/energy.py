@@ -12,8 +12,11 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
-from trekant.energy import labels, service
+from trekant.energy import labels
 from trekant.i18n import number, percent
+from trekant.lazy import lazy_module
+
+service = lazy_module("trekant.energy.service")
 
 app = typer.Typer(no_args_is_help=True)
 factors_app = typer.Typer(no_args_is_help=True)

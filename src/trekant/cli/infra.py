@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
-from trekant.infrastructure import service
-from trekant.infrastructure.io_params import builtin_names, load_params
 from trekant.i18n import number, percent
 from trekant.infrastructure.labels import label
-from trekant.infrastructure.model import CbaResult, ParameterSet, Project
+from trekant.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from trekant.infrastructure.model import CbaResult, ParameterSet, Project
+
+service = lazy_module("trekant.infrastructure.service")
+io_params = lazy_module("trekant.infrastructure.io.params")
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()
@@ -165,14 +170,14 @@ def params_command(name: str = typer.Argument(None, help="A shipped name or a YA
                    json_out: bool = JsonOption) -> None:
     """List the shipped parameter sets, or show one with its sources."""
     if name is None:
-        sets = [load_params(n) for n in builtin_names()]
+        sets = [io_params.load_params(n) for n in io_params.builtin_names()]
         if json_out:
             print_json([{"name": p.name, "title": p.title} for p in sets])
             return
         for p in sets:
             typer.echo(f"{p.name}: {p.title}")
         return
-    p = load_params(name)
+    p = io_params.load_params(name)
     data = {
         "name": p.name, "title": p.title, "price_year": p.price_year, "operation_years": p.operation_years,
         "net_tax_factor": p.net_tax_factor, "tax_distortion_factor": p.tax_distortion_factor,

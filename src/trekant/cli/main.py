@@ -1,15 +1,121 @@
-"""The `trekant` command: one group per domain, plus `init` at the top."""
+"""The `trekant` command: one group per domain, plus `init` at the top.
+
+Each group's module is imported only when that group runs (`LazyCommand`): `trekant --version`
+and `trekant --help` then answer without loading pandas, GeoPandas, SciPy or PyPSA, and
+`trekant region show` loads what the region needs and nothing of the energy model.
+"""
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
+
 import typer
+from typer.core import TyperGroup
 
 from trekant import __version__
-from trekant.cli import economy, energy, infra, plan, region, serve, strategy
+from trekant.cli.common import help_language, set_language
+from trekant.store.audit import set_origin
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A command of the root group: where it lives and its one-line help in Danish and English."""
+
+    module: str
+    attribute: str
+    help_da: str
+    help_en: str
+
+
+COMMANDS: dict[str, Entry] = {
+    "init": Entry("trekant.cli.region", "init_app",
+                  "Byg lageret fra regionens data (igen: opdaterer uden at fordoble).",
+                  "Build the store from the region's data (again: refreshes, never duplicates)."),
+    "region": Entry("trekant.cli.region", "app", "Regionen og dens kommuner.", "The region and its municipalities."),
+    "plan": Entry("trekant.cli.plan", "app", "Fælles kommuneplan: rammer, tjek på tværs af grænser, arealregnskab.",
+                  "Joint municipal plan: frames, cross-border checks, land account."),
+    "energy": Entry("trekant.cli.energy", "app", "Energi og klima: CO2-regnskaber, reduktionsstier, energisystem.",
+                    "Energy and climate: CO2 accounts, pathways, energy system."),
+    "economy": Entry("trekant.cli.economy", "app", "Styrkepositioner og vækst: indikatorer og regionaløkonomi.",
+                     "Strengths and growth: indicators and regional economics."),
+    "infra": Entry("trekant.cli.infra", "app", "Infrastruktur: portefølje, samfundsøkonomi (CBA), risiko, prioritering.",
+                   "Infrastructure advocacy: portfolio, CBA, risk, ranking."),
+    "strategy": Entry("trekant.cli.strategy", "app", "Fælles strategi: mål, KPI'er og status.",
+                      "Joint strategy: goals, KPIs and status."),
+    "serve": Entry("trekant.cli.serve", "serve_app",
+                   "Start webapplikationen: sider, JSON-API (/api/) og OGC API Features (/ogc/).",
+                   "Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."),
+}
+
+
+class LazyCommand:
+    """Stands in for a root command until it runs: its help is known here, its module loads on use.
+
+    Listing commands in `--help` reads only `name`, `help`, `hidden`, …; anything else (parsing,
+    invoking, walking `commands` or `params`) loads the real click command and asks it.
+    """
+
+    hidden = False
+    deprecated = False
+    short_help = None
+    rich_help_panel = None
+
+    def __init__(self, name: str, entry: Entry):
+        self.name = name
+        self._entry = entry
+        self._real = None
+
+    @property
+    def help(self) -> str:
+        return self._entry.help_en if help_language() == "en" else self._entry.help_da
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self.help if len(self.help) <= limit else self.help[: max(limit - 3, 0)] + "..."
+
+    def real(self):
+        if self._real is None:
+            module = importlib.import_module(self._entry.module)
+            typer_app = getattr(module, self._entry.attribute)
+            is_group = typer_app.registered_groups or typer_app.registered_callback or self._entry.attribute == "app"
+            command = typer.main.get_group(typer_app) if is_group else typer.main.get_command(typer_app)
+            command.name = self.name
+            command.help = self.help
+            self._real = command
+        return self._real
+
+    def __getattr__(self, attribute: str):
+        return getattr(self.real(), attribute)
+
+
+class RootGroup(TyperGroup):
+    """The root group: every domain group is a LazyCommand; `--lang` resets with every run."""
+
+    def __init__(self, **attrs):
+        super().__init__(**attrs)
+        for name, entry in COMMANDS.items():
+            self.commands.setdefault(name, LazyCommand(name, entry))
+
+    def main(self, *args, **kwargs):
+        set_language(None)
+        set_origin("cli")
+        return super().main(*args, **kwargs)
+
+    def format_help(self, ctx, formatter) -> None:
+        self.help = ROOT_HELP["en" if help_language() == "en" else "da"]
+        super().format_help(ctx, formatter)
+
+
+ROOT_HELP = {
+    "da": "trekant: den fælles platform for en byregions kommuner (standard: Trekantområdet Danmark). "
+          "Sprog: dansk; engelsk med --lang en eller TREKANT_LANGUAGE=en.",
+    "en": "trekant: the joint platform of a city region's municipalities (default: Trekantområdet Danmark). "
+          "Language: Danish; English with --lang en or TREKANT_LANGUAGE=en.",
+}
 
 app = typer.Typer(
     name="trekant",
-    help="trekant: the joint platform of a city region's municipalities (default: Trekantområdet Danmark).",
+    cls=RootGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -22,21 +128,22 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _language(value: str | None) -> str | None:
+    if value is not None and value not in ("da", "en"):
+        raise typer.BadParameter(f"{value!r} is not a language; use da or en")
+    set_language(value)
+    return value
+
+
 @app.callback()
 def root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Vis versionen og stop / show the version and exit."),
+    lang: str = typer.Option(None, "--lang", callback=_language, is_eager=True, metavar="da|en",
+                             help="Sprog for tekst, tabeller og hjælp / language of text, tables and help "
+                                  "(default: TREKANT_LANGUAGE, else da)."),
 ) -> None:
     """trekant: the joint platform of a city region's municipalities."""
-
-
-app.command("init")(region.init_command)
-app.command("serve")(serve.serve_command)
-app.add_typer(region.app, name="region", help="The region and its municipalities.")
-app.add_typer(plan.app, name="plan", help="Joint municipal plan (fælles kommuneplan).")
-app.add_typer(energy.app, name="energy", help="Energy and climate: CO2 accounts, pathways, energy system.")
-app.add_typer(economy.app, name="economy", help="Strengths and growth: indicators and regional economics.")
-app.add_typer(infra.app, name="infra", help="Infrastructure advocacy: portfolio, CBA, risk, ranking.")
-app.add_typer(strategy.app, name="strategy", help="Joint strategy: goals, KPIs and status.")
 
 
 def main() -> None:

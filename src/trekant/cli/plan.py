@@ -10,8 +10,8 @@ from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
 from trekant.errors import InputError, Issue
-from trekant.plan import reports, service
 from trekant.i18n import number
+from trekant.lazy import lazy_module
 from trekant.plan.labels import t
 from trekant.plan.model import (
     DEFAULT_SENSITIVE_USES,
@@ -21,6 +21,9 @@ from trekant.plan.model import (
     CheckResult,
     Conflict,
 )
+
+reports = lazy_module("trekant.plan.reports")
+service = lazy_module("trekant.plan.service")
 
 app = typer.Typer(no_args_is_help=True)
 

@@ -8,15 +8,19 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from trekant import bootstrap
 from trekant.cli.common import JsonOption, handles_errors, print_json, progress_steps, settings
 from trekant.i18n import number, t
-from trekant.region import service
-from trekant.region.definition import load_definition
+from trekant.lazy import lazy_module
+
+bootstrap = lazy_module("trekant.bootstrap")
+definition = lazy_module("trekant.region.definition")
+service = lazy_module("trekant.region.service")
 
 app = typer.Typer(no_args_is_help=True)
+init_app = typer.Typer(add_completion=False)
 
 
+@init_app.command("init")
 @handles_errors
 def init_command(
     region: Path = typer.Option(None, "--region", help="Region definition YAML (default: Trekantområdet)."),
@@ -26,7 +30,7 @@ def init_command(
 ) -> None:
     """Create the store from the region's dataset (running it again refreshes, never duplicates)."""
     cfg = settings()
-    steps = 2 + len(load_definition(region).indicators) + len(bootstrap.domain_loaders())
+    steps = 2 + len(definition.load_definition(region).indicators) + len(bootstrap.domain_loaders())
     with progress_steps(steps, t("reading", cfg.language)) as advance:
         result = bootstrap.init(cfg, region, force=force, with_demo=not without_demo, progress=advance)
     if json_out:

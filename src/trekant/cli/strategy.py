@@ -9,9 +9,11 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
-from trekant.strategy import goals as goal_file
-from trekant.strategy import service
+from trekant.lazy import lazy_module
 from trekant.strategy.labels import amount, text
+
+goal_file = lazy_module("trekant.strategy.goals")
+service = lazy_module("trekant.strategy.service")
 
 app = typer.Typer(no_args_is_help=True)
 

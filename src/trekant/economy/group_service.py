@@ -11,6 +11,7 @@ from trekant.economy.service import load_areas, reading
 from trekant.errors import InputError, NotFound
 from trekant.region.model import DENMARK
 from trekant.settings import Settings
+from trekant.store.audit import write_audit
 from trekant.store.store import Store
 
 
@@ -51,7 +52,7 @@ def add_group(settings: Settings, key: str, members: list[str], name: str | None
                 raise InputError("group", key, f"not municipalities: {', '.join(unknown) or '(none given)'}")
             codes = sorted(set(codes))
             repo.write_group(conn, key, name or key, "user", codes, f"user-defined by {settings.actor}")
-            repo.region_repo.write_audit(conn, settings.actor, "group.add", "area_group", key, dict(members=codes))
+            write_audit(conn, settings.actor, "group.add", "area_group", key, dict(members=codes))
     finally:
         store.dispose()
     return dict(key=key, name=name or key, kind="user", members=codes)
@@ -78,7 +79,7 @@ def remove_group(settings: Settings, key: str) -> dict:
             if group.kind != "user":
                 raise InputError("group", key, f"{key!r} belongs to the region definition and cannot be removed")
             repo.delete_group(conn, key)
-            repo.region_repo.write_audit(conn, settings.actor, "group.remove", "area_group", key)
+            write_audit(conn, settings.actor, "group.remove", "area_group", key)
     finally:
         store.dispose()
     return dict(key=key, removed=True)

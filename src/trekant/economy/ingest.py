@@ -20,6 +20,7 @@ from trekant.economy.model import IndicatorInfo
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.region.statbank import area_resolver
 from trekant.settings import Settings
+from trekant.store.audit import write_audit
 from trekant.store.schema.core import indicator_value
 from trekant.store.store import Store
 
@@ -106,7 +107,7 @@ def import_table(settings: Settings, table: RawTable, options: ImportOptions) ->
             repo.write_indicator(conn, info, options.additive, _classification(converted))
             written = repo.write_values(conn, converted.values)
             summary = _summary(info, converted, written, table.source, replaced_demo)
-            repo.region_repo.write_audit(conn, settings.actor, "import", "indicator", key,
+            write_audit(conn, settings.actor, "import", "indicator", key,
                                          {k: summary[k] for k in ("file", "values", "first", "last")})
     finally:
         store.dispose()

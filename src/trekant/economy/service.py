@@ -15,13 +15,11 @@ from sqlalchemy.engine import Connection
 
 from trekant.economy import claim, growth, labels, panel, periods, repo
 from trekant.economy.areas import Areas
-from trekant.economy.model import IndicatorInfo
+from trekant.economy.model import INDUSTRY_INDICATOR, IndicatorInfo  # noqa: F401  (re-exported)
 from trekant.errors import NotFound
 from trekant.region.model import DENMARK
 from trekant.settings import Settings
 from trekant.store.store import reading  # noqa: F401  (re-exported for economy modules)
-
-INDUSTRY_INDICATOR = "employment_by_industry"
 
 
 def load_areas(conn: Connection) -> Areas:

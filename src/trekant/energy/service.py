@@ -22,6 +22,7 @@ from trekant.energy.model import REGION, FactorTable
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
+from trekant.store.audit import write_audit
 from trekant.store.store import reading, writing
 
 
@@ -117,7 +118,7 @@ def _import(settings: Settings, path: Path, read: Callable, write: Callable, ent
         if has_errors(issues):
             raise InputError.from_issues(str(path), issues)
         write(conn, items)
-        region_repo.write_audit(conn, settings.actor, "import", entity, path.name, dict(rows=len(items)))
+        write_audit(conn, settings.actor, "import", entity, path.name, dict(rows=len(items)))
     return dict(file=str(path), rows=len(items), warnings=[i.line() for i in issues])
 
 
@@ -144,7 +145,7 @@ def import_factors(settings: Settings, path: Path, activate: bool = True) -> dic
                                                    "give the new table its own version, so every figure names the "
                                                    "factors it was computed with")
         repo.write_factor_table(conn, table, path.name, activate)
-        region_repo.write_audit(conn, settings.actor, "import", "energy_factor_table", table.label,
+        write_audit(conn, settings.actor, "import", "energy_factor_table", table.label,
                                 dict(factors=len(table.factors), active=activate))
     return dict(table=table.label, factors=len(table.factors), active=activate)
 

@@ -9,10 +9,11 @@ from datetime import datetime, timezone
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
-from trekant.infrastructure.io_project import ProjectDoc, to_document_dict, to_project
+from trekant.infrastructure.io.project import ProjectDoc, to_document_dict, to_project
 from trekant.infrastructure.model import Project
-from trekant.region.repo import sync_by_key, write_audit
+from trekant.region.repo import sync_by_key
 from trekant.store import gpkg_registry
+from trekant.store.audit import write_audit
 from trekant.store.schema.core import municipality
 from trekant.store.schema.infrastructure import infra_project, infra_project_municipality, infra_project_source
 

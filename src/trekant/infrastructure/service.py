@@ -18,8 +18,8 @@ from sqlalchemy.engine import Connection
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.infrastructure import repo
 from trekant.infrastructure.cba import check_inputs, run_cba
-from trekant.infrastructure.io_params import load_params
-from trekant.infrastructure.io_project import CODE, project_files, read_project_file, to_document_dict, write_project_file
+from trekant.infrastructure.io.params import load_params
+from trekant.infrastructure.io.project import CODE, project_files, read_project_file, to_document_dict, write_project_file
 from trekant.infrastructure.model import CbaResult, ParameterSet, Project
 from trekant.settings import Settings
 from trekant.store.store import reading, writing
@@ -90,14 +90,14 @@ def get_project(settings: Settings, key: str) -> Project:
 
 def shipped_params() -> list[str]:
     """Names of the parameter sets that ship with trekant (fm2023, fm2017)."""
-    from trekant.infrastructure.io_params import builtin_names
+    from trekant.infrastructure.io.params import builtin_names
 
     return builtin_names()
 
 
 def shipped_profiles() -> list[str]:
     """Names of the ranking profiles that ship with trekant (default, all)."""
-    from trekant.infrastructure.io_profile import profiles_dir
+    from trekant.infrastructure.io.profile import profiles_dir
 
     return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
 
@@ -185,7 +185,7 @@ def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = 
 
 
 def _write_exports(projects: list[Project], folder: Path, formats: tuple[str, ...]) -> list[str]:
-    from trekant.infrastructure.io_geo import write_geometries
+    from trekant.infrastructure.io.geo import write_geometries
 
     names = []
     if "yaml" in formats:
@@ -202,7 +202,7 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
          params_name: str = "fm2023", spec_path: Path | None = None):
     """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes."""
     from trekant.infrastructure.cba import build_flows, used_illustrative
-    from trekant.infrastructure.io_risk import load_spec
+    from trekant.infrastructure.io.risk import load_spec
     from trekant.infrastructure.risk import MAX_DRAWS, default_spec, run_risk
 
     issues = []
@@ -301,8 +301,8 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
     replaces some or all of the profile's weights (criterion name → weight; they are normalised)."""
     import numpy as np
 
-    from trekant.infrastructure.io_profile import load_profile
-    from trekant.infrastructure.io_profile import resolve as resolve_profile
+    from trekant.infrastructure.io.profile import load_profile
+    from trekant.infrastructure.io.profile import resolve as resolve_profile
     from trekant.infrastructure.ranking import Criterion
     from trekant.infrastructure.ranking import rank as rank_core
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Connection
 
 from trekant.plan import demo, repo, service
-from trekant.region import repo as region_repo
+from trekant.store.audit import write_audit
 
 DEMO_SOURCE = "trekant demo plan (synthetic)"
 
@@ -20,7 +20,7 @@ def load_defaults(conn: Connection, ctx) -> dict:
         removed = repo.delete_demo(conn)
         repo.refresh_extents(conn)
         if removed:
-            region_repo.write_audit(conn, ctx.actor, "plan.demo_removed", "plan_frame", DEMO_SOURCE, dict(rows=removed))
+            write_audit(conn, ctx.actor, "plan.demo_removed", "plan_frame", DEMO_SOURCE, dict(rows=removed))
         return dict(demo=False, demo_rows_removed=removed)
     borders = {m.code: m.geom for m in ctx.dataset.municipalities}
     members = list(ctx.dataset.definition.members)

@@ -27,6 +27,7 @@ from trekant.plan.validate import Scope, validate
 from trekant.plan.versions import backward_statuses, plan_versions
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
+from trekant.store.audit import write_audit
 from trekant.store.schema.plan import plan_designation, plan_frame
 from trekant.store.store import Store
 
@@ -133,9 +134,9 @@ def write_frames(conn: Connection, frames: gpd.GeoDataFrame, actor: str, change:
     counts = dict(imported=int(write.sum()), new_frames=int(plan.new.sum()), new_versions=int(plan.changed.sum()),
                   unchanged=int((~write).sum()))
     detail = dict(counts, source=source, new=list(frames["planid"][plan.new]))
-    region_repo.write_audit(conn, actor, f"plan.{change}", "plan_frame", source, detail)
+    write_audit(conn, actor, f"plan.{change}", "plan_frame", source, detail)
     for planid, fields in plan.changed_fields.items():
-        region_repo.write_audit(conn, actor, "plan.new_version", "plan_frame", planid, dict(fields=fields, source=source))
+        write_audit(conn, actor, "plan.new_version", "plan_frame", planid, dict(fields=fields, source=source))
     return dict(counts, backward=backward)
 
 
@@ -158,7 +159,7 @@ def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: 
     repo.refresh_extents(conn)
     counts = dict(imported=int(write.sum()), new=int(plan.new.sum()), new_versions=int(plan.changed.sum()),
                   unchanged=int((~write).sum()))
-    region_repo.write_audit(conn, actor, f"plan.designation_{change}", "plan_designation", source, counts)
+    write_audit(conn, actor, f"plan.designation_{change}", "plan_designation", source, counts)
     return counts
 
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
 
 from sqlalchemy import bindparam, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from trekant.region.model import AreaGroup, IndicatorSpec, IndicatorValue, Municipality, RegionDataset
 from trekant.store import gpkg_registry
+from trekant.store.audit import write_audit
 from trekant.store.schema.core import (
     area_group,
     area_group_member,
-    audit_log,
     indicator,
     indicator_value,
     municipality,
@@ -29,6 +27,8 @@ def upsert(conn: Connection, table, rows: Sequence[dict], keys: Sequence[str]) -
     """Insert rows, updating the non-key columns of rows whose keys exist (both backends)."""
     if not rows:
         return
+    from sqlalchemy.dialects import postgresql, sqlite  # only writers need the dialects' insert
+
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     for start in range(0, len(rows), BATCH):
         chunk = rows[start:start + BATCH]
@@ -51,15 +51,6 @@ def sync_by_key(conn: Connection, table, rows: Sequence[dict], key: str) -> None
         conn.execute(stmt, [{f"k_{key}": r[key], **{f"v_{c}": r[c] for c in columns}} for r in updates])
     if inserts:
         conn.execute(table.insert(), inserts)
-
-
-def write_audit(conn: Connection, actor: str, action: str, entity: str, entity_id: str = "", detail: dict | None = None) -> None:
-    conn.execute(
-        audit_log.insert().values(
-            at=datetime.now(timezone.utc), actor=actor, action=action, entity=entity,
-            entity_id=entity_id, detail=json.dumps(detail or {}, ensure_ascii=False),
-        )
-    )
 
 
 def read_meta(conn: Connection) -> dict[str, str]:

@@ -12,11 +12,8 @@ from sqlalchemy.engine import Connection
 from trekant import mapdata
 from trekant.errors import InputError, StoreError, has_errors
 from trekant.region import repo
-from trekant.region.boundaries import read_boundaries
-from trekant.region.definition import load_definition, read_names
 from trekant.region.geometry import area_km2, neighbours
 from trekant.region.model import RegionDataset
-from trekant.region.statbank import area_resolver, read_indicator
 from trekant.settings import Settings
 from trekant.store import migrate
 from trekant.store.store import Store, ensure_writable_dir, reading, rebuild
@@ -56,6 +53,11 @@ class InitResult:
 
 def read_dataset(definition_path: Path | None = None, progress: Progress = _quiet) -> RegionDataset:
     """Read and validate everything a region needs, before any store is touched."""
+    # pyogrio and pandas load here, where they are used, not for every `region show`
+    from trekant.region.boundaries import read_boundaries
+    from trekant.region.definition import load_definition, read_names
+    from trekant.region.statbank import area_resolver, read_indicator
+
     definition = load_definition(definition_path)
     progress("boundaries")
     names = read_names(definition.names_file)

@@ -7,8 +7,6 @@ QGIS/GDAL as a layer in EPSG:25832. On PostgreSQL the same call creates a GiST i
 
 from __future__ import annotations
 
-from pyproj import CRS
-from pyproj.enums import WktVersion
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
@@ -43,6 +41,9 @@ _CORE_DDL = [
 
 def _srs_rows() -> list[dict]:
     def wkt(code: int) -> str:
+        from pyproj import CRS  # only when a store is built
+        from pyproj.enums import WktVersion
+
         return CRS.from_epsg(code).to_wkt(WktVersion.WKT1_GDAL)
 
     return [

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from trekant.cli.main import app
-from trekant.infrastructure.io_params import params_dir
-from trekant.infrastructure.io_profile import profiles_dir
+from trekant.infrastructure.io.params import params_dir
+from trekant.infrastructure.io.profile import profiles_dir
 from trekant.store.schema.infrastructure import infra_project
 from trekant.store.store import Store
 
@@ -111,7 +111,7 @@ def test_an_unwritable_out_is_one_line_and_leaves_no_files(sqlite_env, tmp_path,
     blocker.write_text("keep me")
     out = {"a_file": blocker, "under_a_file": blocker / "sub", "scratch_blocked": tmp_path / "out"}[where]
     if where == "scratch_blocked":  # the last writer fails after the YAML files were written
-        import trekant.infrastructure.io_geo as io_geo
+        import trekant.infrastructure.io.geo as io_geo
 
         def fail(*_args, **_kwargs):
             raise OSError(28, "No space left on device")

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from trekant.cli.main import app
 from trekant.infrastructure import repo
 from trekant.infrastructure.defaults import projects_dir
-from trekant.infrastructure.io_project import read_project_file, to_document_dict
+from trekant.infrastructure.io.project import read_project_file, to_document_dict
 from trekant.store.schema.core import audit_log
 from trekant.store.schema.infrastructure import infra_project
 from trekant.store.store import Store

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from trekant.infrastructure.defaults import projects_dir
-from trekant.infrastructure.io_project import read_project_file, to_document_dict, write_project_file
+from trekant.infrastructure.io.project import read_project_file, to_document_dict, write_project_file
 
 SHIPPED = sorted(projects_dir().glob("*.yaml"))
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from trekant.errors import InputError
-from trekant.infrastructure.io_params import SOURCED_FIELDS, builtin_names, load_params, params_dir
+from trekant.infrastructure.io.params import SOURCED_FIELDS, builtin_names, load_params, params_dir
 
 
 def test_fm2023_is_the_2023_guidance():

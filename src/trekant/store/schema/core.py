@@ -99,5 +99,6 @@ audit_log = Table(
     Column("entity", Text, nullable=False),
     Column("entity_id", Text, nullable=False, default=""),
     Column("detail", Text, nullable=False, default="{}"),
+    Column("origin", Text),  # from where: "cli", a client's IP address, … (revision 0002)
     sqlite_autoincrement=True,
 )

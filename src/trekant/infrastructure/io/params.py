@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from trekant.errors import InputError, Issue
-from trekant.infrastructure.io_common import Strict, parse_model, read_yaml
+from trekant.infrastructure.io.common import Strict, parse_model, read_yaml
 from trekant.infrastructure.model import ParameterSet, RateBand, Source, UnitValue
 
 CODE = "invalid-params"

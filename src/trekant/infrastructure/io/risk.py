@@ -7,7 +7,7 @@ from typing import Literal
 
 
 from trekant.errors import InputError, Issue
-from trekant.infrastructure.io_common import Strict, parse_model, read_yaml
+from trekant.infrastructure.io.common import Strict, parse_model, read_yaml
 from trekant.infrastructure.risk import Distribution
 
 CODE = "invalid-risk-spec"

@@ -16,8 +16,8 @@ from pydantic import Field, field_validator
 from trekant.errors import InputError, Issue, has_errors
 from trekant.infrastructure.cba import QUANTITIES, check_project
 from trekant.infrastructure.geometry import GeometryProblem, to_document, to_store_crs
-from trekant.infrastructure.io_common import Strict, parse_model, read_yaml
-from trekant.infrastructure.io_params import SourceDoc
+from trekant.infrastructure.io.common import Strict, parse_model, read_yaml
+from trekant.infrastructure.io.params import SourceDoc
 from trekant.infrastructure.model import MODES, STATUSES, Project, PublishedResult, Source
 
 CODE = "invalid-project"

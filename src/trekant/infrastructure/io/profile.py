@@ -9,8 +9,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from trekant.errors import InputError
-from trekant.infrastructure.io_common import Strict, parse_model, read_yaml
-from trekant.infrastructure.io_project import CRITERIA
+from trekant.infrastructure.io.common import Strict, parse_model, read_yaml
+from trekant.infrastructure.io.project import CRITERIA
 from trekant.infrastructure.model import STATUSES
 
 CODE = "invalid-profile"

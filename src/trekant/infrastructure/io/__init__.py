@@ -1,0 +1,1 @@
+"""File formats of the infrastructure domain: project, parameter-set, profile and risk YAML; GIS exports."""
