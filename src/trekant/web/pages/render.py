@@ -8,8 +8,8 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from trekant.i18n import number, percent
-from trekant.web.deps import current_principal, language
-from trekant.web.labels import label
+from trekant.web.deps import current_principal, has_role, language
+from trekant.web.labels import label, script_labels
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent.parent / "templates")
 
@@ -17,10 +17,15 @@ TEMPLATES = Jinja2Templates(directory=Path(__file__).parent.parent / "templates"
 def render(request: Request, template: str, **context):
     """A TemplateResponse with what every page needs (autoescaped: names are data, never markup)."""
     lang = language(request)
+    principal = current_principal(request)
+    context.setdefault("csrf_token", getattr(request.state, "csrf_token", ""))
     context.update(
         lang=lang,
         other_lang="en" if lang == "da" else "da",
-        principal=current_principal(request),
+        principal=principal,
+        may=lambda *roles: has_role(principal, *roles),
+        path=request.url.path,
+        script_labels=script_labels(lang),
         L=lambda key: label(key, lang),
         num=lambda value, spec=",.1f": number(value, spec, lang),
         pct=lambda share, decimals=1: percent(share, decimals, lang),
@@ -29,3 +34,14 @@ def render(request: Request, template: str, **context):
     if request.query_params.get("lang") in ("da", "en"):
         response.set_cookie("lang", lang, samesite="lax", httponly=True)
     return response
+
+
+PART_HEADER = "x-trekant-part"
+
+
+def render_part(request: Request, name: str, **context):
+    """A part of a page (templates/parts/NAME.html): bare HTML when a page's script asks for it
+    (header X-Trekant-Part), otherwise a whole page around it (a link works without scripts)."""
+    if request.headers.get(PART_HEADER):
+        return render(request, f"parts/{name}.html", **context)
+    return render(request, "part_page.html", part=f"parts/{name}.html", **context)
