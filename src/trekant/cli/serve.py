@@ -22,9 +22,10 @@ def serve_command(
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (stateless; share the store)."),
     local_admin: bool = typer.Option(False, "--local-admin",
                                      help="Requests from this machine act as administrator (only with --host 127.0.0.1)."),
+    init: bool = typer.Option(False, "--init",
+                              help="Build the store first (as `trekant init`) when there is none or its schema is behind."),
 ) -> None:
     """Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."""
-    from trekant.store.store import Store  # the web stack loads only when serving
     import uvicorn
 
     from trekant.web.app import LOCAL_ADMIN_ENV
@@ -33,15 +34,33 @@ def serve_command(
         raise typer.BadParameter(f"needs --host {LOOPBACK}: it must never be reachable from the network",
                                  param_hint="--local-admin")
     cfg = settings()
-    store = Store.from_settings(cfg)
-    try:
-        store.require()
-    finally:
-        store.dispose()
+    store = ready_store(cfg, init)
     os.environ[LOCAL_ADMIN_ENV] = "1" if local_admin else "0"
     typer.echo(f"trekant: http://{host}:{port}/  (store: {store.describe()}; Ctrl+C stops)")
     uvicorn.run("trekant.web.app:create_app_from_env", factory=True, host=host, port=port,
                 workers=workers, log_level="warning", proxy_headers=True)
+
+
+def ready_store(cfg, init: bool):
+    """The store, checked (and with --init built or upgraded first, as `trekant init` would)."""
+    from trekant.errors import StoreError
+    from trekant.store.store import Store  # the web stack loads only when serving
+
+    store = Store.from_settings(cfg)
+    try:
+        try:
+            store.require()
+        except StoreError:
+            if not init:
+                raise
+            from trekant import bootstrap
+
+            typer.echo(f"trekant init: {store.describe()} …")
+            bootstrap.init(cfg)
+            store.require()
+    finally:
+        store.dispose()
+    return store
 
 
 def _is_loopback(host: str) -> bool:

@@ -77,3 +77,14 @@ def conflicts_map(settings: Settings, options: CheckOptions = CheckOptions()) ->
         properties = dict(conflict.to_dict(), conflict=number, bbox=mapdata.bounds([source, sensitive]))
         features.append(mapdata.feature(line, properties, number))
     return dict(mapdata.collection(features), demo=bool(frames["is_demo"].any()) if len(frames) else False)
+
+
+def code_names(language: str = "da") -> dict:
+    """The code lists a page offers and names: general uses, statuses, environmental classes with their
+    recommended distance to housing, and designation themes (Danish or English names)."""
+    codes = load_code_lists()
+    pick = (lambda pair: pair[1]) if language == "en" else (lambda pair: pair[0])
+    return dict(uses={code: pick(names) for code, names in sorted(codes.anvgen.items())},
+                statuses={code: pick(names) for code, names in codes.status.items()},
+                env_classes={c: metres for c, metres in sorted(codes.distance_m.items())},
+                themes={key: pick(names) for key, names in codes.themes.items()})

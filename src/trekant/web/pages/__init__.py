@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import overview
+from trekant.web.pages import overview, plan
 
 
 def build_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     router.include_router(overview.router)
+    router.include_router(plan.router)
     return router
