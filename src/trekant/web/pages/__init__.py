@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import overview, plan
+from trekant.web.pages import infra, overview, plan
 
 
 def build_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
     router.include_router(overview.router)
     router.include_router(plan.router)
+    router.include_router(infra.router)
     return router
