@@ -150,6 +150,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "duration_curves": ("Varighedskurver", "Duration curves"),
     "hours_share": ("Andel af timerne", "Share of the hours"),
     "mw": ("MW", "MW"),
+    "residual_load": ("Residualforbrug (elforbrug − vind og sol)", "Residual load (demand − wind and solar)"),
     "sweep": ("Variantberegning", "Sweep"),
     "sweep_help": ("Simulér scenariet med forskellige kapaciteter af én teknologi.",
                    "Simulate the scenario with different capacities of one technology."),

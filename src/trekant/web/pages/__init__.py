@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import infra, overview, plan
+from trekant.web.pages import economy, energy, infra, overview, plan
 
 
 def build_router() -> APIRouter:
@@ -12,4 +12,6 @@ def build_router() -> APIRouter:
     router.include_router(overview.router)
     router.include_router(plan.router)
     router.include_router(infra.router)
+    router.include_router(energy.router)
+    router.include_router(economy.router)
     return router

@@ -53,7 +53,7 @@ const T = (() => {
 
   function replace(target, ...nodes) {
     const node = typeof target === "string" ? document.getElementById(target) : target;
-    node.replaceChildren(...nodes);
+    node.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined));
     return node;
   }
 
