@@ -28,3 +28,26 @@ class KpiReading:
 
 
 KpiSource = Callable[[Connection, Settings], KpiReading]
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """How to bring a missing table into the store: the StatBank table and the exact command."""
+
+    table: str
+    command: str  # e.g. "trekant economy fetch FOLK1A --var OMRÅDE=000,530 --var ALDER=* --var Tid=* -i population_by_age"
+    what: str = ""  # what the table holds, in a few words
+
+    def to_dict(self) -> dict:
+        return dict(table=self.table, command=self.command, what=self.what)
+
+
+class MissingData(LookupError):
+    """A KPI's data is not in the store; `fetches` say which StatBank tables to fetch and how.
+
+    A KPI source raises it instead of a bare error so that `strategy status` can print the
+    command that lights the KPI up."""
+
+    def __init__(self, message: str, fetches: tuple[Fetch, ...]):
+        super().__init__(message)
+        self.fetches = tuple(fetches)

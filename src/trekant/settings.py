@@ -39,6 +39,11 @@ class Settings(BaseSettings):
         default=50.0, gt=0, le=10_000,
         description="Largest request body (an uploaded plan file) the web application accepts, in MB; larger gets 413.",
     )
+    shared_engine: bool = Field(
+        default=False,
+        description="Keep one database engine (connection pool) per process for reading instead of one "
+        "per use case; the web server turns it on for its workers.",
+    )
 
     @property
     def store_path(self) -> Path:

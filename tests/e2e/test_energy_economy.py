@@ -19,7 +19,7 @@ def test_energy_charts(page):
 
 def test_growth_charts(page):
     page.goto("/economy")
-    for chart in ("#series", "#growth", "#claim", "#lq", "#shift"):
+    for chart in ("#series", "#growth", "#claim", "#claim-windows", "#lq", "#shift"):
         page.wait_for_selector(f"{chart} .main-svg")
     assert int(page.locator("#claim").get_attribute("data-scanned")) > 100  # every window was scanned
     assert page.locator("#lq-demo .demo").count() == 1

@@ -18,11 +18,12 @@ def test_moving_a_weight_moves_the_ranking_without_a_reload(page, server):
     wait_for_map(page)
     page.evaluate("() => { window.notReloaded = true; }")
     before = order(page)
-    slider = page.locator("#weights input[data-criterion='npv_per_public_dkk']")
-    slider.focus()
-    slider.press("Home")  # the keyboard, as a person without a mouse would: weight 0
-    page.locator("#weights input[data-criterion='climate']").press("End")  # weight 100
-    page.wait_for_function("() => (document.getElementById('ranking').dataset.weights || '').includes('climate:100')"
+    # the keyboard, as a person without a mouse would: every weight to 0 but regional growth to 100
+    for criterion in ("npv_per_public_dkk", "bc_ratio", "strategic_fit", "cohesion"):
+        page.locator(f"#weights input[data-criterion='{criterion}']").press("Home")
+    page.locator("#weights input[data-criterion='regional_growth']").press("End")
+    page.wait_for_function("() => (document.getElementById('ranking').dataset.weights || '').includes('regional_growth:100')"
+                           " && (document.getElementById('ranking').dataset.weights || '').includes('cohesion:0')"
                            " && !document.getElementById('ranking').hasAttribute('aria-busy')")
     after = order(page)
     assert sorted(after) == sorted(before) and after != before
@@ -30,7 +31,7 @@ def test_moving_a_weight_moves_the_ranking_without_a_reload(page, server):
     weights = page.locator("#ranking").get_attribute("data-weights")
     with urllib.request.urlopen(f"{server}/api/infra/rank?weights={urllib.parse.quote(weights)}") as answer:
         assert after == [r["key"] for r in json.load(answer)["ranking"]]
-    assert page.locator("output#weight-climate").inner_text() == "100"
+    assert page.locator("output#weight-regional_growth").inner_text() == "100"
 
 
 def test_a_projects_cba_and_risk_are_drawn(page):

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from trekant.cli.main import COMMANDS, app
 from trekant.store import migrate
 
-HEAVY = ("pandas", "geopandas", "pypsa", "linopy", "scipy", "pyogrio", "alembic")
+HEAVY = ("pandas", "geopandas", "pypsa", "linopy", "scipy", "pyogrio", "alembic", "fastapi", "uvicorn")
 CLI_MODULES = sorted({entry.module for entry in COMMANDS.values()})
 
 

@@ -19,6 +19,7 @@ from trekant.lazy import lazy_module
 group_service = lazy_module("trekant.economy.group_service")
 industry_service = lazy_module("trekant.economy.industry_service")
 ingest = lazy_module("trekant.economy.ingest")
+claim_service = lazy_module("trekant.economy.claim_service")
 service = lazy_module("trekant.economy.service")
 
 app = typer.Typer(no_args_is_help=True)
@@ -102,31 +103,56 @@ def claim_command(
     indicator: str = IndicatorOption,
     group: str = typer.Option(None, "--group", "-g", help="The area whose claim is checked (default: the region)."),
     peers: str = typer.Option("metro5", "--peers", help="Competitors: metro5, municipalities or a comma list."),
-    same_season: bool = typer.Option(False, "--same-season", help="Only windows of whole years (Q1→Q1, M10→M10)."),
-    limit: int = typer.Option(20, "--limit", min=0, help="Windows shown in the table (JSON lists all)."),
+    same_season: bool = typer.Option(None, "--same-season/--all-windows",
+                                     help="Only windows between the same quarter/month (the default for a series that is "
+                                          "not seasonally adjusted), or all windows, seasonal swings included."),
+    limit: int = typer.Option(20, "--limit", min=0, help="Windows led shown in the table (JSON lists all)."),
     breakdown: str = BreakdownOption, json_out: bool = JsonOption,
 ) -> None:
-    """Scan every start/end window: where does the group have the highest growth, and by how much?"""
+    """The claim check: pre-declared windows (last 1, 5, 10 years, the strategy's), the share of all windows
+    led, and the region's published claims checked on value and rank."""
     cfg = settings()
-    report = service.claim_report(cfg, indicator, group, peers, same_season, breakdown)
+    report = claim_service.claim_report(cfg, indicator, group, peers, same_season, breakdown)
     if json_out:
         print_json(report)
         return
     lang = cfg.language
-    table = Table(title=_title(report, text("window", lang), lang), caption=_caption(report, lang))
+    _measure_line(report, lang)
+    heads = Table(title=_title(report, text("headline_windows", lang), lang), caption=_caption(report, lang))
+    for key in ("window", "start", "end", "growth_pct", "rank", "leader", "margin_pp"):
+        heads.add_column(text(key, lang), justify="left" if key in ("window", "leader") else "right")
+    for h in report["headline_windows"]:
+        heads.add_row(h["title"], h["start_period"], h["end_period"], pct(h["growth_pct"], lang),
+                      f"{h['rank']}/{h['compared']}" if h["rank"] else "–",
+                      f"{h['leader_name'] or '–'} ({pct(h['leader_growth_pct'], lang)})", number(h["margin_pp"], "+.2f", lang))
+    Console().print(heads)
+    led = Table(title=f"{text('windows_led', lang)} – {report['windows_kind']}")
     for key in ("start", "end", "growth_pct", "runner_up", "margin_pp"):
-        table.add_column(text(key, lang), justify="left" if key == "runner_up" else "right")
+        led.add_column(text(key, lang), justify="left" if key == "runner_up" else "right")
     names = {c["area"]: c["name"] for c in report["competitors"]}
-    shown = sorted(report["first"], key=lambda w: (-w["years"], w["end_period"]))[:limit]
+    shown = sorted(report["first"], key=lambda w: (-w["margin_pp"], w["end_period"]))[:limit]
     for w in shown:
-        table.add_row(w["start_period"], w["end_period"], pct(w["growth_pct"], lang),
-                      f"{names.get(w['runner_up'], w['runner_up'])} ({pct(w['runner_up_growth_pct'], lang)})",
-                      number(w["margin_pp"], ".2f", lang))
+        led.add_row(w["start_period"], w["end_period"], pct(w["growth_pct"], lang),
+                    f"{names.get(w['runner_up'], w['runner_up'])} ({pct(w['runner_up_growth_pct'], lang)})",
+                    number(w["margin_pp"], ".2f", lang))
     if shown:
-        Console().print(table)
+        Console().print(led)
+    margins = report["margin_distribution_pp"]
+    if margins:
+        typer.echo(f"{text('margins', lang)}: " + ", ".join(f"{k.upper()} {number(v, '+.2f', lang)}" for k, v in margins.items()))
     typer.echo(report["statement"])
-    for claim in report["published_claims"]:
-        typer.echo(f"{text('published_claims', lang)}: {claim['text']} → {claim['verdict']}")
+    for line in report["caveats"]:
+        typer.echo(line)
+    for item in report["published_claims"]:
+        typer.echo(f"{text('published_claims', lang)}: \"{item['text']}\" – {item['source_text']}")
+        typer.echo(f"  {text('measure', lang)}: {item['measure']}; {text('geography', lang)}: {item['geography']}")
+        typer.echo(f"  → {item['verdict']}")
+
+
+def _measure_line(report: dict, lang: str) -> None:
+    measure = report["indicator"].get("measure") or {}
+    if measure:
+        typer.echo(f"{text('measure', lang)}: {measure['measure'] or report['indicator']['name']} – {measure['basis_text']}")
 
 
 @app.command("lq")
@@ -229,7 +255,9 @@ def strengths_command(indicator: str = IndustryIndicatorOption, area: str = Area
                       f"{pct(growth.get('change_pct'), lang)} ({report['start_period']}–{report['period']})")
     Console().print(table)
     for r in report["strengths"]:
-        if r["approximate"]:
+        if not r["separable"]:
+            typer.echo(r["inseparable_note"])
+        elif r["approximate"]:
             typer.echo(f"{r['name']}: {r['note']}")
 
 
@@ -279,14 +307,16 @@ def group_remove_command(key: str = typer.Argument(..., help="Key of a user-defi
     typer.echo(f"{key}: removed")
 
 
-def _options(indicator, name, unit, source, licence, not_additive, where) -> ingest.ImportOptions:
+def _options(indicator, name, unit, source, licence, not_additive, where, basis=None, adjusted=None):
     filters = {}
     for item in where or []:
         column, sep, value = item.partition("=")
         if not sep:
             raise InputError("--where", item, "write a filter as COLUMN=value")
         filters[column.strip()] = value.strip()
-    return ingest.ImportOptions(indicator, name, unit, source, licence, not not_additive, filters)
+    if basis is not None and basis not in ("residence", "workplace"):
+        raise typer.BadParameter(f"{basis!r}: use residence or workplace", param_hint="--basis")
+    return ingest.ImportOptions(indicator, name, unit, source, licence, not not_additive, filters, basis, adjusted)
 
 
 def _print_import(summary: dict, lang: str) -> None:
@@ -306,6 +336,10 @@ _SOURCE = typer.Option(None, "--source", help="Source text (default: the file's,
 _LICENCE = typer.Option(None, "--licence", help="Licence (default: CC BY 4.0 for Statistics Denmark).")
 _NOT_ADDITIVE = typer.Option(False, "--not-additive", help="A ratio or average: never sum members into groups.")
 _WHERE = typer.Option(None, "--where", help="Keep only rows with COLUMN=value (repeatable).")
+_BASIS = typer.Option(None, "--basis", help="What the areas count: residence (persons where they live) or workplace "
+                                             "(jobs/production where the work is; default: from BOPKOM/ARBKOM or the table).")
+_ADJUSTED = typer.Option(None, "--seasonally-adjusted/--not-seasonally-adjusted",
+                         help="Whether the series is seasonally adjusted (default: from the table, else not).")
 
 
 @app.command("import")
@@ -313,10 +347,11 @@ _WHERE = typer.Option(None, "--where", help="Keep only rows with COLUMN=value (r
 def import_command(path: Path = typer.Argument(..., help="StatBank CSV, PC-Axis .px or JSON-stat .json file."),
                    indicator: str = _INDICATOR_KEY, name: str = _NAME, unit: str = _UNIT, source: str = _SOURCE,
                    licence: str = _LICENCE, not_additive: bool = _NOT_ADDITIVE, where: list[str] = _WHERE,
-                   json_out: bool = JsonOption) -> None:
+                   basis: str = _BASIS, adjusted: bool = _ADJUSTED, json_out: bool = JsonOption) -> None:
     """Import an indicator from a Statistics Denmark file; any bad row and nothing is written."""
     cfg = settings()
-    summary = ingest.import_file(cfg, path, _options(indicator, name, unit, source, licence, not_additive, where))
+    summary = ingest.import_file(cfg, path, _options(indicator, name, unit, source, licence, not_additive, where,
+                                                     basis, adjusted))
     if json_out:
         print_json(summary)
         return
@@ -333,10 +368,10 @@ def fetch_command(table: str = typer.Argument(..., help="StatBank table id, e.g.
                   save: Path = typer.Option(None, "--save", help="Also keep the raw answer in this file."),
                   indicator: str = _INDICATOR_KEY, name: str = _NAME, unit: str = _UNIT, source: str = _SOURCE,
                   licence: str = _LICENCE, not_additive: bool = _NOT_ADDITIVE, where: list[str] = _WHERE,
-                  json_out: bool = JsonOption) -> None:
+                  basis: str = _BASIS, adjusted: bool = _ADJUSTED, json_out: bool = JsonOption) -> None:
     """Fetch a table from Statistics Denmark's StatBank API and import it (all or nothing)."""
     cfg = settings()
-    options = _options(indicator, name, unit, source, licence, not_additive, where)
+    options = _options(indicator, name, unit, source, licence, not_additive, where, basis, adjusted)
     summary = ingest.fetch_table(cfg, table, options, url or ingest.statbank_api.DATA_URL, ingest.statbank_api.parse_variables(var or []),
                                  fmt, lang, save)
     if json_out:

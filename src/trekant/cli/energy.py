@@ -188,6 +188,48 @@ def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VER
     Console().print(table)
 
 
+@factors_app.command("series")
+@handles_errors
+def factors_series_command(spec: str = typer.Argument(None, help="A series file in Energinet's format (default: the shipped DK1 declaration 2022-2023)."),
+                           json_out: bool = JsonOption) -> None:
+    """The hourly grid-emission series: area, method, unit and the yearly and monthly means."""
+    cfg = settings()
+    result = service.emission_series(spec)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    table = Table(title=f"{_t('emission_series', lang)} {result['price_area']}, {result['method']}, {result['unit']}",
+                  caption=result["series"])
+    table.add_column(_t("year", lang))
+    table.add_column(_t("mean", lang), justify="right")
+    for row in result["yearly_means"]:
+        table.add_row(str(row["year"]), number(row["mean_g_per_kwh"], ".1f", lang))
+    Console().print(table)
+
+
+@app.command("hourly-account")
+@handles_errors
+def hourly_account_command(path: Path = typer.Argument(..., help="CSV: hour_dk or hour_utc, and mwh or kwh, one row per hour."),
+                           series: str = typer.Option(None, "--series", help="Emission series file (default: the shipped DK1 declaration)."),
+                           json_out: bool = JsonOption) -> None:
+    """Emissions of an hourly electricity consumption, each hour at its own declared intensity."""
+    cfg = settings()
+    result = service.hourly_account(path, series)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    table = Table(title=f"{_t('hourly_account', lang)} ({result['price_area']}, {result['method']}, {result['gas']})")
+    for key in ("year", "consumption_mwh", "co2_t", "weighted_g_per_kwh", "co2_at_yearly_mean_t"):
+        table.add_column(_t(key, lang), justify="right")
+    for row in result["by_year"]:
+        table.add_row(str(row["year"]), number(row["consumption_mwh"], ",.1f", lang), number(row["co2_t"], ",.2f", lang),
+                      "-" if row["consumption_weighted_g_per_kwh"] is None else number(row["consumption_weighted_g_per_kwh"], ".1f", lang),
+                      number(row["co2_at_yearly_mean_t"], ",.2f", lang))
+    Console().print(table)
+
+
 @app.command("pathway")
 @handles_errors
 def pathway_command(

@@ -29,9 +29,12 @@ class Entry:
 
 
 COMMANDS: dict[str, Entry] = {
-    "init": Entry("trekant.cli.region", "init_app",
+    "init": Entry("trekant.cli.region", "init_command",
                   "Byg lageret fra regionens data (igen: opdaterer uden at fordoble).",
                   "Build the store from the region's data (again: refreshes, never duplicates)."),
+    "serve": Entry("trekant.cli.serve", "serve_command",
+                   "Start webapplikationen: sider, JSON-API (/api/) og OGC API Features (/ogc/).",
+                   "Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."),
     "region": Entry("trekant.cli.region", "app", "Regionen og dens kommuner.", "The region and its municipalities."),
     "plan": Entry("trekant.cli.plan", "app", "Fælles kommuneplan: rammer, tjek på tværs af grænser, arealregnskab.",
                   "Joint municipal plan: frames, cross-border checks, land account."),
@@ -41,11 +44,11 @@ COMMANDS: dict[str, Entry] = {
                      "Strengths and growth: indicators and regional economics."),
     "infra": Entry("trekant.cli.infra", "app", "Infrastruktur: portefølje, samfundsøkonomi (CBA), risiko, prioritering.",
                    "Infrastructure advocacy: portfolio, CBA, risk, ranking."),
+    "partnerships": Entry("trekant.cli.partnerships", "app",
+                          "Offentlig-private partnerskaber: register, finansiering, dækning, samarbejdsnetværk.",
+                          "Public-private partnerships: register, funding, coverage, collaboration network."),
     "strategy": Entry("trekant.cli.strategy", "app", "Fælles strategi: mål, KPI'er og status.",
                       "Joint strategy: goals, KPIs and status."),
-    "serve": Entry("trekant.cli.serve", "serve_app",
-                   "Start webapplikationen: sider, JSON-API (/api/) og OGC API Features (/ogc/).",
-                   "Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."),
 }
 
 
@@ -76,9 +79,13 @@ class LazyCommand:
     def real(self):
         if self._real is None:
             module = importlib.import_module(self._entry.module)
-            typer_app = getattr(module, self._entry.attribute)
-            is_group = typer_app.registered_groups or typer_app.registered_callback or self._entry.attribute == "app"
-            command = typer.main.get_group(typer_app) if is_group else typer.main.get_command(typer_app)
+            target = getattr(module, self._entry.attribute)
+            if isinstance(target, typer.Typer):  # a group of commands
+                command = typer.main.get_group(target)
+            else:  # one command function
+                single = typer.Typer(add_completion=False)
+                single.command(self.name)(target)
+                command = typer.main.get_command(single)
             command.name = self.name
             command.help = self.help
             self._real = command

@@ -17,10 +17,8 @@ definition = lazy_module("trekant.region.definition")
 service = lazy_module("trekant.region.service")
 
 app = typer.Typer(no_args_is_help=True)
-init_app = typer.Typer(add_completion=False)
 
 
-@init_app.command("init")
 @handles_errors
 def init_command(
     region: Path = typer.Option(None, "--region", help="Region definition YAML (default: Trekantområdet)."),

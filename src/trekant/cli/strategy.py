@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
@@ -45,7 +46,7 @@ def status_command(goals: Path = GoalsOption, json_out: bool = JsonOption) -> No
                                                  f"{amount(r.get('actual_per_year'), lang)}")
         name = r["name"] + (f" [{text('demo', lang)}]" if r["demo"] else "")
         table.add_row(r["goal_name"], name, latest, f"{amount(r['target']['value'], lang)} ({r['target']['year']})", trend,
-                      f"[{STATUS_STYLE[r['status']]}]{r['status_text']}[/]", f"[{notes.index(source) + 1}]")
+                      f"[{STATUS_STYLE[r['status']]}]{escape(r['explanation'])}[/]", f"[{notes.index(source) + 1}]")
     console = Console()
     console.print(table)
     for number, source in enumerate(notes, start=1):

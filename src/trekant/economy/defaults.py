@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
-from trekant.economy import demo, repo
+from trekant.economy import demo, provinces, repo, series
 from trekant.economy.industries import DB07_10
 from trekant.economy.model import IndicatorInfo
 from trekant.region.service import LoadContext
@@ -32,14 +32,29 @@ DEMO_INFO = IndicatorInfo(
 
 
 def _real_rules(conn: Connection) -> int:
-    """The foundation's series are counts, so group values are sums of members."""
+    """The foundation's series are counts, so group values are sums of members; what each counts
+    (residence or workplace, seasonal adjustment) comes from the StatBank table its source names."""
     keys = set(conn.execute(select(indicator.c.key)).scalars())
     count = 0
     for info in repo.read_indicators(conn):
         if info.key in keys and not info.is_demo:
-            repo.write_indicator(conn, info, additive=True)
+            known = series.known(info.source)
+            repo.write_indicator(conn, info, additive=True, basis=known.get("basis", ""),
+                                 seasonally_adjusted=known.get("seasonally_adjusted", False))
             count += 1
     return count
+
+
+def _province_groups(conn: Connection) -> int:
+    """Statistics Denmark's provinces holding the region's municipalities, as groups of kind 'province'
+    (regional GDP is published by province); only where the store knows every member."""
+    codes = set(repo.municipality_names(conn))
+    written = 0
+    for province in provinces.load():
+        if set(province.members) <= codes:
+            repo.write_group(conn, province.key, province.name, provinces.KIND, province.members, provinces.SOURCE)
+            written += 1
+    return written
 
 
 def _totals(conn: Connection, codes: set[str]) -> dict[tuple[str, int], float]:
@@ -52,7 +67,7 @@ def _totals(conn: Connection, codes: set[str]) -> dict[tuple[str, int], float]:
 
 
 def load_defaults(conn: Connection, ctx: LoadContext) -> dict:
-    counts = dict(indicator_rules=_real_rules(conn), demo_values=0)
+    counts = dict(indicator_rules=_real_rules(conn), province_groups=_province_groups(conn), demo_values=0)
     if not ctx.with_demo:
         conn.execute(delete(indicator_value).where(indicator_value.c.indicator_key == demo.KEY))
         conn.execute(delete(economy_indicator_rule).where(economy_indicator_rule.c.indicator_key == demo.KEY))

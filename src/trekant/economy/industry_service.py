@@ -141,4 +141,34 @@ def strengths_report(settings: Settings, indicator: str = INDUSTRY_INDICATOR, ar
                          value=now, share=now / sum(own.values()),
                          lq=location.group_quotient(own, nation, codes) if codes else None,
                          growth=growth.growth(subject, first, period, before, now).to_dict() if codes else None))
-    return dict(_header(info, areas, subject, ref, language), period=period, start_period=first, strengths=rows)
+    return dict(_header(info, areas, subject, ref, language), period=period, start_period=first,
+                strengths=merge_inseparable(rows, language))
+
+
+INSEPARABLE = {
+    "da": "{names} kan ikke adskilles i {classification}: de dækker de samme branchekoder ({codes}), så tallene er ét "
+          "tal, ikke {count} styrkepositioner. Indlæs data på DB07-sektioner (A…U) for at adskille dem.",
+    "en": "{names} cannot be told apart in {classification}: they cover the same industry codes ({codes}), so the "
+          "figures are one figure, not {count} strength positions. Import data by DB07 sections (A…U) to separate them.",
+}
+
+
+def merge_inseparable(rows: list[dict], language: str = "da") -> list[dict]:
+    """Strength positions that resolve to the same codes in the data's classification become one row
+    that says so (issue 14: energy/PtX merges into manufacturing in the 10-grouping), instead of two
+    identical rows shown as two strengths."""
+    merged: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["classification"], tuple(row["codes"]))
+        if key not in merged:
+            merged[key] = dict(row, keys=[row["key"]], names=[row["name"]], separable=True, inseparable_note="")
+            continue
+        first = merged[key]
+        first["keys"].append(row["key"])
+        first["names"].append(row["name"])
+        first["separable"] = False
+        first["name"] = " + ".join(first["names"])
+        first["inseparable_note"] = INSEPARABLE["en" if language == "en" else "da"].format(
+            names=" og ".join(first["names"]) if language != "en" else " and ".join(first["names"]),
+            classification=row["classification"], codes=", ".join(row["codes"]), count=len(first["names"]))
+    return list(merged.values())

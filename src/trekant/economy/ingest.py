@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import delete
 from sqlalchemy.engine import Connection
 
-from trekant.economy import industries, repo
+from trekant.economy import industries, provinces, repo, series
 from trekant.economy.io import convert, readers, statbank_api
 from trekant.economy.io.table import RawTable
 from trekant.economy.model import IndicatorInfo
@@ -37,6 +37,8 @@ class ImportOptions:
     licence: str | None = None
     additive: bool = True
     where: dict[str, str] = field(default_factory=dict)
+    basis: str | None = None  # residence | workplace; None: from the area column or the StatBank table
+    seasonally_adjusted: bool | None = None  # None: from the StatBank table, else False
 
 
 def slug(text: str) -> str:
@@ -47,9 +49,12 @@ def slug(text: str) -> str:
 
 def _lookup(conn: Connection) -> dict[str, str]:
     lookup = area_resolver(repo.municipality_names(conn))
+    groups = {g.key for g in repo.read_groups(conn)}
     for group in repo.read_groups(conn):
         lookup[group.key.lower()] = group.key
         lookup[group.name.lower()] = group.key
+    # StatBank writes provinces as "Province Sydjylland" / "Landsdel Sydjylland": kept when the store has that group
+    lookup.update({name: key for name, key in provinces.lookup_names().items() if key in groups})
     return lookup
 
 
@@ -69,6 +74,14 @@ def _info(key: str, table: RawTable, options: ImportOptions, frequency: str, old
     return IndicatorInfo(key=key, name_da=name, name_en=options.name or (old.name_en if old and not old.is_demo else "") or name,
                          unit=options.unit or table.unit or (old.unit if old else "") or "number",
                          frequency=frequency, source=origin, licence=licence, is_demo=False)
+
+
+def _series_info(info: IndicatorInfo, converted: convert.Converted, options: ImportOptions) -> tuple[str, bool]:
+    """What the series counts: as given, else from the area column (BOPKOM/ARBKOM), else from the table."""
+    known = series.known(info.source)
+    basis = options.basis or series.basis_of_area_column(converted.area_column) or known.get("basis", "")
+    adjusted = options.seasonally_adjusted if options.seasonally_adjusted is not None else known.get("seasonally_adjusted", False)
+    return basis, bool(adjusted)
 
 
 def _classification(converted: convert.Converted) -> str:
@@ -104,9 +117,12 @@ def import_table(settings: Settings, table: RawTable, options: ImportOptions) ->
             replaced_demo = bool(old and old.is_demo)
             if replaced_demo:
                 conn.execute(delete(indicator_value).where(indicator_value.c.indicator_key == key))
-            repo.write_indicator(conn, info, options.additive, _classification(converted))
+            basis, adjusted = _series_info(info, converted, options)
+            repo.write_indicator(conn, info, options.additive, _classification(converted), basis=basis,
+                                 seasonally_adjusted=adjusted)
             written = repo.write_values(conn, converted.values)
             summary = _summary(info, converted, written, table.source, replaced_demo)
+            summary.update(basis=basis, seasonally_adjusted=adjusted)
             write_audit(conn, settings.actor, "import", "indicator", key,
                                          {k: summary[k] for k in ("file", "values", "first", "last")})
     finally:
@@ -119,6 +135,7 @@ def _summary(info: IndicatorInfo, converted: convert.Converted, written: int, so
     starts = sorted({(v.period_start, v.period) for v in converted.values})
     return dict(indicator=info.key, name=info.name_da, unit=info.unit, frequency=info.frequency,
                 source=info.source, licence=info.licence, demo=False, file=source, values=written,
+                areas_imported=sorted({v.area_code for v in converted.values}),
                 areas=len({v.area_code for v in converted.values}), periods=len(starts),
                 first=starts[0][1] if starts else None, last=starts[-1][1] if starts else None,
                 breakdowns=list(converted.breakdown_keys), replaced_demo=replaced_demo)

@@ -76,3 +76,8 @@ SOURCES: dict[str, KpiSource] = {
     "economy.fulltime_employees": fulltime_employees,
     "economy.strength_employment_share_pct": strength_share_pct,
 }
+
+# The strategy's other tracks (growth rank, labour market and education, attractiveness) live beside these.
+from trekant.economy.kpis_tracks import SOURCES as _TRACK_SOURCES  # noqa: E402
+
+SOURCES.update(_TRACK_SOURCES)

@@ -81,6 +81,29 @@ class ClaimWindow:
 
 
 @dataclass(frozen=True)
+class HeadlineWindow:
+    """A window declared before looking (last 1/5/10 years, the strategy's period) and how the subject did."""
+
+    label: str
+    start_period: str
+    end_period: str
+    growth_pct: float | None
+    rank: int | None
+    compared: int
+    leader: str | None
+    leader_growth_pct: float | None
+    margin_pp: float | None  # subject − best other area (negative: behind)
+    best_other: str | None = None
+    best_other_growth_pct: float | None = None
+
+    def to_dict(self) -> dict:
+        return dict(label=self.label, start_period=self.start_period, end_period=self.end_period,
+                    growth_pct=_round(self.growth_pct), rank=self.rank, compared=self.compared, leader=self.leader,
+                    leader_growth_pct=_round(self.leader_growth_pct), margin_pp=_round(self.margin_pp),
+                    best_other=self.best_other, best_other_growth_pct=_round(self.best_other_growth_pct))
+
+
+@dataclass(frozen=True)
 class ClaimResult:
     """Every window scanned, and those where the subject ranks first (strictly ahead)."""
 
@@ -90,6 +113,8 @@ class ClaimResult:
     first: tuple[ClaimWindow, ...]
     tied: int  # windows where the subject shares the top growth with another area
     periods: tuple[str, ...]
+    margins: tuple[float, ...] = ()  # subject − best other, every window scanned (pp)
+    same_season: bool = False
 
     @property
     def longest(self) -> ClaimWindow | None:
@@ -102,7 +127,7 @@ class ClaimResult:
         return dict(subject=self.subject, competitors=list(self.competitors),
                     windows_scanned=self.windows_scanned, windows_first=len(self.first), windows_tied=self.tied,
                     share_first=_round(len(self.first) / self.windows_scanned if self.windows_scanned else None, 4),
-                    periods=list(self.periods),
+                    periods=list(self.periods), same_season=self.same_season,
                     longest_first=self.longest.to_dict() if self.longest else None,
                     first=[w.to_dict() for w in self.first])
 

@@ -42,6 +42,13 @@ def read_rule(conn: Connection, key: str) -> tuple[bool, str]:
     return (True, "") if row is None else (bool(row.additive), row.classification)
 
 
+def read_series_info(conn: Connection, key: str) -> dict:
+    """What the series measures: {"basis": "residence" | "workplace" | "", "seasonally_adjusted": bool}."""
+    row = conn.execute(select(economy_indicator_rule.c.basis, economy_indicator_rule.c.seasonally_adjusted)
+                       .where(economy_indicator_rule.c.indicator_key == key)).first()
+    return {"basis": row.basis if row else "", "seasonally_adjusted": bool(row.seasonally_adjusted) if row else False}
+
+
 def indicator_summaries(conn: Connection) -> dict[str, dict]:
     """key → number of values, first and last period label, distinct breakdowns."""
     rows = conn.execute(
@@ -88,10 +95,11 @@ def region_key(conn: Connection) -> str:
 
 
 def write_indicator(conn: Connection, info: IndicatorInfo, additive: bool, classification: str = "",
-                    note: str = "") -> None:
+                    note: str = "", basis: str = "", seasonally_adjusted: bool = False) -> None:
     region_repo.upsert(conn, indicator, [info.to_dict()], ["key"])
     region_repo.upsert(conn, economy_indicator_rule, [dict(indicator_key=info.key, additive=additive,
-                                                           classification=classification, note=note)],
+                                                           classification=classification, note=note, basis=basis,
+                                                           seasonally_adjusted=seasonally_adjusted)],
                        ["indicator_key"])
 
 

@@ -6,6 +6,12 @@ from trekant.i18n import lookup
 
 TEXTS: dict[str, tuple[str, str]] = {  # key: (Danish, English)
     "accounts": ("CO2-regnskab", "CO2 account"),
+    "emission_series": ("Timedeklaration", "Hourly emission declaration"),
+    "mean": ("Gennemsnit g/kWh", "Mean g/kWh"),
+    "hourly_account": ("CO2 time for time", "CO2 hour by hour"),
+    "consumption_mwh": ("Forbrug MWh", "Consumption MWh"),
+    "weighted_g_per_kwh": ("Vægtet g/kWh", "Weighted g/kWh"),
+    "co2_at_yearly_mean_t": ("t CO2 ved årsgennemsnit", "t CO2 at yearly mean"),
     "demo": ("DEMO-data", "DEMO data"),
     "illustrative": ("illustrativ", "illustrative"),
     "sector": ("Sektor", "Sector"),

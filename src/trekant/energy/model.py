@@ -36,6 +36,7 @@ class EmissionFactor:
     unit: str
     source: str
     illustrative: bool = False
+    municipality_code: str = ""  # '': every municipality (district heat differs by heat area)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class EmissionLine:
     factor_source: str
     factor_illustrative: bool
     is_demo: bool
+    factor_municipality: str = ""  # the factor holds for this municipality only ('' = every one)
 
 
 @dataclass(frozen=True)

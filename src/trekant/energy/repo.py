@@ -34,7 +34,8 @@ def write_factor_table(conn: Connection, table: FactorTable, imported_from: str,
         imported_at=datetime.now(timezone.utc), imported_from=imported_from))
     conn.execute(energy_factor.insert(), [
         dict(table_name=table.name, table_version=table.version, carrier=f.carrier, year=f.year, value=f.value,
-             unit=f.unit, source=f.source, illustrative=f.illustrative) for f in table.factors])
+             unit=f.unit, source=f.source, illustrative=f.illustrative, municipality_code=f.municipality_code)
+        for f in table.factors])
 
 
 def has_factor_tables(conn: Connection) -> bool:
@@ -61,7 +62,8 @@ def read_factor_table(conn: Connection, name: str | None = None, version: str | 
         return None
     rows = conn.execute(select(energy_factor).where(and_(energy_factor.c.table_name == head.name,
                                                          energy_factor.c.table_version == head.version)))
-    factors = tuple(EmissionFactor(r.carrier, r.year, r.value, r.unit, r.source, r.illustrative) for r in rows)
+    factors = tuple(EmissionFactor(r.carrier, r.year, r.value, r.unit, r.source, r.illustrative, r.municipality_code or "")
+                    for r in rows)
     return FactorTable(head.name, head.version, factors, head.description)
 
 

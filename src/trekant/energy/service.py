@@ -97,7 +97,8 @@ def accounts(settings: Settings, municipality: str | None = None, year: int | No
             by_municipality.append(dict(code=code, total_co2e_t=round(total, 1),
                                         co2e_per_resident_t=round(total / pop, 2) if pop else None,
                                         by_sector_co2e_t=accounts_core.summarise(own, pop)["by_sector_co2e_t"]))
-    return dict(area=area.code, name=area.name, year=year, factor_table=table.label, demo=summary["is_demo"],
+    return dict(area=area.code, name=area.name, year=year, factor_table=table.label, factor_basis=table.description,
+                demo=summary["is_demo"],
                 population_periods=periods, **{k: v for k, v in summary.items() if k != "is_demo"},
                 by_municipality=by_municipality, factors_used=accounts_core.factors_used(lines))
 
@@ -159,6 +160,34 @@ def show_factor_table(settings: Settings, spec: str | None = None) -> dict:
     with reading(settings) as conn:
         table = factor_table(conn, spec)
     return dict(table=table.label, factors=[asdict(f) for f in table.factors])
+
+
+def emission_series(spec: str | None = None) -> dict:
+    """The hourly grid-emission series (shipped DK1 declaration or a file): unit, method, yearly and monthly means."""
+    from trekant.energy.io.emission_series import BUILTIN, load_series
+
+    series = load_series(spec or BUILTIN)
+    means = series.yearly_means()
+    return dict(series=series.source, price_area=series.price_area, method=series.method, gas=series.gas,
+                unit=series.unit, hours=len(series.index), first_hour_utc=str(series.index[0]),
+                last_hour_utc=str(series.index[-1]),
+                yearly_means=[dict(year=y, mean_g_per_kwh=round(v, 1), monthly_g_per_kwh={m: round(x, 1) for m, x in
+                                                                                          series.monthly_means(y).items()})
+                              for y, v in means.items()])
+
+
+def hourly_account(path: Path, series_spec: str | None = None) -> dict:
+    """Emissions of an hourly electricity consumption charged hour by hour, against the yearly mean."""
+    from trekant.energy.core.emission_series import hourly_account as account
+    from trekant.energy.io.emission_series import BUILTIN, load_series, read_consumption
+
+    series = load_series(series_spec or BUILTIN)
+    consumption = read_consumption(path)
+    try:
+        result = account(consumption, series)
+    except KeyError as exc:
+        raise InputError(str(path), reason=str(exc.args[0])) from None
+    return dict(file=str(path), **result)
 
 
 PATHWAY_END_YEAR = 2050

@@ -32,3 +32,14 @@ def discount_factors(bands: tuple[RateBand, ...], n_years: int) -> np.ndarray:
     if n_years > 0:
         factors[1:] = np.cumprod(1.0 / (1.0 + rates_by_year(bands, n_years)))
     return factors
+
+
+def factors_for_offsets(bands: tuple[RateBand, ...], offsets: np.ndarray) -> np.ndarray:
+    """d(t) for each offset t from the base year; a year before the base year (t < 0) is carried
+    forward to it at the first band's rate, d(t) = (1 + r(1))^−t, so that money spent before a
+    common (portfolio) base year is valued in that year's terms rather than dropped."""
+    offsets = np.asarray(offsets, dtype=int)
+    last = int(max(offsets.max(initial=0), 0))
+    forward = discount_factors(bands, last)
+    first_rate = rates_by_year(bands, 1)[0]
+    return np.where(offsets >= 0, forward[np.clip(offsets, 0, last)], (1.0 + first_rate) ** (-offsets.astype(float)))

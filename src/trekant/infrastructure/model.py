@@ -45,6 +45,20 @@ class PublishedResult:
     note: str = ""
 
 
+# What the construction amounts of a project file are (Ny Anlægsbudgettering): the budget that
+# already holds the correction reserve, the base estimate before it, or not said.
+COST_BASES = ("budget_with_reserve", "base_estimate", "unstated")
+
+
+@dataclass(frozen=True)
+class Reinvestment:
+    """A reinvestment within the appraisal period (factor prices of the project's price year)."""
+
+    year: int
+    amount_dkk: float
+    lifetime_years: int
+
+
 @dataclass(frozen=True)
 class Project:
     """One infrastructure project of the portfolio, with the inputs its CBA needs."""
@@ -72,6 +86,11 @@ class Project:
     illustrative: tuple[str, ...] = ()
     criteria: dict[str, float] = field(default_factory=dict)  # non-monetised scores 1-5
     notes: str = ""
+    cost_basis: str = "unstated"  # one of COST_BASES
+    reserve_share: float | None = None  # correction reserve as a share of the base estimate
+    budget_phase: int | None = None  # Ny Anlægsbudgettering phase (1: pre-study, 2: EIA / decision basis)
+    reinvestments: tuple[Reinvestment, ...] = ()
+    quantity_ranges: dict[str, tuple[float, float]] = field(default_factory=dict)  # published (low, high)
 
     def is_illustrative(self, path: str) -> bool:
         """True when `path` or a parent of it (or a child of it) is flagged illustrative."""
@@ -98,6 +117,7 @@ class UnitValue:
     path: dict[int, float] = field(default_factory=dict)
     illustrative: bool = False
     source: int | None = None
+    catalogue_entry: str = ""  # where in Transportøkonomiske Enhedspriser the value comes from
 
 
 @dataclass(frozen=True)
@@ -117,6 +137,7 @@ class ParameterSet:
     sources: tuple[Source, ...] = ()
     unverified: tuple[str, ...] = ()  # published-looking values not checked against their source
     path: str = ""
+    co2_alternatives: dict[str, UnitValue] = field(default_factory=dict)  # FM 2023: sensitivity at other CO2e prices
 
 
 @dataclass(frozen=True)
@@ -147,6 +168,7 @@ class CbaResult:
     pv_items_dkk: dict[str, float]
     illustrative_inputs: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    costs: dict = field(default_factory=dict)  # cost basis, reserve, base estimate and budget (see cba.cost_split)
 
     @property
     def illustrative(self) -> bool:
@@ -162,4 +184,5 @@ class CbaResult:
             "npv_per_public_dkk": self.npv_per_public_dkk, "first_year_return": self.first_year_return,
             "pv_items_dkk": dict(self.pv_items_dkk), "illustrative": self.illustrative,
             "illustrative_inputs": list(self.illustrative_inputs), "warnings": list(self.warnings),
+            "costs": dict(self.costs),
         }

@@ -102,12 +102,21 @@ def shipped_profiles() -> list[str]:
     return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
 
 
+def value_flagged(project: Project, path: str) -> bool:
+    """The value at `path` itself is illustrative (a flagged part of it, such as the year-split of a
+    published total, does not make the total illustrative)."""
+    return any(path == f or path.startswith(f + ".") for f in project.illustrative)
+
+
 def summary(project: Project) -> dict:
-    """A project in one line: key, names, mode, status, municipalities, opening year, construction cost."""
+    """A project in one line: key, names, mode, status, municipalities, opening year, construction cost,
+    and whether those two figures are illustrative."""
     return dict(key=project.key, name=project.name, name_en=project.name_en, mode=project.mode, status=project.status,
                 municipalities=list(project.municipalities), opening_year=project.opening_year,
                 construction_total_dkk=float(sum(project.construction_dkk.values())), price_year=project.price_year,
-                illustrative=list(project.illustrative))
+                illustrative=list(project.illustrative),
+                opening_year_illustrative=value_flagged(project, "opening_year"),
+                construction_total_illustrative=value_flagged(project, "costs.construction_dkk"))
 
 
 def project_summaries(settings: Settings) -> list[dict]:
@@ -146,17 +155,35 @@ def resolve_project(settings: Settings, target: str) -> Project:
     return get_project(settings, target)
 
 
-def checked_cba(project: Project, params: ParameterSet, base_year: int | None = None) -> CbaResult:
-    issues = check_inputs(project, params, base_year)
+def checked_cba(project: Project, params: ParameterSet, base_year: int | None = None,
+                price_year: int | None = None) -> CbaResult:
+    issues = check_inputs(project, params, base_year, price_year)
     if issues:
         raise InputError.from_issues(f"project {project.key}", issues)
-    return run_cba(project, params, base_year)
+    return run_cba(project, params, base_year, price_year)
 
 
-def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None) -> tuple[Project, ParameterSet, CbaResult]:
+def cba(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None,
+        price_year: int | None = None) -> tuple[Project, ParameterSet, CbaResult]:
     params = load_params(params_name)
     project = resolve_project(settings, target)
-    return project, params, checked_cba(project, params, base_year)
+    return project, params, checked_cba(project, params, base_year, price_year)
+
+
+def cba_report(settings: Settings, target: str, params_name: str = "fm2023", base_year: int | None = None,
+               price_year: int | None = None, co2_sensitivity: bool = False,
+               co2_prices_dkk_per_t: tuple[float, ...] = ()) -> dict:
+    """One project's CBA as a plain dict (items, results, cost basis, published figures), with the
+    sensitivity at alternative CO2e prices when asked for (FM 2023) — for the CLI, web and reports."""
+    from trekant.infrastructure.cba import co2_sensitivity as sensitivity
+
+    project, params, result = cba(settings, target, params_name, base_year, price_year)
+    report = result.to_dict() | {"name": project.name, "name_en": project.name_en,
+                                 "published": {k: v.__dict__ for k, v in project.published.items()},
+                                 "sources": [{"id": s.id, "label": s.label(), "url": s.url} for s in project.sources]}
+    if co2_sensitivity or co2_prices_dkk_per_t:
+        report["co2_sensitivity"] = sensitivity(project, params, base_year, price_year, tuple(co2_prices_dkk_per_t))
+    return report
 
 
 def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = None,
@@ -203,7 +230,7 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
     """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes."""
     from trekant.infrastructure.cba import build_flows, used_illustrative
     from trekant.infrastructure.io.risk import load_spec
-    from trekant.infrastructure.risk import MAX_DRAWS, default_spec, run_risk
+    from trekant.infrastructure.risk import INPUTS, MAX_DRAWS, QUANTITY_PREFIX, default_spec, run_risk
 
     issues = []
     if not 1 <= draws <= MAX_DRAWS:
@@ -212,15 +239,15 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
         issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"optimism bias must be 0–300 %, got {optimism_bias_pct}", "--optimism-bias"))
     if issues:
         raise InputError.from_issues("risk", issues)
-    project, params, _ = cba(settings, target, params_name)
+    project, params, result = cba(settings, target, params_name)
     flows = build_flows(project, params)
-    spec = default_spec(project.traffic_growth_per_year)
+    defaults = default_spec(project.traffic_growth_per_year, project.quantity_ranges)
+    spec = defaults if spec_path is None else load_spec(spec_path, defaults)
     flags = used_illustrative(project, params, flows)
-    if spec_path is None:
-        flags += ("risk.distributions (trekant defaults)",)
-    else:
-        spec = load_spec(spec_path, spec)
-    return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags)
+    flags += tuple(f"risk.distributions.{name} (trekant default)" for name in INPUTS if spec[name] is defaults[name])
+    flags += tuple(f"effects.quantity_ranges.{name[len(QUANTITY_PREFIX):]}" for name in spec if name.startswith(QUANTITY_PREFIX)
+                   and project.is_illustrative(f"effects.quantity_ranges.{name[len(QUANTITY_PREFIX):]}"))
+    return project, run_risk(flows, spec, draws, seed, optimism_bias_pct / 100.0, flags, result.npv_dkk, result.costs)
 
 
 @dataclass(frozen=True)
@@ -234,11 +261,17 @@ class RankOutcome:
     values: dict[str, dict[str, float | None]]
     illustrative_projects: dict[str, tuple[str, ...]]
     warnings: list[str]
+    base_year: int | None = None  # None: each project's own
+    price_year: int | None = None
+    base_years: dict[str, int] = field(default_factory=dict)
+    double_counts: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         r = self.result
         return {
             "profile": self.profile.name, "profile_illustrative": self.profile.illustrative, "params": self.params.name,
+            "base_year": self.base_year, "price_year": self.price_year or self.params.price_year,
+            "base_years": dict(self.base_years), "double_counts": list(self.double_counts),
             "method": r.method, "criteria": [{"name": c.name, "weight": c.weight, "type": "benefit" if c.benefit else "cost"} for c in r.criteria],
             "stability": {"draws": r.draws, "perturbation": r.perturbation, "top_k": r.top_k, "seed": r.seed},
             "ranking": [{"rank": a.rank, "key": a.key, "name": self.projects[a.key].name, "score": a.score,
@@ -289,16 +322,21 @@ def checked_weights(profile, weights: dict[str, float] | None) -> dict[str, floa
         else:
             chosen[name] = float(value)
     if not issues and sum(chosen.values()) <= 0:
-        issues.append(Issue("error", "invalid-weight", "weights", "weights", "at least one weight must be above 0"))
+        issues.append(Issue("error", "invalid-weight", "weights", "weights", "at least one weight must be above 0", "weights"))
     if issues:
         raise InputError.from_issues("weights", issues)
     return chosen
 
 
 def rank(settings: Settings, profile_ref: str | None = None, method: str | None = None,
-         params_name: str | None = None, weights: dict[str, float] | None = None) -> RankOutcome:
-    """Rank the portfolio's projects by the profile's criteria and weights (pymcdm); `weights`
-    replaces some or all of the profile's weights (criterion name → weight; they are normalised)."""
+         params_name: str | None = None, base_year: int | None = None, own_base_years: bool = False,
+         price_year: int | None = None, weights: dict[str, float] | None = None) -> RankOutcome:
+    """Rank the portfolio's projects by the profile's criteria and weights (pymcdm).
+
+    Every project's CBA is discounted to one base year (given, else the profile's; `own_base_years`
+    keeps each project's own) and reported in one price year, so that NPVs are comparable.
+    `weights` replaces the profile's weights of the criteria it names (e.g. from the web's sliders;
+    checked by checked_weights: a weight may be 0, not all of them)."""
     import numpy as np
 
     from trekant.infrastructure.io.profile import load_profile
@@ -309,11 +347,13 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
     profile = load_profile(profile_ref)
     weight = checked_weights(profile, weights)
     params = load_params(params_name or profile.params)
+    common = None if own_base_years else (base_year if base_year is not None else profile.base_year)
+    prices = price_year if price_year is not None else profile.price_year
     projects = [p for p in list_projects(settings) if profile.statuses is None or p.status in profile.statuses]
     if len(projects) < 2:
         raise InputError("rank", reason=f"{len(projects)} project(s) match the profile's statuses; ranking needs at least two")
     _check_profile_fits(profile, str(resolve_profile(profile_ref)), projects)
-    results = {p.key: checked_cba(p, params) for p in projects}
+    results = {p.key: checked_cba(p, params, common, prices) for p in projects}
     names = list(profile.criteria)
     values = {p.key: {n: _criterion_value(n, p, results[p.key], profile.scores) for n in names} for p in projects}
     warnings, matrix = [], np.zeros((len(projects), len(names)))
@@ -334,4 +374,5 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
                                                                   if n in p.criteria and p.is_illustrative(f"criteria.{n}")
                                                                   and n not in profile.scores.get(p.key, {}))
              for p in projects}
-    return RankOutcome(profile, params, result, {p.key: p for p in projects}, values, flags, warnings)
+    return RankOutcome(profile, params, result, {p.key: p for p in projects}, values, flags, warnings, common, prices,
+                       {k: r.base_year for k, r in results.items()}, profile.double_counts())

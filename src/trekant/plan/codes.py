@@ -27,6 +27,7 @@ class CodeLists:
     status_alias: dict[str, str]  # any lower-case spelling → Plandata code
     status_order: dict[str, int]  # lifecycle: K 1 → F 2 → KV 3 → V 4 → A 5
     themes: dict[str, tuple[str, str]]
+    bebygpctaf: dict[int, tuple[str, str]]  # what a building percentage is a percentage of
 
     def status_code(self, value: str) -> str | None:
         """Plandata's status code for 'V', 'vedtaget', 'Adopted', 'kf', … or None."""
@@ -64,4 +65,5 @@ def load_code_lists() -> CodeLists:
         status_alias=_status_aliases(status_rows),
         status_order={r["status"]: int(r["order"]) for r in status_rows},
         themes={r["theme"]: (r["navn_da"], r["name_en"]) for r in _rows("designation_themes.csv")},
+        bebygpctaf={int(r["bebygpctaf"]): (r["navn_da"], r["name_en"]) for r in _rows("bebygpctaf.csv")},
     )

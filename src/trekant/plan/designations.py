@@ -6,16 +6,17 @@ green corridor); `municipalities` lists those it covers. The same geometry rules
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from trekant.errors import Issue
 from trekant.plan.codes import CodeLists
-from trekant.plan.model import STORE_CRS
+from trekant.plan.model import OUTSIDE_TOLERANCE_M, STORE_CRS
 from trekant.plan.normalize import Normalizer, as_multipolygons, as_text, to_store_crs
 from trekant.plan.validate import Validator, check_geometry
 
@@ -26,9 +27,28 @@ def covered_municipalities(geom: BaseGeometry, borders: Mapping[str, BaseGeometr
     return ",".join(c for c, b in sorted(borders.items()) if b.intersects(geom) and b.intersection(geom).area >= MIN_SHARE_M2)
 
 
+def check_in_region(v: Validator, usable: np.ndarray, region: Mapping[str, BaseGeometry],
+                    tolerance_m: float = OUTSIDE_TOLERANCE_M) -> None:
+    """A joint designation lies in the region: error for the part more than the boundary tolerance
+    outside every member municipality (a polygon far outside Denmark used to be stored, covering none)."""
+    rows = np.flatnonzero(usable)
+    if not len(rows) or not region:
+        return
+    grown = shapely.buffer(shapely.union_all(list(region.values())), tolerance_m, quad_segs=4)
+    shapely.prepare(grown)
+    geoms = v.frames.geometry.to_numpy()
+    outside = rows[~shapely.covers(grown, geoms[rows])]
+    v.add("error", "outside-region", outside, "geometry", lambda r: (
+        f"{shapely.area(shapely.difference(geoms[r], grown)):,.0f} m² lie more than {tolerance_m:g} m outside "
+        f"the region's municipalities ({', '.join(sorted(region))})"))
+
+
 def prepare_designations(attributes: pd.DataFrame, geometries: np.ndarray, unreadable: np.ndarray, crs: str | None,
                          source: str, codes: CodeLists, theme: str, borders: Mapping[str, BaseGeometry],
-                         id_field: str = "id", name_field: str = "name") -> tuple[gpd.GeoDataFrame, list[Issue]]:
+                         id_field: str = "id", name_field: str = "name",
+                         members: Sequence[str] | None = None) -> tuple[gpd.GeoDataFrame, list[Issue]]:
+    """Designations of one theme and every issue; `members` (the region's municipality codes, all of
+    `borders` when None) is where a designation may lie."""
     n = Normalizer(source, codes)
     columns = {str(c).lower(): c for c in attributes.columns}
     if theme not in codes.themes:
@@ -51,6 +71,8 @@ def prepare_designations(attributes: pd.DataFrame, geometries: np.ndarray, unrea
                              geometry=gpd.GeoSeries(geoms, crs=STORE_CRS), crs=STORE_CRS)
     v = Validator(frame, source)
     usable = check_geometry(v) if projected is not None else np.zeros(len(frame), dtype=bool)
+    region = {c: g for c, g in borders.items() if members is None or c in members}
+    check_in_region(v, usable, region)
     issues = n.issues + v.issues
     # only valid polygons: GEOS cannot intersect a self-intersecting one (that is already an issue)
     frame["municipalities"] = [covered_municipalities(g, borders) if ok else "" for g, ok in zip(frame.geometry, usable)]

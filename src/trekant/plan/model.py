@@ -8,24 +8,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from trekant.plan.layers import KOMMUNEPLANRAMME, MEASURE_RANGES
+
 STORE_CRS = "EPSG:25832"
 
-TEXT_COLUMNS = ("planid", "komnr", "plannr", "plannavn", "status", "doklink")
-CODE_COLUMNS = ("anvgen", "anvspec", "fzone", "zone", "minmiljo", "maxmiljo")
-# Plausible ranges; a value outside is a typing error (e.g. 4500 for 45 %), not a rule.
-MEASURE_RANGES = {
-    "bebygpct": (0.0, 1000.0),  # building percentage (floor area / plot area × 100)
-    "maxetager": (0.0, 100.0),  # storeys
-    "maxbygnhjd": (0.0, 400.0),  # metres
-    "minuds": (0.0, 1.0e8),  # minimum plot size, m²
-}
 MEASURE_COLUMNS = tuple(MEASURE_RANGES)
-DATE_COLUMNS = ("datoforsl", "datovedt", "datoikraft", "datoaflyst")
-FRAME_COLUMNS = (
-    "planid", "komnr", "plannr", "plannavn", "anvgen", "anvspec", "fzone", "zone",
-    *MEASURE_COLUMNS, "minmiljo", "maxmiljo", "status", *DATE_COLUMNS, "doklink",
-)
-# The rules compared across a border by the equal-conditions check.
+FRAME_COLUMNS = KOMMUNEPLANRAMME.columns
+# The rules compared across a border by the equal-conditions check (bebygpct only where bebygpctaf agrees).
 RULE_COLUMNS = ("bebygpct", "maxetager", "maxbygnhjd", "minuds", "minmiljo", "maxmiljo")
 
 # Sensitive uses (anvgen): housing, mixed housing/business, recreation, summer houses, public.
@@ -33,6 +22,10 @@ DEFAULT_SENSITIVE_USES = (11, 21, 51, 61, 71)
 CANCELLED = "A"
 LIVE_STATUSES = ("K", "F", "KV", "V")  # everything but cancelled (aflyst)
 ADOPTED = "V"
+PROPOSED = "F"
+# What Plandata itself publishes: proposals in public consultation, adopted and cancelled plans.
+# Drafts (K kladde til forslag, KV kladde til vedtaget) are a municipality's work in progress.
+PUBLISHED_STATUSES = ("F", "V", "A")
 
 DEMO_PREFIX = "DEMO-"
 DESIGNATION_THEMES = ("transport_logistics", "wind", "solar", "ptx", "green_corridor")
@@ -124,8 +117,36 @@ class CheckResult:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A data-quality finding of a register mirror: a rule the stored (or skipped) feature breaks,
+    and what the import did about it (kept as it is, repaired, value removed, or skipped)."""
+
+    layer: str
+    komnr: str | None
+    planid: str | None
+    status: str | None
+    code: str
+    severity: str  # error | warning: how Plandata's rules rate it
+    action: str  # kept | repaired | value-removed | skipped
+    field: str | None
+    message: str
+    source: str
+
+    def key(self) -> tuple:
+        """What makes two findings the same finding (re-importing the same export finds the same)."""
+        return (self.layer, self.komnr, self.planid, self.code, self.action, self.field, self.message)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+FINDING_ACTIONS = ("kept", "repaired", "value-removed", "skipped")
+
+
+@dataclass(frozen=True)
 class ImportResult:
-    """What an import wrote: new frames, new versions of known frames, unchanged ones."""
+    """What an import wrote: new features, new versions of known ones, unchanged and withdrawn ones;
+    for a register mirror also what it repaired, skipped and left out, and its findings."""
 
     imported: int
     new_frames: int
@@ -133,8 +154,17 @@ class ImportResult:
     unchanged: int
     issues: list
     source: str
+    layer: str = "kommuneplanramme"
+    mode: str = "submission"  # submission | mirror
+    withdrawn: int = 0
+    skipped: int = 0
+    left_out: dict = field(default_factory=dict)  # komnr → features of municipalities outside the region
+    findings: list = field(default_factory=list)  # Finding, mirror mode only
 
     def to_dict(self) -> dict:
-        return dict(imported=self.imported, new_frames=self.new_frames, new_versions=self.new_versions,
-                    unchanged=self.unchanged, source=self.source,
-                    issues=[i.to_dict() for i in self.issues])
+        return dict(layer=self.layer, mode=self.mode, imported=self.imported, new_frames=self.new_frames,
+                    new_versions=self.new_versions, unchanged=self.unchanged, withdrawn=self.withdrawn,
+                    skipped=self.skipped, left_out=self.left_out, findings=len(self.findings),
+                    findings_by_action={a: sum(f.action == a for f in self.findings) for a in FINDING_ACTIONS
+                                        if any(f.action == a for f in self.findings)},
+                    source=self.source, issues=[i.to_dict() for i in self.issues])

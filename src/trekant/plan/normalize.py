@@ -1,8 +1,10 @@
-"""Map a plan layer as found in the wild onto the canonical frame columns (pure, no I/O).
+"""Map a plan layer as found in the wild onto the canonical columns of its kind (pure, no I/O).
 
 Real Plandata exports drift in types: codes as floats (anvgen 71.0), komnr as 630 or "0630",
-dates as 20211013, 20230228.0 or ISO text, the status in `planstatus`. Everything is coerced
-here, and every value that cannot be coerced becomes an Issue naming feature and field.
+dates as 20211013, 20230228.0 or ISO text, plantype 20.1, yes/no as "true"/"false" text or real
+booleans, the status in `planstatus`. Everything is coerced here, column by column (vectorised:
+a national export has 100,000 features), and every value that cannot be coerced becomes an
+Issue naming feature and field.
 """
 
 from __future__ import annotations
@@ -15,19 +17,29 @@ import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
-from shapely.geometry import MultiPolygon
 
 from trekant.errors import Issue
 from trekant.plan.codes import CodeLists
-from trekant.plan.model import CODE_COLUMNS, DATE_COLUMNS, FRAME_COLUMNS, MEASURE_COLUMNS, STORE_CRS
+from trekant.plan.layers import CODE, DATE, FLAG, KOMMUNEPLANRAMME, MEASURE, TEXT, PlanLayer
+from trekant.plan.model import STORE_CRS
 
 ALIASES = {"planstatus": "status", "kommunekode": "komnr", "komkode": "komnr", "geometri": None}
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 MAX_CODE = 1_000_000  # Plandata codes have at most 4 digits; anything this large is garbage
+EXACT_INTEGER_LIMIT = 2.0 ** 53  # a float64 holds every whole number below this exactly, and not all above
+FLAG_WORDS = {"true": True, "false": False, "t": True, "f": False, "1": True, "0": False, "ja": True, "nej": False,
+              "yes": True, "no": False}
+
+
+def shown(value) -> str:
+    """A value as the user wrote it, for messages: numpy scalars as plain Python (20210230, not np.int32(20210230))."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    return repr(value)
 
 
 class Normalizer:
-    """Collects issues while turning one raw layer into canonical frames."""
+    """Collects issues while turning one raw layer into canonical features."""
 
     def __init__(self, source: str, codes: CodeLists):
         self.source = source
@@ -45,8 +57,8 @@ class Normalizer:
         self.issues.append(Issue("error", code, self.source, "file", message, None))
 
 
-def canonical_columns(attributes: pd.DataFrame) -> pd.DataFrame:
-    """Lower-case names, Plandata's aliases (planstatus → status), anvspec1 → anvspec."""
+def canonical_columns(attributes: pd.DataFrame, columns=KOMMUNEPLANRAMME.columns) -> pd.DataFrame:
+    """Lower-case names, Plandata's aliases (planstatus → status), anvspec1 → anvspec; absent columns as None."""
     renamed = attributes.rename(columns=lambda c: str(c).strip().lower())
     renamed = renamed.loc[:, ~renamed.columns.duplicated()]
     for alias, target in ALIASES.items():
@@ -54,64 +66,165 @@ def canonical_columns(attributes: pd.DataFrame) -> pd.DataFrame:
             renamed = renamed.rename(columns={alias: target})
     if "anvspec" not in renamed.columns and "anvspec1" in renamed.columns:
         renamed = renamed.rename(columns={"anvspec1": "anvspec"})
-    for column in FRAME_COLUMNS:
-        if column not in renamed.columns:
-            renamed[column] = None
-    return renamed
+    missing = {c: pd.Series([None] * len(renamed), index=renamed.index, dtype=object)
+               for c in columns if c not in renamed.columns}
+    return pd.concat([renamed, pd.DataFrame(missing, index=renamed.index)], axis=1) if missing else renamed
+
+
+def _objects(values: pd.Series) -> np.ndarray:
+    """The values as an object array with None for every kind of missing."""
+    array = values.to_numpy(dtype=object, na_value=None) if values.dtype != object else values.to_numpy()
+    return array
+
+
+def _whole_text(numbers: np.ndarray) -> np.ndarray:
+    """Floats as text: whole numbers without '.0' (71.0 → '71'), others as Python writes them (20.1), NaN → None."""
+    out = np.full(len(numbers), None, dtype=object)
+    finite = np.isfinite(numbers)
+    whole = finite & (numbers == np.floor(numbers)) & (np.abs(numbers) < 9.0e18)
+    out[whole] = numbers[whole].astype(np.int64).astype(str)
+    other = np.flatnonzero(finite & ~whole)
+    out[other] = [str(int(v)) if float(v).is_integer() else repr(float(v)) for v in numbers[other]]
+    return out
+
+
+def _text_one(v):
+    if v is None:
+        return None
+    if isinstance(v, str):
+        text = v.strip()
+    elif isinstance(v, (float, np.floating)):
+        if np.isnan(v):
+            return None
+        text = str(int(v)) if float(v).is_integer() else repr(float(v))
+    else:
+        text = str(v.item() if isinstance(v, np.generic) else v).strip()
+    if text.endswith(".0") and text[:-2].isdigit():
+        text = text[:-2]
+    return text or None
 
 
 def as_text(values: pd.Series) -> pd.Series:
     """Strings with floats that are whole numbers written without '.0'; blanks become None."""
-    def one(v):
-        if v is None or (isinstance(v, float) and np.isnan(v)):
-            return None
-        if isinstance(v, float) and v.is_integer():
-            return str(int(v))
-        text = str(v).strip()
-        if text.endswith(".0") and text[:-2].isdigit():
-            text = text[:-2]
+    if values.dtype.kind == "f":
+        out = _whole_text(values.to_numpy(dtype=float))
+    elif values.dtype.kind in "iu":
+        out = values.to_numpy().astype(str).astype(object)
+    else:
+        out = np.array([_text_one(v) for v in _objects(values)], dtype=object)
+    return pd.Series(out, index=values.index, dtype=object)  # map() would turn None into NaN
+
+
+def inexact_rows(values: pd.Series) -> np.ndarray:
+    """Rows holding a floating-point number too large to be a whole number exactly: GDAL reads a
+    planid of 21 digits (or 1e40) as a float, which changes it and can make two ids equal."""
+    if values.dtype.kind == "f":
+        numbers = values.to_numpy(dtype=float)
+    elif values.dtype == object:
+        numbers = np.array([float(v) if isinstance(v, (float, np.floating)) else np.nan for v in values.to_numpy()])
+    else:
+        return np.array([], dtype=int)
+    with np.errstate(invalid="ignore"):
+        return np.flatnonzero(np.abs(numbers) >= EXACT_INTEGER_LIMIT)
+
+
+def exact_text(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
+    """as_text, with an error on each number too large to be read exactly (see inexact_rows)."""
+    n.add("error", "invalid-value", inexact_rows(values), field, lambda r: (
+        f"{float(values.iloc[r]):.17g} is too large to be read exactly: the file holds it as a number, "
+        "which changes it (and can make two ids the same); write it as text"))
+    return as_text(values)
+
+
+def nan_values(n: Normalizer, nan_cells: dict, columns) -> None:
+    """NaN written in the file is no value at all: an error naming feature and field (a null is fine)."""
+    for column, rows in sorted(nan_cells.items()):
+        if column.lower() in columns:
+            n.add("error", "invalid-value", rows, column.lower(), "NaN is not a number (leave the field empty instead)")
+
+
+def text_with_nul(n: Normalizer, text: pd.Series, field: str) -> None:
+    bad = np.flatnonzero([v is not None and "\0" in v for v in text.to_numpy()])
+    n.add("error", "invalid-value", bad, field, "a NUL character in the text (readers cut the text there)")
+
+
+def _number_one(v):
+    if v is None or isinstance(v, bool):
+        return v
+    if isinstance(v, str):
+        text = v.strip().replace(",", ".")
         return text or None
-    return pd.Series([one(v) for v in values], index=values.index, dtype=object)  # map() would turn None into NaN
+    return v
 
 
 def as_number(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
     """Floats; text that is no number (or 'true'/'false') is an invalid-value error."""
-    text = values.map(lambda v: None if v is None else (str(v).strip() or None) if isinstance(v, str) else v)
-    numbers = pd.to_numeric(text.map(lambda v: v.replace(",", ".") if isinstance(v, str) else v), errors="coerce")
-    bad = np.flatnonzero(text.notna().to_numpy() & numbers.isna().to_numpy())
-    n.add("error", "invalid-value", bad, field, lambda r: f"{values.iloc[r]!r} is not a number")
-    inf = np.flatnonzero(np.isinf(numbers.to_numpy(dtype=float)))
+    if values.dtype.kind in "fiu":
+        numbers = pd.Series(values.to_numpy(dtype=float), index=values.index)
+        present = ~np.isnan(numbers.to_numpy())
+    else:
+        raw = np.array([_number_one(v) for v in _objects(values)], dtype=object)
+        is_bool = np.array([isinstance(v, bool) for v in raw], dtype=bool)
+        present = np.array([v is not None for v in raw], dtype=bool)
+        raw[is_bool] = "not a number"
+        numbers = pd.to_numeric(pd.Series(raw, index=values.index), errors="coerce").astype(float)
+        bad = np.flatnonzero(present & np.isnan(numbers.to_numpy()))
+        n.add("error", "invalid-value", bad, field, lambda r: f"{shown(values.iloc[r])} is not a number")
+    array = numbers.to_numpy()
+    inf = np.flatnonzero(present & np.isinf(array))
     n.add("error", "invalid-value", inf, field, "infinite value")
-    return numbers.where(np.isfinite(numbers.to_numpy(dtype=float)))
+    return numbers.where(np.isfinite(array))
 
 
 def as_code(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
     """Whole-number codes as nullable integers (71.0 → 71); 71.5 or 1e20 is an unknown code."""
     numbers = as_number(n, values, field)
-    present = numbers.notna().to_numpy()
-    plausible = (numbers.abs() < MAX_CODE) & (numbers % 1 == 0)
-    bad = np.flatnonzero(present & ~plausible.fillna(False).to_numpy(dtype=bool))
-    n.add("error", "unknown-code", bad, field, lambda r: f"{numbers.iloc[r]:g} is not a whole-number code")
-    return numbers.where(plausible).round().astype("Int64")
+    array = numbers.to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        plausible = (np.abs(array) < MAX_CODE) & (array == np.floor(array))
+    bad = np.flatnonzero(~np.isnan(array) & ~plausible)
+    n.add("error", "unknown-code", bad, field, lambda r: f"{array[r]:g} is not a whole-number code")
+    return pd.Series(pd.array(np.where(plausible, array, np.nan), dtype="Float64").round(), index=values.index).astype("Int64")
 
 
 def as_komnr(n: Normalizer, values: pd.Series) -> pd.Series:
     """Four-digit municipality codes: 630, 630.0, '630' and '0630' all become '0630'."""
     text = as_text(values)
     ok = np.array([v is None or (v.isdigit() and len(v) <= 4) for v in text], dtype=bool)
-    n.add("error", "unknown-code", np.flatnonzero(~ok), "komnr", lambda r: f"{values.iloc[r]!r} is not a municipality code")
+    n.add("error", "unknown-code", np.flatnonzero(~ok), "komnr", lambda r: f"{shown(values.iloc[r])} is not a municipality code")
     codes = [v.zfill(4) if good and v is not None else None for v, good in zip(text, ok)]
     return pd.Series(codes, index=values.index, dtype=object)
 
 
+def as_flag(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
+    """Yes/no fields: real booleans (Plandata's JSON) or 'true'/'false' text (ogr2ogr), 1/0, ja/nej."""
+    if values.dtype.kind == "b":
+        return pd.Series(values.to_numpy(), index=values.index, dtype=object)
+    out = []
+    bad = []
+    for row, v in enumerate(_objects(values)):
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            out.append(None)
+        elif isinstance(v, (bool, np.bool_)):
+            out.append(bool(v))
+        else:
+            word = str(v.item() if isinstance(v, np.generic) else v).strip().lower()
+            word = word[:-2] if word.endswith(".0") else word
+            out.append(FLAG_WORDS.get(word) if word else None)
+            if word and word not in FLAG_WORDS:
+                bad.append(row)
+    n.add("error", "invalid-value", bad, field, lambda r: f"{shown(values.iloc[r])} is not yes/no (true/false)")
+    return pd.Series(out, index=values.index, dtype=object)
+
+
 def _date_text(v) -> str | None:
-    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NaT:
+    if v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
         return None
     if isinstance(v, (pd.Timestamp, date)):
         return v.strftime("%Y%m%d")
     if isinstance(v, (float, np.floating)) and float(v).is_integer():
         return str(int(v))
-    text = str(v).strip()
+    text = str(v.item() if isinstance(v, np.generic) else v).strip()
     if not text:
         return None
     if len(text) >= 10 and text[4] == text[7] and text[4] in "-/":  # ISO, or GDAL's 2021/05/01 00:00:00
@@ -119,21 +232,38 @@ def _date_text(v) -> str | None:
     return text[:-2] if text.endswith(".0") else text
 
 
+def _numeric_dates(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """YYYYMMDD numbers → Timestamps (NaT where not a real day), vectorised; and which were given."""
+    number = values.to_numpy(dtype=float)
+    given = ~np.isnan(number)
+    whole = given & (number == np.floor(number)) & (number >= 1e7) & (number < 1e8)
+    parts = np.where(whole, number, 0).astype(np.int64)
+    parsed = pd.to_datetime(pd.DataFrame(dict(year=np.where(whole, parts // 10000, 1), month=np.where(whole, parts // 100 % 100, 1),
+                                              day=np.where(whole, parts % 100, 1))), errors="coerce")
+    return parsed.where(whole), given
+
+
 def as_date(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
     """datetime.date from YYYYMMDD (int, float or text) or ISO text; anything else is invalid-date."""
-    text = values.map(_date_text).astype(object)
-    parsed = pd.to_datetime(text, format="%Y%m%d", errors="coerce")
-    in_range = parsed.dt.year.between(EARLIEST_YEAR, LATEST_YEAR)
-    bad = np.flatnonzero(text.notna().to_numpy() & ~in_range.fillna(False).to_numpy(dtype=bool))
-    n.add("error", "invalid-date", bad, field, lambda r: f"{values.iloc[r]!r} is not a date (YYYYMMDD)")
-    good = parsed.where(in_range)
-    return pd.Series([d.date() if not pd.isna(d) else None for d in good], index=values.index, dtype=object)
+    if values.dtype.kind in "fiu":
+        parsed, given = _numeric_dates(values)
+    else:
+        text = pd.Series([_date_text(v) for v in _objects(values)], index=values.index, dtype=object)
+        parsed = pd.to_datetime(text, format="%Y%m%d", errors="coerce")
+        given = text.notna().to_numpy()
+    in_range = parsed.dt.year.between(EARLIEST_YEAR, LATEST_YEAR).fillna(False).to_numpy(dtype=bool)
+    bad = np.flatnonzero(given & ~in_range)
+    n.add("error", "invalid-date", bad, field, lambda r: f"{shown(values.iloc[r])} is not a date (YYYYMMDD or YYYY-MM-DD)")
+    days = np.array(parsed.where(in_range).dt.date.to_numpy(dtype=object), dtype=object)
+    days[~in_range] = None
+    return pd.Series(days, index=values.index, dtype=object)
 
 
 def as_status(n: Normalizer, values: pd.Series, default: str | None) -> pd.Series:
     """Plandata status codes (K, F, KV, V, A) from codes, Danish or English words."""
     text = as_text(values)
-    codes = pd.Series([None if v is None else n.codes.status_code(v) for v in text], index=text.index, dtype=object)
+    known = {v: n.codes.status_code(v) for v in pd.unique(text.dropna())}
+    codes = pd.Series([None if v is None else known[v] for v in text], index=text.index, dtype=object)
     unknown = np.flatnonzero(text.notna().to_numpy() & codes.isna().to_numpy())
     n.add("error", "unknown-code", unknown, "status", lambda r: f"{text.iloc[r]!r} is not a plan status (K, F, KV, V, A)")
     if default is not None:
@@ -162,7 +292,8 @@ def to_store_crs(n: Normalizer, geoms: np.ndarray, crs: str | None) -> np.ndarra
     declared = _declared_crs(n, crs)
     if declared is None:
         return None
-    geoms = shapely.force_2d(geoms)
+    if shapely.has_z(geoms).any():
+        geoms = shapely.force_2d(geoms)
     if len(geoms) and _contradicts(n, declared, shapely.total_bounds(geoms)):
         return None
     if declared.equals(CRS.from_user_input(STORE_CRS)):
@@ -196,54 +327,71 @@ def as_multipolygons(n: Normalizer, geoms: np.ndarray, unreadable: np.ndarray) -
     n.add("error", "missing-value", missing, "geometry", "the feature has no geometry")
     n.add("error", "invalid-geometry", np.flatnonzero(unreadable), "geometry",
           "the geometry cannot be read (broken WKB, e.g. a ring with fewer than 3 vertices)")
-    empty = np.flatnonzero((kinds != -1) & shapely.is_empty(geoms))
-    n.add("error", "missing-value", empty, "geometry", "the geometry is empty")
+    empty_mask = (kinds != -1) & shapely.is_empty(geoms)
+    n.add("error", "missing-value", np.flatnonzero(empty_mask), "geometry", "the geometry is empty")
     polygonal = np.isin(kinds, (3, 6))  # Polygon, MultiPolygon
     wrong = np.flatnonzero((kinds != -1) & ~polygonal)
     n.add("error", "wrong-geometry-type", wrong, "geometry",
           lambda r: f"{geoms[r].geom_type}, expected Polygon or MultiPolygon")
     out = np.full(len(geoms), None, dtype=object)
-    usable = polygonal & ~shapely.is_empty(geoms)
-    out[usable] = [g if k == 6 else MultiPolygon([g]) for g, k in zip(geoms[usable], kinds[usable])]
+    usable = polygonal & ~empty_mask
+    out[usable & (kinds == 6)] = geoms[usable & (kinds == 6)]
+    single = np.flatnonzero(usable & (kinds == 3))
+    if len(single):
+        out[single] = shapely.multipolygons(geoms[single], indices=np.arange(len(single)))
     return out
 
 
-def _where_labels(planids: pd.Series) -> np.ndarray:
-    """'planid 123' for features with a unique planid, else 'feature 7' (+ planid when duplicated)."""
-    counts = planids.value_counts()
-    labels = []
-    for index, p in enumerate(planids):
-        if p is None:
-            labels.append(f"feature {index}")
-        elif counts[p] > 1:
-            labels.append(f"feature {index} (planid {p})")
-        else:
-            labels.append(f"planid {p}")
-    return np.array(labels, dtype=object)
+def _where_labels(planids: pd.Series, inexact: np.ndarray = np.array([], dtype=int)) -> np.ndarray:
+    """'planid 123' for features with a unique planid, else 'feature 7' (+ planid when duplicated);
+    'feature 7' alone when the planid could not be read exactly."""
+    ids = planids.to_numpy(dtype=object)
+    absent = pd.isna(planids).to_numpy().copy()
+    absent[inexact] = True
+    duplicated = planids.duplicated(keep=False).to_numpy() & ~absent
+    return np.array([
+        f"feature {i}" if no else f"feature {i} (planid {p})" if dup else f"planid {p}"
+        for i, (p, no, dup) in enumerate(zip(ids, absent, duplicated))
+    ], dtype=object)
+
+
+def _coerce_column(n: Normalizer, raw: pd.DataFrame, column: str, kind: str) -> pd.Series:
+    if column == "komnr":
+        return as_komnr(n, raw[column])
+    if kind == TEXT:
+        text = exact_text(n, raw[column], column)
+        text_with_nul(n, text, column)
+        return text
+    if kind == CODE:
+        return as_code(n, raw[column], column)
+    if kind == MEASURE:
+        return as_number(n, raw[column], column)
+    if kind == DATE:
+        return as_date(n, raw[column], column)
+    return as_flag(n, raw[column], column)
 
 
 def normalize(attributes: pd.DataFrame, geometries: np.ndarray, unreadable: np.ndarray, crs: str | None,
-              source: str, codes: CodeLists, default_status: str | None = None) -> tuple[gpd.GeoDataFrame, list[Issue]]:
-    """Canonical frames (FRAME_COLUMNS + geometry in EPSG:25832, plus `feature` and `where`) and issues."""
+              source: str, codes: CodeLists, default_status: str | None = None,
+              nan_cells: dict | None = None, layer: PlanLayer = KOMMUNEPLANRAMME) -> tuple[gpd.GeoDataFrame, list[Issue]]:
+    """Canonical features (the layer's columns + geometry in EPSG:25832, plus `feature` and `where`) and issues."""
     n = Normalizer(source, codes)
-    raw = canonical_columns(attributes.reset_index(drop=True))
+    raw = canonical_columns(attributes.reset_index(drop=True), layer.columns)
     planid = as_text(raw["planid"])
-    n.where = _where_labels(planid)
-    out = pd.DataFrame({"feature": np.arange(len(raw)), "where": n.where, "planid": planid})
-    out["komnr"] = as_komnr(n, raw["komnr"])
-    for column in ("plannr", "plannavn", "doklink"):
-        out[column] = as_text(raw[column])
-    for column in CODE_COLUMNS:
-        out[column] = as_code(n, raw[column], column)
-    for column in MEASURE_COLUMNS:
-        out[column] = as_number(n, raw[column], column)
-    out["status"] = as_status(n, raw["status"], default_status)
-    for column in DATE_COLUMNS:
-        out[column] = as_date(n, raw[column], column)
+    n.where = _where_labels(planid, inexact_rows(raw["planid"]))
+    exact_text(n, raw["planid"], "planid")
+    text_with_nul(n, planid, "planid")
+    nan_values(n, nan_cells or {}, layer.columns)
+    out = {"feature": np.arange(len(raw)), "where": n.where, "planid": planid}
+    for column, kind in layer.fields:
+        if column == "status":
+            out[column] = as_status(n, raw[column], default_status or layer.default_status)
+        elif column != "planid":
+            out[column] = _coerce_column(n, raw, column, kind)
     projected = to_store_crs(n, np.asarray(geometries, dtype=object), crs)
     if projected is None:
-        geoms = np.full(len(out), None, dtype=object)
+        geoms = np.full(len(raw), None, dtype=object)
     else:
         geoms = as_multipolygons(n, projected, np.asarray(unreadable, dtype=bool))
-    frames = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(geoms, crs=STORE_CRS), crs=STORE_CRS)
+    frames = gpd.GeoDataFrame(pd.DataFrame(out), geometry=gpd.GeoSeries(geoms, crs=STORE_CRS), crs=STORE_CRS)
     return frames, n.issues

@@ -1,4 +1,4 @@
-"""SQL of the plan module: versioned plan frames and designations on both backends.
+"""SQL of the plan module: versioned plan layers, designations and quality findings on both backends.
 
 Rows are never updated except to close a version (is_current false, valid_to set); history is
 rebuilt from `valid_from`/`valid_to`. Geometry columns are Shapely MultiPolygons (EPSG:25832).
@@ -15,16 +15,27 @@ import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
-from sqlalchemy import LargeBinary, and_, bindparam, delete, func, or_, select, text, type_coerce
+from sqlalchemy import LargeBinary, Table, and_, bindparam, delete, func, or_, select, text, type_coerce
 from sqlalchemy.engine import Connection
 
-from trekant.plan.model import FRAME_COLUMNS, STORE_CRS
-from trekant.store import gpkg_registry
-from trekant.store.schema.plan import plan_designation, plan_frame
+from trekant.plan.layers import CODE, FLAG, KOMMUNEPLANRAMME, LAYERS, MEASURE, PlanLayer
+from trekant.plan.model import STORE_CRS, Finding
+from trekant.store import gpkg_binary, gpkg_registry
+from trekant.store.geometry_type import STORE_SRID
+from trekant.store.schema.plan import plan_designation, plan_frame, plan_local_plan, plan_quality, plan_subarea, plan_zone
 
 CHUNK = 5000
 VERSION_COLUMNS = ("version", "is_current", "valid_from", "valid_to", "changed_by", "change", "source", "is_demo")
 DESIGNATION_COLUMNS = ("designation_id", "theme", "name", "description", "municipalities")
+TABLES: dict[str, Table] = {"kommuneplanramme": plan_frame, "lokalplan": plan_local_plan, "delomraade": plan_subarea,
+                            "zonekort": plan_zone}
+INTEGER_COLUMNS = {c for spec in LAYERS.values() for c in spec.of_type(CODE)} | {"version"}
+FLOAT_COLUMNS = {c for spec in LAYERS.values() for c in spec.of_type(MEASURE)} | {"area_m2"}
+FLAG_COLUMNS = {c for spec in LAYERS.values() for c in spec.of_type(FLAG)}
+
+
+def table_of(layer: PlanLayer) -> Table:
+    return TABLES[layer.kind]
 
 
 def utc(moment: datetime | None) -> datetime | None:
@@ -67,44 +78,59 @@ def _frame(rows, columns: Sequence[str], dialect: str) -> gpd.GeoDataFrame:
     for column in ("valid_from", "valid_to"):
         if column in data:
             data[column] = pd.to_datetime(data[column], utc=True).astype(object).where(data[column].notna(), None)
-    for column in ("anvgen", "anvspec", "fzone", "zone", "minmiljo", "maxmiljo", "version"):
-        if column in data:
+    for column in data.columns:
+        if column in INTEGER_COLUMNS:
             data[column] = pd.array(data[column], dtype="Int64")
-    for column in ("bebygpct", "maxetager", "maxbygnhjd", "minuds", "area_m2"):
-        if column in data:
+        elif column in FLOAT_COLUMNS:
             data[column] = pd.to_numeric(data[column], errors="coerce").astype(float)
+        elif column in FLAG_COLUMNS:
+            data[column] = data[column].astype(object).where(data[column].notna(), None).map(
+                lambda v: v if v is None else bool(v))
     return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geoms, crs=STORE_CRS), crs=STORE_CRS)
 
 
-FRAME_READ = ("fid", "planid", *VERSION_COLUMNS, *[c for c in FRAME_COLUMNS if c != "planid"], "area_m2")
+def read_columns(layer: PlanLayer) -> tuple[str, ...]:
+    """What reading a layer returns: fid, planid, the version columns, its fields, area_m2 (+ geometry)."""
+    return ("fid", "planid", *VERSION_COLUMNS, *[c for c in layer.columns if c != "planid"], "area_m2")
+
+
+FRAME_READ = read_columns(KOMMUNEPLANRAMME)
 DESIGNATION_READ = ("fid", *DESIGNATION_COLUMNS, *VERSION_COLUMNS, "area_m2")
 
-
 # What the environmental-distance check reads (fewer columns and rows are most of the read time).
-CHECK_READ = ("planid", "komnr", "anvgen", "maxmiljo", "is_demo")
+CHECK_READ = ("planid", "komnr", "anvgen", "maxmiljo", "status", "is_demo")
 
 
-def _select_frames(dialect: str, columns: Sequence[str] = FRAME_READ):
-    return select(*[plan_frame.c[c] for c in columns], raw_geometry(plan_frame, dialect))
+def _select(table, dialect: str, columns: Sequence[str]):
+    return select(*[table.c[c] for c in columns], raw_geometry(table, dialect))
 
 
 def _valid_at(table, moment: datetime):
     return and_(table.c.valid_from <= moment, or_(table.c.valid_to.is_(None), table.c.valid_to > moment))
 
 
+def read_features(conn: Connection, layer: PlanLayer = KOMMUNEPLANRAMME, at: datetime | None = None,
+                  statuses: Iterable[str] | None = None, komnr: Iterable[str] | None = None,
+                  bbox: tuple[float, float, float, float] | None = None,
+                  columns: Sequence[str] | None = None) -> gpd.GeoDataFrame:
+    """Current features of a layer (or those valid at `at`), optionally by status, municipality or box."""
+    table, dialect = table_of(layer), conn.dialect.name
+    columns = columns or read_columns(layer)
+    query = _select(table, dialect, columns).where(table.c.is_current.is_(True) if at is None else _valid_at(table, at))
+    if statuses is not None:
+        query = query.where(table.c.status.in_(list(statuses)))
+    if komnr is not None:
+        query = query.where(table.c.komnr.in_(list(komnr)))
+    if bbox is not None:
+        query = query.where(in_box(table, dialect, bbox))
+    return _frame(conn.execute(query.order_by(table.c.komnr, table.c.planid)), columns, dialect)
+
+
 def read_frames(conn: Connection, at: datetime | None = None, statuses: Iterable[str] | None = None,
                 komnr: Iterable[str] | None = None, bbox: tuple[float, float, float, float] | None = None,
                 columns: Sequence[str] = FRAME_READ) -> gpd.GeoDataFrame:
-    """Current frames (or those valid at `at`), optionally by status, municipality or bounding box."""
-    dialect = conn.dialect.name
-    query = _select_frames(dialect, columns).where(plan_frame.c.is_current.is_(True) if at is None else _valid_at(plan_frame, at))
-    if statuses is not None:
-        query = query.where(plan_frame.c.status.in_(list(statuses)))
-    if komnr is not None:
-        query = query.where(plan_frame.c.komnr.in_(list(komnr)))
-    if bbox is not None:
-        query = query.where(in_box(plan_frame, dialect, bbox))
-    return _frame(conn.execute(query.order_by(plan_frame.c.komnr, plan_frame.c.planid)), columns, dialect)
+    """Current frames (kommuneplanrammer), or those valid at `at`."""
+    return read_features(conn, KOMMUNEPLANRAMME, at, statuses, komnr, bbox, columns)
 
 
 def read_check_frames(conn: Connection, statuses: Iterable[str], source_classes: Iterable[int],
@@ -123,7 +149,7 @@ def read_check_frames(conn: Connection, statuses: Iterable[str], source_classes:
         return _read_check_frames_gdal(Path(conn.engine.url.database), statuses, source_classes, sensitive_uses)
     candidate = or_(plan_frame.c.maxmiljo.in_(source_classes), plan_frame.c.anvgen.in_(sensitive_uses))
     valid = plan_frame.c.is_current.is_(True) if at is None else _valid_at(plan_frame, at)
-    query = _select_frames(conn.dialect.name, CHECK_READ).where(valid, plan_frame.c.status.in_(statuses), candidate)
+    query = _select(plan_frame, conn.dialect.name, CHECK_READ).where(valid, plan_frame.c.status.in_(statuses), candidate)
     return _frame(conn.execute(query.order_by(plan_frame.c.komnr, plan_frame.c.planid)), CHECK_READ, conn.dialect.name)
 
 
@@ -140,7 +166,7 @@ def _read_check_frames_gdal(path: Path, statuses: list[str], source_classes: lis
     data = pd.DataFrame({
         "planid": read["planid"].astype(object), "komnr": read["komnr"].astype(object),
         "anvgen": pd.array(read["anvgen"], dtype="Int64"), "maxmiljo": pd.array(read["maxmiljo"], dtype="Int64"),
-        "is_demo": read["is_demo"].astype(bool),
+        "status": read["status"].astype(object), "is_demo": read["is_demo"].astype(bool),
     })
     frames = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(read.geometry.to_numpy(), crs=STORE_CRS), crs=STORE_CRS)
     return frames.sort_values(["komnr", "planid"], ignore_index=True)
@@ -157,11 +183,20 @@ def in_box(table, dialect: str, bbox: tuple[float, float, float, float]):
     return table.c.geom.op("&&")(envelope)
 
 
-def read_current_for(conn: Connection, keys: Sequence[str], table=plan_frame) -> gpd.GeoDataFrame:
+def current_keys(conn: Connection, table=plan_frame, key: str = "planid") -> set[str]:
+    """Every key (planid or designation id) with a current version: one narrow query."""
+    return set(conn.execute(select(table.c[key]).where(table.c.is_current.is_(True))).scalars())
+
+
+def read_current_for(conn: Connection, keys: Sequence[str], table=plan_frame, columns: Sequence[str] | None = None) -> gpd.GeoDataFrame:
     """The current version of each of these planids (or designation ids) that exists."""
-    key, columns = ("planid", FRAME_READ) if table is plan_frame else ("designation_id", DESIGNATION_READ)
+    key = "designation_id" if table is plan_designation else "planid"
+    if columns is None:
+        columns = DESIGNATION_READ if table is plan_designation else read_columns(_layer_of(table))
     dialect = conn.dialect.name
-    select_all = select(*[table.c[c] for c in columns], raw_geometry(table, dialect))
+    stored = current_keys(conn, table, key)
+    keys = [k for k in keys if k in stored]
+    select_all = _select(table, dialect, columns)
     parts = [
         _frame(conn.execute(select_all.where(table.c.is_current.is_(True), table.c[key].in_(list(keys[i:i + CHUNK])))),
                columns, dialect)
@@ -173,11 +208,27 @@ def read_current_for(conn: Connection, keys: Sequence[str], table=plan_frame) ->
     return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs=STORE_CRS)
 
 
-def history(conn: Connection, planid: str) -> gpd.GeoDataFrame:
-    """Every version of one frame, oldest first."""
-    dialect = conn.dialect.name
-    query = _select_frames(dialect).where(plan_frame.c.planid == planid).order_by(plan_frame.c.version)
-    return _frame(conn.execute(query), FRAME_READ, dialect)
+def _layer_of(table) -> PlanLayer:
+    return next(LAYERS[kind] for kind, t in TABLES.items() if t is table)
+
+
+def last_versions(conn: Connection, table, keys: Sequence[str]) -> dict[str, int]:
+    """The highest version each key ever had (a withdrawn plan that comes back continues its numbering)."""
+    if not conn.execute(select(table.c.fid).where(table.c.is_current.is_(False)).limit(1)).first():
+        return {}  # no closed version at all: nothing can come back
+    found: dict[str, int] = {}
+    for i in range(0, len(keys), CHUNK):
+        query = (select(table.c.planid, func.max(table.c.version)).where(table.c.planid.in_(list(keys[i:i + CHUNK])))
+                 .group_by(table.c.planid))
+        found.update({k: int(v) for k, v in conn.execute(query)})
+    return found
+
+
+def history(conn: Connection, planid: str, layer: PlanLayer = KOMMUNEPLANRAMME) -> gpd.GeoDataFrame:
+    """Every version of one feature of a layer, oldest first."""
+    table, dialect = table_of(layer), conn.dialect.name
+    query = _select(table, dialect, read_columns(layer)).where(table.c.planid == planid).order_by(table.c.version)
+    return _frame(conn.execute(query), read_columns(layer), dialect)
 
 
 def close_versions(conn: Connection, table, fids: Sequence[int], valid_to: datetime) -> None:
@@ -193,9 +244,45 @@ def insert_rows(conn: Connection, table, rows: list[dict]) -> None:
         conn.execute(table.insert(), rows[start:start + CHUNK])
 
 
+def column_values(values: pd.Series) -> list:
+    """A column as plain Python values for the driver (NA/NaN → None, numpy scalars → Python)."""
+    if values.dtype.kind == "f":
+        array = values.to_numpy(dtype=float)
+        return [None if v != v else v for v in array.tolist()]  # NaN != NaN
+    if isinstance(values.dtype, pd.Int64Dtype):
+        return values.astype(object).where(values.notna(), None).tolist()
+    return [python_value(v) for v in values.tolist()]
+
+
+def insert_features(conn: Connection, table, columns: dict[str, list], geoms: np.ndarray) -> None:
+    """Insert feature rows given column-wise (equal-length lists of plain Python values) + geometries.
+
+    On a GeoPackage store the rows go in through one driver-level executemany with the R-tree filled
+    in bulk (gpkg_registry.insert_features_bulk); each column's own SQLAlchemy bind processor still
+    converts its values, so dates and times are stored exactly as SQLAlchemy stores them elsewhere.
+    """
+    names = list(columns)
+    count = len(geoms)
+    if conn.dialect.name != "sqlite":
+        rows = [dict(zip(names, values)) | {"geom": g} for values, g in zip(zip(*[columns[c] for c in names]), geoms)]
+        insert_rows(conn, table, rows)
+        return
+    bound = []
+    for name in names:
+        processor = table.c[name].type.bind_processor(conn.dialect)
+        bound.append([processor(v) for v in columns[name]] if processor else columns[name])
+    blobs = gpkg_binary.encode_many(geoms, STORE_SRID)
+    bounds = np.full((count, 4), np.nan)
+    present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    if present.any():
+        bounds[present] = shapely.bounds(geoms[present])[:, [0, 2, 1, 3]]
+    rows = list(zip(*bound, blobs)) if names else [(b,) for b in blobs]
+    gpkg_registry.insert_features_bulk(conn, table.name, [*names, "geom"], rows, bounds)
+
+
 def refresh_extents(conn: Connection) -> None:
-    gpkg_registry.refresh_extent(conn, "plan_frame")
-    gpkg_registry.refresh_extent(conn, "plan_designation")
+    for table in (*TABLES.values(), plan_designation):
+        gpkg_registry.refresh_extent(conn, table.name)
 
 
 def read_designations(conn: Connection, at: datetime | None = None, themes: Iterable[str] | None = None) -> gpd.GeoDataFrame:
@@ -209,9 +296,9 @@ def read_designations(conn: Connection, at: datetime | None = None, themes: Iter
 
 
 def delete_demo(conn: Connection) -> int:
-    """Remove every demo row (frames and designations); init reloads or drops the demo plan."""
+    """Remove every demo row (plan layers and designations); init reloads or drops the demo plan."""
     removed = 0
-    for table in (plan_frame, plan_designation):
+    for table in (*TABLES.values(), plan_designation):
         removed += conn.execute(delete(table).where(table.c.is_demo.is_(True))).rowcount or 0
     return removed
 
@@ -235,3 +322,47 @@ def python_value(value):
     if isinstance(value, np.bool_):
         return bool(value)
     return value
+
+
+FINDING_COLUMNS = ("layer", "komnr", "planid", "status", "code", "severity", "action", "field", "message", "source")
+
+
+def _finding_key(row) -> tuple:
+    return (row["layer"], row["komnr"], row["planid"], row["code"], row["action"], row["field"], row["message"])
+
+
+def write_findings(conn: Connection, layer: str, findings: Sequence[Finding], komnr: Sequence[str], source: str,
+                   now: datetime | None = None) -> dict:
+    """Make the stored findings of this layer and these municipalities (and, without a municipality,
+    of this source) the given ones: new ones are added, those no longer found are resolved (closed),
+    the same ones are left alone, so re-importing the same export changes nothing."""
+    now = now or datetime.now(timezone.utc)
+    scope = or_(plan_quality.c.komnr.in_(list(komnr)), and_(plan_quality.c.komnr.is_(None), plan_quality.c.source == source))
+    stored = conn.execute(select(plan_quality.c.id, *[plan_quality.c[c] for c in FINDING_COLUMNS])
+                          .where(plan_quality.c.is_current.is_(True), plan_quality.c.layer == layer, scope)).mappings().all()
+    wanted = {f.key(): f for f in findings}
+    have = {_finding_key(r): r["id"] for r in stored}
+    gone = [i for k, i in have.items() if k not in wanted]
+    if gone:
+        stmt = plan_quality.update().where(plan_quality.c.id == bindparam("k_id")).values(is_current=False, resolved_at=now)
+        conn.execute(stmt, [{"k_id": i} for i in gone])
+    new = [dict(f.to_dict(), is_current=True, found_at=now, resolved_at=None) for k, f in wanted.items() if k not in have]
+    insert_rows(conn, plan_quality, new)
+    return dict(new=len(new), resolved=len(gone), unchanged=len(have) - len(gone))
+
+
+def read_findings(conn: Connection, komnr: Iterable[str] | None = None, codes: Iterable[str] | None = None,
+                  layers: Iterable[str] | None = None, statuses: Iterable[str] | None = None) -> list[dict]:
+    """The current findings, by municipality, plan, code and field."""
+    query = select(*[plan_quality.c[c] for c in FINDING_COLUMNS], plan_quality.c.found_at).where(plan_quality.c.is_current.is_(True))
+    if komnr is not None:
+        query = query.where(plan_quality.c.komnr.in_(list(komnr)))
+    if codes is not None:
+        query = query.where(plan_quality.c.code.in_(list(codes)))
+    if layers is not None:
+        query = query.where(plan_quality.c.layer.in_(list(layers)))
+    if statuses is not None:
+        query = query.where(plan_quality.c.status.in_(list(statuses)))
+    order = (plan_quality.c.layer, plan_quality.c.komnr, plan_quality.c.planid, plan_quality.c.code, plan_quality.c.field,
+             plan_quality.c.id)
+    return [dict(r, found_at=utc(r["found_at"])) for r in conn.execute(query.order_by(*order)).mappings()]

@@ -1,34 +1,39 @@
-"""Write-side use cases of the joint municipal plan: import, fetch, designations (one transaction each).
+"""Use cases of the joint municipal plan that write: import, fetch, designations (one transaction each).
 
-Reading, coercion and validation happen before the store is written; an error-severity issue
-raises InputError carrying every issue, and nothing is written.
+Reading, coercion and validation happen before the store is written. A submission (a
+municipality's own plan) follows Plandata's rules strictly: an error-severity issue raises
+InputError carrying every issue, and nothing is written. A register mirror (`--mirror`, the
+default of `plan fetch`) stores what the register publishes, with its findings (plan/mirror.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import shapely
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, Issue, NotFound, has_errors
-from trekant.plan import designations, repo
+from trekant.plan import designations, mirror, repo
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import wfs
-from trekant.plan.io.reader import read_layer
-from trekant.plan.model import FRAME_COLUMNS, MAX_TOLERANCE_M, OUTSIDE_TOLERANCE_M, ImportResult
+from trekant.plan.io.reader import RawLayer, read_layer
+from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer, kind_from_name, kind_of_wfs_layer
+from trekant.plan.model import MAX_TOLERANCE_M, OUTSIDE_TOLERANCE_M, Finding, ImportResult
 from trekant.plan.normalize import normalize
+from trekant.plan.repair import repair
 from trekant.plan.validate import Scope, validate
-from trekant.plan.versions import backward_statuses, plan_versions
+from trekant.plan.versions import backward_statuses, plan_versions, withdrawn
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
 from trekant.store.audit import write_audit
-from trekant.store.schema.plan import plan_designation, plan_frame
+from trekant.store.schema.plan import plan_designation
 from trekant.store.store import Store
 
 Progress = Callable[[str], None]
@@ -52,43 +57,118 @@ def boundaries(conn: Connection) -> dict:
     return {m.code: m.geom for m in region_repo.read_all_municipalities(conn) if m.geom is not None}
 
 
+def region_members(conn: Connection) -> list[str]:
+    """The codes of the region's own municipalities."""
+    return [m.code for m in region_repo.read_region_municipalities(conn)]
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """The part of a layer a complete export covers: its current features there that the export no
+    longer holds are withdrawn (closed). A fetch covers one municipality and one status."""
+
+    komnr: tuple[str, ...]
+    statuses: tuple[str, ...]
+
+
 @dataclass
 class Prepared:
-    """Frames read and validated, ready to write (or not, when issues hold an error)."""
+    """Features read and validated, ready to write (or not, when issues hold an error)."""
 
     frames: gpd.GeoDataFrame
     issues: list[Issue]
     source: str
+    layer: PlanLayer = KOMMUNEPLANRAMME
+    mirror: bool = False
+    findings: list[Finding] = field(default_factory=list)
+    skipped: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.issues)
 
 
+def detect_kind(raw: RawLayer, path: Path | None = None) -> str:
+    """The kind of plan layer a file holds: its layer or file name, else its fields, else frames."""
+    for name in (raw.layer, path.stem if path else ""):
+        if name and not name.isdigit() and (kind := kind_from_name(name)):
+            return kind
+    columns = {str(c).lower() for c in raw.attributes.columns}
+    if {"lokplan_id", "delnr"} & columns:
+        return "delomraade"
+    if "plantype" in columns:
+        types = raw.attributes[next(c for c in raw.attributes.columns if str(c).lower() == "plantype")].dropna()
+        if len(types) and str(types.iloc[0]).startswith("20"):
+            return "lokalplan"
+    if "zone" in columns and "anvgen" not in columns:
+        return "zonekort"
+    return KOMMUNEPLANRAMME.kind
+
+
+def plan_layer(kind: str | None) -> PlanLayer | None:
+    """The layer of a --kind value (None: find out from the file); InputError naming the kinds."""
+    if kind is None:
+        return None
+    if kind not in LAYERS:
+        raise InputError("--kind", reason=f"{kind!r} is not one of {', '.join(LAYERS)}")
+    return LAYERS[kind]
+
+
 def prepare_file(path: Path, borders: dict, municipality: str | None = None, status: str | None = None,
-                 layer: str | None = None, skip_others: bool = False,
-                 tolerance_m: float = OUTSIDE_TOLERANCE_M) -> Prepared:
-    """Read, coerce and validate one plan file against the code lists and the boundaries."""
+                 layer: str | None = None, skip_others: bool = False, tolerance_m: float = OUTSIDE_TOLERANCE_M, *,
+                 kind: str | None = None, mirror_of: Sequence[str] | None = None) -> Prepared:
+    """Read, coerce and validate one plan file against the code lists and the boundaries.
+
+    `mirror_of` (the region's municipality codes) makes it a register mirror; None a submission."""
     source = str(path)
-    raw, issues = read_layer(path, layer)
+    spec = plan_layer(kind)
+    preferred = (lambda n: kind_from_name(n) == spec.kind) if spec else (lambda n: kind_from_name(n) == KOMMUNEPLANRAMME.kind)
+    raw, issues = read_layer(path, layer, preferred)
     if raw is None:
-        return Prepared(gpd.GeoDataFrame(), issues, source)
-    return prepare_raw(raw, source, borders, issues, municipality, status, skip_others, tolerance_m)
+        return Prepared(gpd.GeoDataFrame(), issues, source, spec or KOMMUNEPLANRAMME, mirror_of is not None)
+    spec = spec or LAYERS[detect_kind(raw, path)]
+    return prepare_raw(raw, source, borders, issues, municipality, status, skip_others, tolerance_m,
+                       layer=spec, mirror_of=mirror_of)
 
 
-def prepare_raw(raw, source: str, borders: dict, issues: list[Issue], municipality: str | None = None,
-                status: str | None = None, skip_others: bool = False,
-                tolerance_m: float = OUTSIDE_TOLERANCE_M) -> Prepared:
+def prepare_raw(raw: RawLayer, source: str, borders: dict, issues: list[Issue], municipality: str | None = None,
+                status: str | None = None, skip_others: bool = False, tolerance_m: float = OUTSIDE_TOLERANCE_M, *,
+                layer: PlanLayer = KOMMUNEPLANRAMME, mirror_of: Sequence[str] | None = None) -> Prepared:
     codes = load_code_lists()
     default_status = _status_code(status, source)
-    frames, found = normalize(raw.attributes, raw.geometries, raw.unreadable, raw.crs, source, codes, default_status)
-    issues = issues + found
-    if not any(i.code == "missing-crs" for i in found):
-        checked, keep = validate(frames, source, codes, borders, Scope(municipality, skip_others), tolerance_m)
-        issues += checked
-        frames = frames[keep].reset_index(drop=True)
+    frames, found = normalize(raw.attributes, raw.geometries, raw.unreadable, raw.crs, source, codes, default_status,
+                              raw.nan_cells, layer)
+    if any(i.code == "missing-crs" for i in found):
+        return Prepared(frames, issues + found, source, layer, mirror_of is not None)
+    if mirror_of is not None:
+        members = [municipality] if municipality else list(mirror_of)
+        return _prepare_mirror(frames, issues, found, source, borders, members, tolerance_m, layer)
+    checked, keep = validate(frames, source, codes, borders, Scope(municipality, skip_others), tolerance_m, layer)
+    issues = issues + found + checked
+    frames = frames[keep].reset_index(drop=True)
     issues.sort(key=lambda i: i.severity != "error")  # errors first, each group in file order
-    return Prepared(frames, issues, source)
+    return Prepared(frames, issues, source, layer)
+
+
+def _prepare_mirror(frames: gpd.GeoDataFrame, issues: list[Issue], found: list[Issue], source: str, borders: dict,
+                    members: Sequence[str], tolerance_m: float, layer: PlanLayer) -> Prepared:
+    """The register mirror: neighbours' features left out, geometry repaired, every issue a finding."""
+    other, left_out = mirror.outside_region(frames, members)
+    if left_out:
+        listed = ", ".join(f"{k} ({v})" for k, v in left_out.items())
+        issues = issues + [Issue("warning", "left-out", source, "file",
+                                 f"{int(other.sum())} feature(s) of municipalities outside the region ({', '.join(members)}) "
+                                 f"left out: {listed}", "komnr")]
+    frames = frames[~other].reset_index(drop=True)
+    labels = set(frames["where"])
+    found = [i for i in found if i.where in labels or i.where == "file"]
+    repaired = repair(frames.geometry.to_numpy())
+    frames = frames.set_geometry(gpd.GeoSeries(repaired.geoms, crs=frames.crs))
+    checked, _ = validate(frames, source, load_code_lists(), borders, Scope(), tolerance_m, layer)
+    result = mirror.classify(frames, found, checked, repaired, layer.kind, source)
+    file_level = [i for i in found if i.where == "file"]
+    return Prepared(result.frames, issues + file_level, source, layer, True, result.findings, result.skipped, left_out)
 
 
 def check_distance(option: str, distance_m: float) -> None:
@@ -106,38 +186,65 @@ def _status_code(status: str | None, source: str) -> str | None:
     return code
 
 
-def frame_rows(frames: gpd.GeoDataFrame, version: np.ndarray, meta: dict) -> list[dict]:
-    """Row dicts for plan_frame: Plandata columns, area, geometry and the version columns."""
-    columns = {c: [repo.python_value(v) for v in frames[c].astype(object)] for c in FRAME_COLUMNS}
-    geoms = frames.geometry.to_numpy()
-    area = np.round(frames.geometry.area.to_numpy(), 3)
-    return [
-        {**{c: columns[c][i] for c in FRAME_COLUMNS}, **meta, "version": int(version[i]),
-         "area_m2": float(area[i]), "geom": geoms[i]}
-        for i in range(len(frames))
-    ]
+def feature_columns(frames: gpd.GeoDataFrame, layer: PlanLayer, version: np.ndarray, meta: dict) -> dict[str, list]:
+    """Column-wise values for a layer's table: Plandata fields, version columns and area."""
+    count = len(frames)
+    columns = {c: repo.column_values(frames[c]) for c in layer.columns}
+    columns.update({k: [v] * count for k, v in meta.items()})
+    columns["version"] = [int(v) for v in version]
+    columns["area_m2"] = np.round(shapely.area(frames.geometry.to_numpy()), 3).tolist()
+    return columns
+
+
+def _continue_numbering(conn: Connection, table, frames: gpd.GeoDataFrame, plan) -> None:
+    """A planid withdrawn earlier and now back continues its version numbers (planid, version is unique)."""
+    new_ids = list(frames["planid"][plan.new])
+    last = repo.last_versions(conn, table, new_ids)
+    if last:
+        rows = np.flatnonzero(plan.new)
+        plan.version[rows] = [last.get(p, 0) + 1 for p in new_ids]
+
+
+def write_layer(conn: Connection, layer: PlanLayer, frames: gpd.GeoDataFrame, actor: str, change: str, source: str,
+                is_demo: bool = False, now: datetime | None = None, withdraw: Withdrawal | None = None) -> dict:
+    """New features and new versions of changed ones; unchanged ones are left alone; with `withdraw`,
+    the current features of that scope the export no longer holds are closed (withdrawn)."""
+    now = now or datetime.now(timezone.utc)
+    table = repo.table_of(layer)
+    current = repo.read_current_for(conn, list(frames["planid"]), table)
+    plan = plan_versions(frames, current, "planid", layer.columns, layer.numeric)
+    _continue_numbering(conn, table, frames, plan)
+    backward = backward_statuses(frames, current, load_code_lists().status_order)
+    gone = _withdrawn(conn, layer, frames, withdraw)
+    write = plan.new | plan.changed
+    repo.close_versions(conn, table, plan.closed_fids + list(gone["fid"]), now)
+    meta = dict(is_current=True, valid_from=now, valid_to=None, changed_by=actor, change=change, source=source,
+                is_demo=is_demo)
+    chosen = frames[write].reset_index(drop=True)
+    repo.insert_features(conn, table, feature_columns(chosen, layer, plan.version[write], meta), chosen.geometry.to_numpy())
+    repo.refresh_extents(conn)
+    counts = dict(imported=int(write.sum()), new_frames=int(plan.new.sum()), new_versions=int(plan.changed.sum()),
+                  unchanged=int((~write).sum()), withdrawn=len(gone))
+    detail = dict(counts, source=source, new=list(frames["planid"][plan.new]))
+    write_audit(conn, actor, f"plan.{change}", table.name, source, detail)
+    for planid, fields in plan.changed_fields.items():
+        write_audit(conn, actor, "plan.new_version", table.name, planid, dict(fields=fields, source=source))
+    if len(gone):
+        write_audit(conn, actor, "plan.withdrawn", table.name, source, dict(planids=list(gone["planid"])))
+    return dict(counts, backward=backward)
+
+
+def _withdrawn(conn: Connection, layer: PlanLayer, frames: gpd.GeoDataFrame, withdraw: Withdrawal | None):
+    if withdraw is None or not withdraw.komnr or not withdraw.statuses:
+        return gpd.GeoDataFrame(dict(fid=[], planid=[]))
+    stored = repo.read_features(conn, layer, statuses=withdraw.statuses, komnr=withdraw.komnr, columns=("fid", "planid"))
+    return withdrawn(stored, frames["planid"])
 
 
 def write_frames(conn: Connection, frames: gpd.GeoDataFrame, actor: str, change: str, source: str,
                  is_demo: bool = False, now: datetime | None = None) -> dict:
-    """New frames and new versions of changed ones; unchanged frames are left alone."""
-    now = now or datetime.now(timezone.utc)
-    current = repo.read_current_for(conn, list(frames["planid"]))
-    plan = plan_versions(frames, current)
-    backward = backward_statuses(frames, current, load_code_lists().status_order)
-    write = plan.new | plan.changed
-    repo.close_versions(conn, plan_frame, plan.closed_fids, now)
-    meta = dict(is_current=True, valid_from=now, valid_to=None, changed_by=actor, change=change,
-                source=source, is_demo=is_demo)
-    repo.insert_rows(conn, plan_frame, frame_rows(frames[write].reset_index(drop=True), plan.version[write], meta))
-    repo.refresh_extents(conn)
-    counts = dict(imported=int(write.sum()), new_frames=int(plan.new.sum()), new_versions=int(plan.changed.sum()),
-                  unchanged=int((~write).sum()))
-    detail = dict(counts, source=source, new=list(frames["planid"][plan.new]))
-    write_audit(conn, actor, f"plan.{change}", "plan_frame", source, detail)
-    for planid, fields in plan.changed_fields.items():
-        write_audit(conn, actor, "plan.new_version", "plan_frame", planid, dict(fields=fields, source=source))
-    return dict(counts, backward=backward)
+    """write_layer for kommuneplanrammer (the demo plan and the benchmarks write these)."""
+    return write_layer(conn, KOMMUNEPLANRAMME, frames, actor, change, source, is_demo, now)
 
 
 def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: str, change: str, source: str,
@@ -164,18 +271,26 @@ def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: 
 
 
 def import_file(settings: Settings, path: Path, municipality: str | None = None, status: str | None = None,
-                layer: str | None = None, skip_others: bool = False,
-                tolerance_m: float = OUTSIDE_TOLERANCE_M) -> ImportResult:
-    """Import a plan file in one transaction; InputError (with every issue) and no write on any error."""
+                layer: str | None = None, skip_others: bool = False, tolerance_m: float = OUTSIDE_TOLERANCE_M, *,
+                kind: str | None = None, mirror: bool = False, partial: bool = False) -> ImportResult:
+    """Import a plan file in one transaction. A submission: InputError (with every issue) and no
+    write on any error. A mirror (`mirror=True`): the register's features as they are, with findings;
+    the current features of the file's municipalities and statuses that it no longer holds are
+    withdrawn, unless `partial` (a file that is not the whole export of its municipalities)."""
     check_distance("--tolerance-m", tolerance_m)
     with opened(settings) as store:
         with store.connect() as conn:
-            borders = boundaries(conn)
+            borders, members = boundaries(conn), region_members(conn)
         if municipality is not None and municipality.zfill(4) not in borders:
             raise NotFound(f"municipality {municipality} is not in the store")
         scope = None if municipality is None else municipality.zfill(4)
-        prepared = prepare_file(path, borders, scope, status, layer, skip_others, tolerance_m)
-        return _write_prepared(store, prepared, settings.actor, "import")
+        prepared = prepare_file(path, borders, scope, status, layer, skip_others, tolerance_m, kind=kind,
+                                mirror_of=members if mirror else None)
+        withdraw = None
+        if mirror and not partial and prepared.ok:
+            komnr = sorted(set(prepared.frames["komnr"]) | {f.komnr for f in prepared.findings if f.komnr})
+            withdraw = Withdrawal(tuple(komnr), tuple(sorted(set(prepared.frames["status"]))))
+        return _write_prepared(store, prepared, settings.actor, "import", withdraw)
 
 
 def import_designations(settings: Settings, path: Path, theme: str, id_field: str = "id", name_field: str = "name",
@@ -185,10 +300,10 @@ def import_designations(settings: Settings, path: Path, theme: str, id_field: st
     raw, issues = read_layer(path, layer)
     with opened(settings) as store:
         with store.connect() as conn:
-            borders = boundaries(conn)
+            borders, members = boundaries(conn), region_members(conn)
         if raw is not None:
             zones, found = designations.prepare_designations(raw.attributes, raw.geometries, raw.unreadable, raw.crs, source,
-                                                             load_code_lists(), theme, borders, id_field, name_field)
+                                                             load_code_lists(), theme, borders, id_field, name_field, members)
             issues = issues + found
         if raw is None or has_errors(issues):
             raise InputError.from_issues(source, issues)
@@ -197,25 +312,67 @@ def import_designations(settings: Settings, path: Path, theme: str, id_field: st
     return dict(counts, theme=theme, source=source, issues=issues)
 
 
-def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str) -> ImportResult:
+def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str,
+                    withdraw: Withdrawal | None = None) -> ImportResult:
     if not prepared.ok:
         raise InputError.from_issues(prepared.source, prepared.issues)
+    layer = prepared.layer
     with store.begin() as conn:
-        counts = write_frames(conn, prepared.frames, actor, change, prepared.source)
+        counts = write_layer(conn, layer, prepared.frames, actor, change, prepared.source, withdraw=withdraw)
+        if prepared.mirror:
+            scope = withdraw.komnr if withdraw else tuple(sorted({f.komnr for f in prepared.findings if f.komnr}))
+            repo.write_findings(conn, layer.kind, prepared.findings, scope, prepared.source)
     lifecycle = [Issue("warning", "status-lifecycle", prepared.source, f"planid {planid}",
                        f"the status goes back from {old} to {new} (Plandata: K → F → KV → V → A)", "status")
                  for planid, old, new in counts.pop("backward")]
-    return ImportResult(issues=prepared.issues + lifecycle, source=prepared.source, **counts)
+    return ImportResult(issues=prepared.issues + lifecycle, source=prepared.source, layer=layer.kind,
+                        mode="mirror" if prepared.mirror else "submission", skipped=prepared.skipped,
+                        left_out=prepared.left_out, findings=prepared.findings, **counts)
 
 
-def wfs_request(url: str | None = None, layer: str | None = None, page_size: int = wfs.PAGE_SIZE) -> wfs.WfsRequest:
-    """A request to Plandata's public WFS unless another endpoint or layer is given."""
-    return wfs.WfsRequest(url or wfs.PLANDATA_WFS_URL, layer or wfs.FRAMES_LAYER, page_size)
+@dataclass(frozen=True)
+class FetchTarget:
+    """Which Plandata layer a fetch reads: its kind, the status its features have, the WFS layer name."""
+
+    kind: str
+    status: str
+    wfs_layer: str
 
 
-def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.WfsRequest()) -> ImportResult:
-    """Load one municipality's adopted frames from Plandata's WFS, validated like a file import."""
+def fetch_target(layer: str | None = None, status: str | None = None) -> FetchTarget:
+    """`--layer kommuneplanramme|lokalplan|delomraade|zonekort` (or a WFS layer name) and `--status
+    forslag|vedtaget` → the WFS layer; InputError for a combination Plandata does not serve."""
+    code = _status_code(status, "--status") if status else None
+    if layer is None or layer in LAYERS:
+        spec = LAYERS[layer or KOMMUNEPLANRAMME.kind]
+        code = code or "V"
+        if code not in spec.wfs:
+            served = ", ".join(load_code_lists().status[s][0].lower() for s in spec.wfs)
+            raise InputError("--status", reason=f"Plandata serves {spec.kind} as {served} only")
+        return FetchTarget(spec.kind, code, spec.wfs[code])
+    known = kind_of_wfs_layer(layer)
+    if known is None:
+        kind = kind_from_name(layer) or KOMMUNEPLANRAMME.kind
+        return FetchTarget(kind, code or ("F" if "forslag" in layer else "V"), layer.split(":", 1)[-1])
+    if code is not None and code != known[1]:
+        raise InputError("--status", reason=f"layer {layer} holds status {known[1]}, not {code}")
+    return FetchTarget(known[0], known[1], layer.split(":", 1)[-1])
+
+
+def wfs_request(url: str | None = None, layer: str | None = None, page_size: int = wfs.PAGE_SIZE,
+                status: str | None = None) -> wfs.WfsRequest:
+    """A request to Plandata's public WFS unless another endpoint is given, for the layer asked for."""
+    return wfs.WfsRequest(url or wfs.PLANDATA_WFS_URL, fetch_target(layer, status).wfs_layer, page_size)
+
+
+def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.WfsRequest(),
+          strict: bool = False) -> ImportResult:
+    """Load one municipality's features of one Plandata layer from the WFS: a register mirror by
+    default (findings, repairs, withdrawals within that municipality and status), or validated as
+    a submission with `strict`."""
     komnr = municipality.zfill(4)
+    target = fetch_target(request.layer)
+    spec = LAYERS[target.kind]
     with opened(settings) as store:
         with store.connect() as conn:
             borders = boundaries(conn)
@@ -226,6 +383,12 @@ def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.W
         if raw is None:
             if has_errors(issues):
                 raise InputError.from_issues(source, issues)
-            return ImportResult(0, 0, 0, 0, issues, source)
-        prepared = prepare_raw(raw, source, borders, issues, municipality=komnr, status="V")
-        return _write_prepared(store, prepared, settings.actor, "fetch")
+            empty = Issue("warning", "no-features", source, f"komnr {int(komnr)}",
+                          f"the WFS answered no features of layer {request.layer} for municipality {komnr}; nothing written "
+                          "(an empty answer cannot be told from a wrong layer or filter, so no stored plan is withdrawn)")
+            return ImportResult(0, 0, 0, 0, issues + [empty], source, layer=spec.kind,
+                                mode="submission" if strict else "mirror")
+        prepared = prepare_raw(raw, source, borders, issues, municipality=komnr, status=target.status, layer=spec,
+                               mirror_of=None if strict else [komnr])
+        withdraw = None if strict else Withdrawal((komnr,), (target.status,))
+        return _write_prepared(store, prepared, settings.actor, "fetch", withdraw)

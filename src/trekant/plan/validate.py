@@ -18,7 +18,8 @@ from shapely.geometry.base import BaseGeometry
 
 from trekant.errors import Issue
 from trekant.plan.codes import CodeLists
-from trekant.plan.model import MEASURE_RANGES, MIN_POLYGON_AREA_M2, OUTSIDE_TOLERANCE_M
+from trekant.plan.layers import KOMMUNEPLANRAMME, MEASURE_RANGES, PlanLayer
+from trekant.plan.model import MIN_POLYGON_AREA_M2, OUTSIDE_TOLERANCE_M
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,13 @@ class Validator:
             self.issues.append(Issue(severity, code, self.source, str(self.where[row]), text, field))
 
 
-def check_required(v: Validator) -> None:
+def check_required(v: Validator, layer: PlanLayer = KOMMUNEPLANRAMME) -> None:
     f = v.frames
-    for column in ("planid", "komnr", "anvgen"):
+    for column in layer.required:
         v.add("error", "missing-value", np.flatnonzero(f[column].isna().to_numpy()), column, f"{column} is required")
     for column in ("plannr", "plannavn"):
-        v.add("warning", "missing-value", np.flatnonzero(f[column].isna().to_numpy()), column, f"{column} is empty")
+        if column in f:
+            v.add("warning", "missing-value", np.flatnonzero(f[column].isna().to_numpy()), column, f"{column} is empty")
 
 
 def check_duplicates(v: Validator) -> None:
@@ -62,17 +64,37 @@ def _unknown(values: pd.Series, known) -> np.ndarray:
 
 def check_codes(v: Validator, codes: CodeLists, known_municipalities) -> None:
     f = v.frames
-    v.add("error", "unknown-code", _unknown(f["anvgen"], codes.anvgen), "anvgen",
-          lambda r: f"general use {f['anvgen'].iloc[r]} is not in Plandata's list")
+    if "anvgen" in f:
+        v.add("error", "unknown-code", _unknown(f["anvgen"], codes.anvgen), "anvgen",
+              lambda r: f"general use {f['anvgen'].iloc[r]} is not in Plandata's list")
+    if "anvspec" in f:
+        _check_anvspec(v, codes)
+    for column in ("zone", "fzone"):
+        if column in f:
+            v.add("error", "unknown-code", _unknown(f[column], codes.zone), column,
+                  lambda r, c=column: f"zone {f[c].iloc[r]} is not 1 (byzone), 2 (landzone) or 3 (sommerhusområde)")
+    if "bebygpctaf" in f:
+        v.add("error", "unknown-code", _unknown(f["bebygpctaf"], codes.bebygpctaf), "bebygpctaf",
+              lambda r: f"{f['bebygpctaf'].iloc[r]} is not 1 (the area as a whole), 2 (each property), 3 (each plot) "
+                        "or 4 (each cadastral parcel)")
+    if "maxmiljo" in f:
+        _check_classes(v, codes)
+    v.add("error", "unknown-code", _unknown(f["komnr"], known_municipalities), "komnr",
+          lambda r: f"municipality {f['komnr'].iloc[r]} is not in the store")
+
+
+def _check_anvspec(v: Validator, codes: CodeLists) -> None:
+    f = v.frames
     v.add("warning", "unknown-code", _unknown(f["anvspec"], codes.anvspec), "anvspec",
           lambda r: f"specific use {f['anvspec'].iloc[r]} is not in the shipped (older) anvspec list")
     spec_gen = f["anvspec"].map(lambda s: codes.anvspec.get(int(s)) if pd.notna(s) else None)
     mismatch = np.flatnonzero((spec_gen.notna() & f["anvgen"].notna() & (spec_gen != f["anvgen"])).to_numpy(dtype=bool))
     v.add("warning", "unknown-code", mismatch, "anvspec",
           lambda r: f"specific use {f['anvspec'].iloc[r]} belongs to general use {spec_gen.iloc[r]}, not {f['anvgen'].iloc[r]}")
-    for column in ("zone", "fzone"):
-        v.add("error", "unknown-code", _unknown(f[column], codes.zone), column,
-              lambda r, c=column: f"zone {f[c].iloc[r]} is not 1 (byzone), 2 (landzone) or 3 (sommerhusområde)")
+
+
+def _check_classes(v: Validator, codes: CodeLists) -> None:
+    f = v.frames
     for column in ("minmiljo", "maxmiljo"):
         v.add("error", "unknown-code", _unknown(f[column], codes.distance_m), column,
               lambda r, c=column: f"environmental class {f[c].iloc[r]} is not 1–7")
@@ -80,13 +102,25 @@ def check_codes(v: Validator, codes: CodeLists, known_municipalities) -> None:
     reversed_ = np.flatnonzero((both & (f["minmiljo"].fillna(0) > f["maxmiljo"].fillna(0))).to_numpy(dtype=bool))
     v.add("error", "invalid-value", reversed_, "minmiljo",
           lambda r: f"minmiljo {f['minmiljo'].iloc[r]} is above maxmiljo {f['maxmiljo'].iloc[r]}")
-    v.add("error", "unknown-code", _unknown(f["komnr"], known_municipalities), "komnr",
-          lambda r: f"municipality {f['komnr'].iloc[r]} is not in the store")
+
+
+def check_plantype(v: Validator, layer: PlanLayer) -> None:
+    """Plandata's plantype says the kind of plan: 10.x a kommuneplan(ramme), 20.x a lokalplan (and
+    its sub-areas). Another kind in the layer means the wrong file or the wrong --kind."""
+    if layer.plantype is None or "plantype" not in v.frames:
+        return
+    plantype = v.frames["plantype"]
+    head = plantype.map(lambda t: None if t is None else str(t).split(".")[0])
+    wrong = np.flatnonzero((plantype.notna() & (head != layer.plantype)).to_numpy(dtype=bool))
+    v.add("error", "wrong-plantype", wrong, "plantype", lambda r: (
+        f"plantype {plantype.iloc[r]} is not a {layer.names[1][:-1]} ({layer.plantype}.x); is this the right file (or --kind)?"))
 
 
 def check_ranges(v: Validator) -> None:
     f = v.frames
     for column, (low, high) in MEASURE_RANGES.items():
+        if column not in f:
+            continue
         values = f[column]
         out = np.flatnonzero((values.notna() & ~values.between(low, high)).to_numpy(dtype=bool))
         v.add("error", "out-of-range", out, column, lambda r, c=column, lo=low, hi=high:
@@ -95,6 +129,8 @@ def check_ranges(v: Validator) -> None:
 
 def check_dates(v: Validator) -> None:
     f = v.frames
+    if "datoforsl" not in f or "datovedt" not in f:
+        return
     proposed, adopted = f["datoforsl"], f["datovedt"]
     both = proposed.notna() & adopted.notna()
     order = np.flatnonzero([bool(b) and a < p for b, p, a in zip(both, proposed, adopted)])
@@ -182,12 +218,14 @@ def check_inside(v: Validator, usable: np.ndarray, boundaries: Mapping[str, Base
 
 
 def validate(frames: gpd.GeoDataFrame, source: str, codes: CodeLists, boundaries: Mapping[str, BaseGeometry],
-             scope: Scope = Scope(), tolerance_m: float = OUTSIDE_TOLERANCE_M) -> tuple[list[Issue], np.ndarray]:
-    """All issues of the frames, and a mask of the rows to write (others' frames left out when skipping)."""
+             scope: Scope = Scope(), tolerance_m: float = OUTSIDE_TOLERANCE_M,
+             layer: PlanLayer = KOMMUNEPLANRAMME) -> tuple[list[Issue], np.ndarray]:
+    """All issues of the features, and a mask of the rows to write (others' features left out when skipping)."""
     v = Validator(frames, source)
-    check_required(v)
+    check_required(v, layer)
     check_duplicates(v)
     check_codes(v, codes, boundaries)
+    check_plantype(v, layer)
     check_ranges(v)
     check_dates(v)
     others = check_scope(v, scope)

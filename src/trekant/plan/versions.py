@@ -1,7 +1,8 @@
-"""Decide, per incoming frame, whether it is new, a new version of a stored frame, or unchanged (pure).
+"""Decide, per incoming feature, whether it is new, a new version of a stored one, or unchanged (pure).
 
-A frame is unchanged when every Plandata attribute and the geometry (to 1 mm) equal the current
-version; otherwise it becomes version n + 1 and the stored version n is closed.
+A feature is unchanged when every Plandata attribute and the geometry (to 1 mm) equal the current
+version; otherwise it becomes version n + 1 and the stored version n is closed. A mirror of the
+register also withdraws: a stored feature of the mirrored scope that the new export no longer holds.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from trekant.plan.model import CODE_COLUMNS, FRAME_COLUMNS, MEASURE_COLUMNS
+from trekant.plan.layers import KOMMUNEPLANRAMME
 
-NUMERIC_COLUMNS = (*CODE_COLUMNS, *MEASURE_COLUMNS)
+FRAME_COLUMNS = KOMMUNEPLANRAMME.columns
+NUMERIC_COLUMNS = KOMMUNEPLANRAMME.numeric
 
 GEOMETRY_TOLERANCE_M = 0.001
 
@@ -84,3 +86,10 @@ def backward_statuses(incoming: gpd.GeoDataFrame, current: gpd.GeoDataFrame, ord
         if old is not None and order.get(status, 0) < order.get(old, 0):
             found.append((planid, old, status))
     return found
+
+
+def withdrawn(stored: pd.DataFrame, incoming_keys, key: str = "planid") -> pd.DataFrame:
+    """The stored rows (of the mirrored scope) whose key the new export no longer holds."""
+    if not len(stored):
+        return stored
+    return stored[~stored[key].isin(set(incoming_keys))]

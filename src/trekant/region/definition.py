@@ -6,16 +6,15 @@ load. The default is data/trekantomraadet/region.yaml; `trekant init --region PA
 
 from __future__ import annotations
 
-import csv
-import io
 from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trekant.csvfile import read_csv
 from trekant.errors import InputError, Issue
 from trekant.region.model import AreaGroup, IndicatorFile, IndicatorSpec, RegionDefinition
-from trekant.textfile import load_yaml_model, read_utf8
+from trekant.textfile import load_yaml_model, raise_issue
 
 BUILTIN_PREFIX = "builtin:"
 CODE_PATTERN = r"^\d{4}$"
@@ -85,8 +84,13 @@ def resolve(ref: str, base: Path) -> Path:
 
 def read_names(path: Path) -> dict[str, tuple[str, str]]:
     """code → (Danish name, Statistics Denmark's name) from the municipality names file."""
-    text = read_utf8(path, "municipality names", line_word="row")
-    return {row["code"]: (row["name"], row["name_statbank"]) for row in csv.DictReader(io.StringIO(text, newline=""))}
+    table, issues = read_csv(path, what="municipality names", numeric=(), sep=",")
+    if issues:
+        raise_issue(issues[0])
+    missing = [c for c in ("code", "name", "name_statbank") if c not in table.header]
+    if missing:
+        raise_issue(Issue("error", "invalid-definition", str(path), "row 1", f"missing column(s): {', '.join(missing)}"))
+    return {row["code"]: (row["name"], row["name_statbank"]) for _, row in table.rows}
 
 
 def _issue(source: Path, where: str, message: str, code: str = "invalid-definition", field: str | None = None) -> Issue:

@@ -7,16 +7,14 @@ become the area code DK. Every problem is reported with file, row and column.
 from __future__ import annotations
 
 import fnmatch
-import io
 from collections.abc import Iterable
 from pathlib import Path
 
-import pandas as pd
-
+from trekant.csvfile import Table, read_csv
 from trekant.errors import InputError, Issue
 from trekant.region.model import DENMARK, IndicatorFile, IndicatorSpec, IndicatorValue
 from trekant.region.periods import period_start
-from trekant.textfile import read_utf8
+from trekant.textfile import raise_issue
 
 DENMARK_NAMES = {"all denmark", "hele landet", "danmark", "denmark", "000", "dk"}
 
@@ -30,13 +28,16 @@ def area_resolver(names: dict[str, tuple[str, str]]) -> dict[str, str]:
     return lookup
 
 
-def read_csv_table(path, sep: str = ";") -> pd.DataFrame:
-    """The raw table as text (values converted later, so bad cells can be reported by row)."""
-    text = read_utf8(Path(path), "StatBank CSV", line_word="row", hint="StatBank CSV is UTF-8 with BOM")
-    try:
-        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(str(path), reason=f"not a readable CSV table: {str(exc).splitlines()[0]}") from None
+def read_csv_table(path, sep: str = ";", numeric: tuple[str, ...] = ()) -> Table:
+    """The raw table as text through the shared CSV reader (the `numeric` columns' notation decided
+    from all their cells); values are converted later, so bad cells can be reported by row."""
+    table, issues = read_csv(Path(path), what="StatBank CSV", hint="StatBank CSV is UTF-8 with BOM",
+                             short_rows="error", numeric=numeric, sep=sep)
+    if len(issues) == 1:
+        raise_issue(issues[0])
+    if issues:
+        raise InputError.from_issues(str(path), issues)
+    return table
 
 
 def parse_number(text: str) -> float | None:
@@ -47,16 +48,14 @@ def parse_number(text: str) -> float | None:
     return float(cleaned.replace(",", "."))
 
 
-def _filter(frame: pd.DataFrame, spec: IndicatorFile) -> pd.DataFrame:
-    mask = pd.Series(True, index=frame.index)
-    for column, wanted in spec.where.items():
-        mask &= frame[column] == wanted
-    return frame[mask]
+def _filter(table: Table, spec: IndicatorFile) -> list:
+    return [(number, row) for number, row in table.rows
+            if all(row[column] == wanted for column, wanted in spec.where.items())]
 
 
-def _missing_columns(frame: pd.DataFrame, spec: IndicatorFile) -> list[str]:
+def _missing_columns(table: Table, spec: IndicatorFile) -> list[str]:
     needed = [spec.area_column, spec.period_column, spec.value_column, *spec.where]
-    return [c for c in needed if c not in frame.columns]
+    return [c for c in needed if c not in table.header]
 
 
 def _row_value(key: str, spec: IndicatorFile, lookup, row_no: int, row) -> tuple[IndicatorValue | None, Issue | None]:
@@ -81,14 +80,14 @@ def _row_value(key: str, spec: IndicatorFile, lookup, row_no: int, row) -> tuple
 
 
 def read_indicator_file(key: str, spec: IndicatorFile, lookup: dict[str, str]) -> tuple[list[IndicatorValue], list[Issue]]:
-    frame = read_csv_table(spec.path, spec.sep)
-    missing = _missing_columns(frame, spec)
+    table = read_csv_table(spec.path, spec.sep, (spec.value_column,))
+    missing = _missing_columns(table, spec)
     if missing:
         issue = Issue("error", "missing-column", str(spec.path), "header", f"missing column(s): {', '.join(missing)}")
         return [], [issue]
     values, issues = [], []
-    for index, row in _filter(frame, spec).iterrows():
-        value, issue = _row_value(key, spec, lookup, int(index) + 2, row)  # +2: header line, 1-based
+    for number, row in _filter(table, spec):
+        value, issue = _row_value(key, spec, lookup, number, row)
         if value:
             values.append(value)
         if issue:

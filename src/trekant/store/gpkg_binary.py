@@ -69,3 +69,27 @@ def envelope(blob: bytes | None) -> tuple[float, float, float, float] | None:
         return None
     minx, miny, maxx, maxy = geom.bounds
     return minx, maxx, miny, maxy
+
+
+def encode_many(geoms, srs_id: int) -> list[bytes | None]:
+    """encode() for an array of geometries in a few vectorised calls (a national plan has 100,000):
+    one WKB and one bounds call for all, the header and envelope packed with numpy."""
+    import numpy as np  # noqa: PLC0415 - only the bulk writers need it
+
+    geoms = np.asarray(geoms, dtype=object)
+    out: list[bytes | None] = [None] * len(geoms)
+    present = np.flatnonzero(~shapely.is_missing(geoms))
+    if not len(present):
+        return out
+    chosen = geoms[present]
+    empty = shapely.is_empty(chosen)
+    wkb = shapely.to_wkb(chosen, byte_order=1, output_dimension=2, flavor="iso")
+    bounds = shapely.bounds(chosen)[:, [0, 2, 1, 3]]  # minx, maxx, miny, maxy as the envelope wants
+    envelopes = np.ascontiguousarray(bounds, dtype="<f8").tobytes()
+    header = _HEADER.pack(_MAGIC, _VERSION, 0b0000_0001 | (_ENVELOPE_XY << 1), srs_id)
+    for k, row in enumerate(present):
+        if empty[k]:
+            out[row] = encode(chosen[k], srs_id)
+        else:
+            out[row] = header + envelopes[32 * k:32 * k + 32] + wkb[k]
+    return out

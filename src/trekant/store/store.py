@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,9 +85,57 @@ class Store:
         return self
 
 
+SHARED_STORES_KEPT = 4  # per process; tests open many stores, a server one
+_shared: OrderedDict[str, tuple[Store, tuple | None]] = OrderedDict()
+_shared_lock = threading.Lock()
+
+
+def _file_identity(store: Store) -> tuple | None:
+    """(pid, device, inode) of a GeoPackage file: it changes when `trekant init` replaces the file."""
+    if not store.is_sqlite:
+        return (os.getpid(),)
+    try:
+        stat = store.path.stat()
+    except OSError:
+        return None
+    return (os.getpid(), stat.st_dev, stat.st_ino)
+
+
+def shared_store(url: str) -> Store:
+    """The process-wide Store of a URL: one engine and connection pool per worker process, its schema
+    checked once, instead of an engine created, checked and disposed for every request (about 25 ms).
+
+    A GeoPackage file replaced by a rebuild (or removed) is noticed by its inode and reopened (or
+    reported missing); a forked process gets its own engine.
+    """
+    with _shared_lock:
+        kept = _shared.get(url)
+        if kept is not None and _file_identity(kept[0]) == kept[1]:
+            _shared.move_to_end(url)
+            return kept[0]
+        if kept is not None:
+            del _shared[url]
+            kept[0].dispose()
+        store = Store(url)
+        try:
+            store.require()
+        except BaseException:
+            store.dispose()
+            raise
+        _shared[url] = (store, _file_identity(store))
+        while len(_shared) > SHARED_STORES_KEPT:
+            _shared.popitem(last=False)[1][0].dispose()
+        return store
+
+
 @contextmanager
 def reading(settings: Settings) -> Iterator[Connection]:
-    """A connection to the initialised store (clear error if there is none); disposed afterwards."""
+    """A connection to the initialised store (clear error if there is none); disposed afterwards,
+    unless settings.shared_engine asks for the process-wide engine (the web server's workers)."""
+    if settings.shared_engine:
+        with shared_store(settings.store_url).connect() as conn:
+            yield conn
+        return
     store = Store.from_settings(settings).require()
     try:
         with store.connect() as conn:

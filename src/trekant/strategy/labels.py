@@ -23,6 +23,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "illustrative": {"da": "Målene er illustrative, ikke vedtagne", "en": "Targets are illustrative, not adopted"},
     "sources": {"da": "Nøgletalskilder", "en": "KPI sources"},
     "installed": {"da": "installeret", "en": "installed"},
+    "fetch": {"da": "hent StatBank-tabellen", "en": "fetch StatBank table"},
+    "rule": {"da": "Begrundelse", "en": "Why"},
+    "fetch_hint": {"da": "Data mangler — hent med", "en": "Data missing — fetch with"},
 }
 
 

@@ -36,7 +36,8 @@ def create_app(settings: Settings | None = None, *, local_admin: bool = False) -
     """The web application over the store that `settings` point at."""
     app = FastAPI(title="trekant", version=__version__, openapi_url="/api/openapi.json",
                   docs_url="/api/docs", redoc_url=None)
-    app.state.settings = settings or get_settings()
+    # Workers read through one engine per process (stateless otherwise): no engine per request.
+    app.state.settings = (settings or get_settings()).model_copy(update={"shared_engine": True})
     app.state.local_admin = local_admin
     app.state.identify = None  # accounts plug in here: a callable(request) -> Principal | None
     errors.install(app)

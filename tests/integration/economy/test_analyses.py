@@ -71,12 +71,27 @@ def test_group_of_unknown_municipalities_is_refused(store_env, run):
     assert result.exit_code == 1 and "Atlantis" in result.stderr
 
 
-def test_published_gdp_claim_is_reported_as_not_checkable(store_env, run_json):
+def test_published_gdp_claims_are_the_regions_own_words_checked_on_value_and_rank(store_env, run_json):
+    """Trekantområdet Danmark, "Trekantområdet har Danmarks højeste vækstrate – og næsthøjeste BNP"
+    (https://trekantomraadet.com/udvikling-i-bnp-pr-indbygger): "Med en vækstrate på 12,8 % over de seneste
+    10 år (2008-2018) er Trekantområdet dét område, der … har oplevet den største vækst i Danmark". The same
+    page's table of real GDP per capita growth 2009–2019: Hovedstaden 20.1 %, Trekantområdet 16.4 %, Aarhus
+    12.7 %, Aalborg 10.5 %, Odense 8.8 % – so by the page's own figures the region ranks 2 of 5 one year on.
+    Its 2021 page (2011–2021): Hovedstaden 18.2, Aarhus 15.2, Trekantområdet 14.8 → rank 3."""
     report = run_json("economy", "claim", "--indicator", "population")
-    [published] = report["published_claims"]
-    assert published["indicator"] == "real_gdp_per_capita" and published["published_growth_pct"] == 12.8
-    assert published["checkable"] is False and "real_gdp_per_capita" in published["verdict"]
-    assert report["windows_scanned"] == 14 * 13 // 2  # 2008Q1 … 2020Q1 yearly and 2022Q1: 14 periods
+    published = {c["key"]: c for c in report["published_claims"]}
+    first = published["gdp_per_capita_2008_2018"]
+    assert first["published_growth_pct"] == 12.8 and first["claimed_rank"] == 1
+    assert "12,8 %" in first["text"] and first["source"]["url"] == "https://trekantomraadet.com/udvikling-i-bnp-pr-indbygger"
+    own = first["publication_check"]
+    assert (own["start_period"], own["end_period"], own["rank"], own["compared"], own["leader"]) == ("2009", "2019", 2, 5, "hovedstaden")
+    assert first["checkable"] is False and "NRHP" in first["verdict"] and "nr. 2 af 5" in first["verdict"]
+    later = published["gdp_per_capita_2011_2021"]["publication_check"]
+    assert (later["rank"], later["value_matches"], later["rank_as_claimed"]) == (3, True, None)
+    vague = published["gdp_2008_2018_any_region"]
+    assert vague["checkable"] is False and "hvilke" in vague["geography"]
+    assert all("issue" not in c["source_text"] and c["source"]["url"].startswith("https://") for c in published.values())
+    assert report["windows_scanned"] == 14 * 13 // 2  # 2008Q1 … 2020Q1 yearly and 2022Q1: 14 periods, all Q1
 
 
 def test_location_quotients_of_demo_data_are_labelled_and_consistent(store_env, run, run_json):
@@ -110,10 +125,15 @@ def test_specialisation_of_the_metro_areas(store_env, run_json):
 
 
 def test_strengths_use_the_ten_group_proxy_and_say_so(store_env, run_json):
+    """In the DB07 10-grouping energy supply (section D) sits in group 2 with manufacturing (C), so the
+    energy/PtX strength and the industry strength are the same figure: one row that says so."""
     report = run_json("economy", "strengths")
     by_key = {s["key"]: s for s in report["strengths"]}
-    assert set(by_key) == {"industry", "transport_logistics", "energy_ptx"}
+    assert set(by_key) == {"industry", "transport_logistics"}
+    assert by_key["industry"]["keys"] == ["industry", "energy_ptx"] and by_key["industry"]["separable"] is False
+    assert "kan ikke adskilles" in by_key["industry"]["inseparable_note"] and by_key["industry"]["codes"] == ["2"]
     assert by_key["transport_logistics"]["codes"] == ["4"] and by_key["transport_logistics"]["approximate"] is True
+    assert by_key["transport_logistics"]["separable"] is True
     assert report["demo"] is True
 
 

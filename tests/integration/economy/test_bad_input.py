@@ -42,7 +42,7 @@ CSV_CASES = {
     "surplus.csv": ((HEADER + "Vejle;2020;5;7;8\n").encode(), ["row 2: 5 cells but 3 columns"]),
     "twice.csv": ("\ufeffOMRÅDE;OMRÅDE;TID;INDHOLD\nVejle;Kolding;2020;5\n".encode(), ["column 'OMRÅDE' appears twice"]),
     "open_quote.csv": ((HEADER + '"Vejle;2020;5\n').encode(), ["row 2: cannot read the CSV", "never closed"]),
-    "tabs.csv": (HEADER.replace(";", "\t").encode() + b"Vejle\t2020\t5\n", ["separated by ';' or ','"]),
+    "tabs.csv": (HEADER.replace(";", "\t").encode() + b"Vejle\t2020\t5\n", ["separate the columns with ';' or ','"]),
     "values.csv": ((HEADER + "Vejle;2020;inf\nKolding;2020;1e308\nVejen;2020;nan\n").encode(),
                    ["row 2, field INDHOLD: not a number: 'inf'", "row 3, field INDHOLD: implausibly large value 1e+308",
                     "row 4, field INDHOLD: not a number: 'nan'"]),

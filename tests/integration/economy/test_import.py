@@ -88,8 +88,21 @@ def test_published_gdp_claim_is_checked_once_the_series_is_there(store_env, tmp_
     assert windows[("2008", "2018")]["runner_up"] == "hovedstaden"
     assert windows[("2013", "2018")]["margin_pp"] == pytest.approx(12.8 - 400 / 104, abs=1e-5)
     assert windows[("2013", "2018")]["runner_up"] == "aarhus"
-    [published] = report["published_claims"]
-    assert published["checkable"] is True and published["holds"] is True and published["rank"] == 1
-    # The statement names the longest leading window (2008→2018, ten years) and both growth rates.
+    published = {c["key"]: c for c in report["published_claims"]}
+    check = published["gdp_per_capita_2008_2018"]["series_check"]
+    assert published["gdp_per_capita_2008_2018"]["checkable"] is True
+    # computed 100 → 112.8 = +12.8 %, the published 12.8: difference 0; rank 1 of 5 (H +11 %)
+    assert check["computed_growth_pct"] == pytest.approx(12.8) and check["difference_pp"] == pytest.approx(0.0, abs=1e-9)
+    assert check["rank"] == 1 and check["rank_as_claimed"] is True and check["value_matches"] is True
+    # 2011–2021 is outside the imported periods: not checked, and said so
+    assert published["gdp_per_capita_2011_2021"]["checkable"] is False
+    assert "2011" in published["gdp_per_capita_2011_2021"]["verdict"]
+    # The headline: the share of windows led (2 of 3) and the pre-declared windows, the last 10 years
+    # being 2008→2018 (rank 1, +12.80 % against Hovedstaden's +11.00 %, margin +1.8 pp)
     statement = report["statement"]
     assert "2 af 3" in statement and "2008–2018" in statement and "+12,80 %" in statement and "+11,00 %" in statement
+    ten = next(h for h in report["headline_windows"] if h["label"] == "last_10y")
+    assert (ten["start_period"], ten["end_period"], ten["rank"]) == ("2008", "2018", 1)
+    assert ten["margin_pp"] == pytest.approx(1.8)
+    five = next(h for h in report["headline_windows"] if h["label"] == "last_5y")
+    assert (five["start_period"], five["rank"]) == ("2013", 1) and five["margin_pp"] == pytest.approx(12.8 - 400 / 104, abs=1e-5)

@@ -9,9 +9,18 @@ from trekant.cli.main import app
 
 runner = CliRunner()
 
-# Vejle's DK2020 climate plan: just under 1 Mt CO2e, about 8.5 t per resident; shares transport 28 %,
-# energy 32 %, agriculture 36 %, industry 1 %, waste 2 % (trekant issue 4). The demo data is scaled to it.
-VEJLE_SHARES = dict(transport=28, energy=32, agriculture=36, industry=1, waste=2)
+# Vejle 2018 in the demo activity file (src/trekant/energy/data/activity_demo.csv), each row times its
+# factor in dk-default@2, summed by hand: MWh × kg CO2/kWh = t; petrol and diesel MWh × 0.0036 TJ/MWh ×
+# t/TJ; district heat at the TVIS heat-area factor 28.58 kg CO2/MWh; biomass 0; direct CO2e as it is.
+VEJLE_2018_BY_HAND_T = {
+    "electricity": 519_291.3 * 0.244,
+    "individual_heating": 310_556.5 * 0.204 + 119_085.6 * 0.266 + 171_210.0 * 0,
+    "district_heating": 1_031_144.8 * 0.02858,
+    "transport": 499_949.0 * 0.0036 * 69.3 + 571_466.7 * 0.0036 * 74.1,
+    "industry": 33_967.1 * 0.204 + 10_568.3 * 0.281,
+    "agriculture": 302_909.1 + 200_956.9 * 0.266,
+    "waste": 19_798.0,
+}
 # FOLK1A: the seven municipalities had 421,480 inhabitants on 1 January 2018 (shared/data README).
 REGION_POPULATION_2018 = 421_480
 
@@ -22,14 +31,17 @@ def run_json(*args):
     return json.loads(result.stdout)
 
 
-def test_vejle_demo_account_matches_dk2020(store_env):
+def test_vejle_demo_account_summed_by_hand(store_env):
     vejle = run_json("energy", "accounts", "--municipality", "0630", "--year", "2018")
-    assert vejle["demo"] is True and vejle["factor_table"] == "dk-default@1"
-    assert 950_000 <= vejle["total_co2e_t"] < 1_000_000
-    assert vejle["co2e_per_resident_t"] == pytest.approx(8.5, abs=0.2)
-    share_sum = sum(VEJLE_SHARES.values())
-    for group, pct in VEJLE_SHARES.items():
-        assert vejle["by_group_share_pct"][group] == pytest.approx(100 * pct / share_sum, abs=0.2), group
+    assert vejle["demo"] is True and vejle["factor_table"] == "dk-default@2"
+    assert vejle["factor_basis"] == "CO2; electricity with grid loss"
+    for sector, tonnes in VEJLE_2018_BY_HAND_T.items():
+        assert vejle["by_sector_co2e_t"][sector] == pytest.approx(tonnes, abs=0.1), sector
+    assert vejle["total_co2e_t"] == pytest.approx(sum(VEJLE_2018_BY_HAND_T.values()), abs=0.5)
+    assert vejle["co2e_per_resident_t"] == pytest.approx(vejle["total_co2e_t"] / vejle["population"], abs=0.01)
+    heat = [f for f in vejle["factors_used"] if f["carrier"] == "district_heat"]
+    assert heat == [dict(carrier="district_heat", year=None, value=28.58, unit="kg CO2/MWh", source=heat[0]["source"],
+                         illustrative=True, municipality="0630")]
 
 
 def test_region_account_sums_municipalities_and_uses_population(store_env):
@@ -43,27 +55,27 @@ def test_region_account_sums_municipalities_and_uses_population(store_env):
 
 def test_danish_table_is_marked_demo(store_env):
     result = runner.invoke(app, ["energy", "accounts", "-m", "Vejle"])
-    assert result.exit_code == 0 and "DEMO" in result.stdout and "dk-default@1" in result.stdout
+    assert result.exit_code == 0 and "DEMO" in result.stdout and "dk-default@2" in result.stdout
 
 
 def test_new_factor_table_recomputes_and_is_named(store_env, tmp_path):
     before = run_json("energy", "accounts", "-m", "0630", "--year", "2018")
     # The same table but natural gas doubled: the natural-gas emissions must double, nothing else moves.
     from trekant.energy.defaults import DEFAULT_FACTORS
-    text = DEFAULT_FACTORS.read_text(encoding="utf-8").replace("dk-default,1,", "dk-default,2,")
-    text = text.replace("natural_gas,,0.204,", "natural_gas,,0.408,")
+    text = DEFAULT_FACTORS.read_text(encoding="utf-8").replace("dk-default,2,", "dk-default,3,")
+    text = text.replace("natural_gas,,,0.204,", "natural_gas,,,0.408,")
     path = tmp_path / "factors_v2.csv"
     path.write_text(text, encoding="utf-8")
-    assert run_json("energy", "factors", "import", str(path))["table"] == "dk-default@2"
+    assert run_json("energy", "factors", "import", str(path))["table"] == "dk-default@3"
     after = run_json("energy", "accounts", "-m", "0630", "--year", "2018")
-    assert after["factor_table"] == "dk-default@2"
+    assert after["factor_table"] == "dk-default@3"
     gas_before = before["by_carrier_co2e_t"]["natural_gas"]
     assert after["by_carrier_co2e_t"]["natural_gas"] == pytest.approx(2 * gas_before, abs=0.2)
     assert after["total_co2e_t"] == pytest.approx(before["total_co2e_t"] + gas_before, abs=0.5)
-    old = run_json("energy", "accounts", "-m", "0630", "--year", "2018", "--factors", "dk-default@1")
+    old = run_json("energy", "accounts", "-m", "0630", "--year", "2018", "--factors", "dk-default@2")
     assert old["total_co2e_t"] == before["total_co2e_t"]
     tables = run_json("energy", "factors", "list")
-    assert [t["is_active"] for t in tables if t["version"] == "2"] == [True]
+    assert [t["is_active"] for t in tables if t["version"] == "3"] == [True]
 
 
 def test_bad_activity_file_writes_nothing(store_env, tmp_path):

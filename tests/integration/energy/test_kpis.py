@@ -23,4 +23,4 @@ def test_kpi_matches_accounts(store_env: Settings):
     result = CliRunner().invoke(app, ["energy", "accounts", "--year", reading.period, "--json"])
     account = json.loads(result.stdout)
     assert reading.value == pytest.approx(account["total_co2e_t"] / account["population"], abs=1e-3)
-    assert "dk-default@1" in reading.source
+    assert "dk-default@2" in reading.source

@@ -3,6 +3,7 @@
 import json
 
 import pyogrio
+import pytest
 import yaml
 from sqlalchemy import func, select
 from typer.testing import CliRunner
@@ -115,12 +116,48 @@ def test_export_of_an_unknown_key_fails_cleanly(store_env, tmp_path):
     assert result.exit_code == 1 and "no-such-project" in result.stderr
 
 
-def test_cba_from_the_store_marks_illustrative_inputs(store_env):
+HAND_PARAMS = """name: hand
+title: hand-checkable set
+price_year: 2022
+operation_years: 2
+net_tax_factor: 1.0
+tax_distortion_factor: 1.0
+discount_rates: [{from_year: 1, rate: 0.04}]
+unit_values:
+  value_of_time_commuting_dkk_per_h: {value: 1.0, unit: DKK per hour, illustrative: true}
+sources: [{id: 1, title: t, publisher: p, year: 2024, supports: [discount_rates, net_tax_factor, tax_distortion_factor]}]
+"""
+
+HAND_PROJECT = {
+    "key": "hand-built", "name": "Håndregnet", "mode": "road", "status": "idea", "municipalities": ["0621"],
+    "opening_year": 2021, "lifetime_years": 4,
+    "costs": {"price_year": 2022, "construction_dkk": {2020: 100.0}},
+    "effects": {"quantities": {"travel_time_commuting_h": 60.0}},
+    "sources": [{"id": 1, "title": "t", "publisher": "p", "year": 2024, "supports": ["costs", "opening_year", "lifetime_years"]}],
+    "illustrative": ["effects"],
+}
+
+
+def test_cba_of_a_stored_project_matches_a_hand_calculation(store_env, tmp_path):
+    """A project imported into the store and appraised through the CLI, against paper:
+    2020: −100 (construction, NAF 1); 2021 and 2022: +60 hours × 1 DKK; 2022 also the residual value
+    100 × (1 − 2/4) = 50. NPV at 4 % = −100 + 60/1.04 + (60 + 50)/1.04²."""
+    (tmp_path / "hand.yaml").write_text(HAND_PARAMS, encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(yaml.safe_dump(HAND_PROJECT, allow_unicode=True), encoding="utf-8")
+    assert _json("import", str(tmp_path / "p.yaml"))["imported"] == ["hand-built"]
+    data = _json("cba", "hand-built", "--params", str(tmp_path / "hand.yaml"))
+    assert data["npv_dkk"] == pytest.approx(-100 + 60 / 1.04 + (60 + 50) / 1.04 ** 2)
+    assert data["pv_items_dkk"]["residual_value"] == pytest.approx(50 / 1.04 ** 2)
+    assert data["illustrative"] is True and "effects" in data["illustrative_inputs"]
+
+
+def test_the_shipped_kolding_project_carries_the_published_irr(store_env):
+    """Trekantområdet Danmark, "Motorvejsudvidelse rundt om Kolding: Danmarks bedst forrentede
+    motorvejsprojekt" (https://www.trekantomraadet.dk/viden-nyheder/cases/motorvejsudvidelse-rundt-om-
+    kolding-danmarks-bedst-forrentede-motorvejsprojekt): Vejdirektoratet's 2011 analysis gives an internal
+    rate of return of 13.8 %; TV SYD, "Pengene fosser ud, når bilister holder i kø" (2019), the same."""
     data = _json("cba", "e45-e20-kolding-v")
-    assert data["params"] == "fm2023" and data["illustrative"] is True
-    assert "effects" in data["illustrative_inputs"]
-    assert data["npv_dkk"] == sum(data["pv_items_dkk"].values()) or abs(data["npv_dkk"] - sum(data["pv_items_dkk"].values())) < 1e-3
-    assert data["published"]["irr"]["value"] == 0.138
+    assert data["published"]["irr"]["value"] == 0.138 and data["published"]["irr"]["year"] == 2011
 
 
 def test_cba_unknown_project_and_params(store_env):
@@ -128,3 +165,19 @@ def test_cba_unknown_project_and_params(store_env):
     assert result.exit_code == 1 and "no project 'no-such-project'" in result.stderr
     result = _invoke("cba", "e45-e20-kolding-v", "--params", "fm1999")
     assert result.exit_code == 1 and "unknown parameter set 'fm1999'" in result.stderr
+
+
+def test_list_marks_illustrative_costs_and_opening_years_in_the_table(store_env):
+    """The Hærvej Haderslev–Give opening year (2036) and cost point (7.0 billion within the published
+    6.6–7.3) are trekant's; the Kolding W opening year 2028 and budget 631 million are published."""
+    result = _invoke("list")
+
+    def row(prefix):
+        return next(line for line in result.stdout.splitlines() if prefix in line)
+
+    assert "2036 *" in row("haervej-had") and "7.000,0 *" in row("haervej-had")
+    assert "2028 *" not in row("e45-e20-kol") and "631,0 *" not in row("e45-e20-kol")
+    assert "* = illustrativ" in result.stdout
+    rows = {p["key"]: p for p in _json("list")}
+    assert rows["haervej-haderslev-give"]["opening_year_illustrative"] is True
+    assert rows["e45-e20-kolding-v"]["construction_total_illustrative"] is False

@@ -1,6 +1,7 @@
 """Ranking over the stored portfolio and the strategy KPI, on both backends."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,48 @@ def test_kpi_counts_an_imported_opened_project(store_env, tmp_path):
             assert SOURCES["infrastructure.projects_funded"](conn, store_env).value == 4
     finally:
         store.dispose()
+
+
+def test_the_default_profile_has_no_climate_double_count(store_env, tmp_path):
+    """The CBA values CO2e in money; the shipped profiles leave the 1–5 climate score out, and a profile
+    that puts it beside a CBA result is told that it counts the same tonnes twice."""
+    data = _rank()
+    assert "climate" not in {c["name"] for c in data["criteria"]} and data["double_counts"] == []
+    profile = {"name": "both", "criteria": {"npv_per_public_dkk": {"weight": 0.5}, "climate": {"weight": 0.5}},
+               "stability": {"draws": 0}}
+    path = tmp_path / "both.yaml"
+    path.write_text(yaml.safe_dump(profile), encoding="utf-8")
+    [note] = _rank("--profile", str(path))["double_counts"]
+    assert "climate" in note and "npv_per_public_dkk" in note
+    text = runner.invoke(app, ["infra", "rank", "--profile", str(path)]).stdout
+    assert "DOBBELTTÆLLING" in text
+
+
+def test_one_base_year_for_the_portfolio(store_env, tmp_path):
+    """With a flat 4 % rate, discounting to 2026 instead of a project's first construction year Y
+    multiplies its NPV by 1.04^−(Y − 2026) (the Vejle Fjord crossing starts in 2031: 1.04^−5)."""
+    flat = yaml.safe_load((Path(__file__).parents[3] / "src/trekant/infrastructure/data/params/fm2023.yaml").read_text(encoding="utf-8"))
+    flat["name"], flat["discount_rates"] = "flat4", [{"from_year": 1, "rate": 0.04}]
+    params_path = tmp_path / "flat4.yaml"
+    params_path.write_text(yaml.safe_dump(flat, allow_unicode=True), encoding="utf-8")
+    profile = {"name": "npv", "criteria": {"npv_dkk": {"weight": 1.0}}, "stability": {"draws": 0}}
+    profile_path = tmp_path / "npv.yaml"
+    profile_path.write_text(yaml.safe_dump(profile), encoding="utf-8")
+    common = _rank("--profile", str(profile_path), "--params", str(params_path), "--base-year", "2026")
+    own = _rank("--profile", str(profile_path), "--params", str(params_path), "--own-base-years")
+    assert set(common["base_years"].values()) == {2026} and common["base_year"] == 2026
+    assert own["base_year"] is None and own["base_years"]["vejle-fjord-rail-crossing"] == 2031
+    npv = {d: {r["key"]: r["values"]["npv_dkk"] for r in data["ranking"]} for d, data in (("common", common), ("own", own))}
+    assert npv["common"]["vejle-fjord-rail-crossing"] == pytest.approx(npv["own"]["vejle-fjord-rail-crossing"] * 1.04 ** -5)
+    default = _rank()
+    assert default["base_year"] == 2026 and default["price_year"] == 2022
+
+
+def test_custom_weights_replace_the_profiles(store_env):
+    """--weight bc_ratio=0.5 on the default profile (0.30, 0.10, 0.25, 0.20, 0.15): weights renormalise
+    over 0.30 + 0.5 + 0.25 + 0.20 + 0.15 = 1.4."""
+    data = _rank("--weight", "bc_ratio=0.5")
+    weights = {c["name"]: c["weight"] for c in data["criteria"]}
+    assert weights["bc_ratio"] == pytest.approx(0.5 / 1.4) and weights["cohesion"] == pytest.approx(0.15 / 1.4)
+    result = runner.invoke(app, ["infra", "rank", "--weight", "beauty=1"])
+    assert result.exit_code == 1 and "beauty" in result.stderr

@@ -59,3 +59,29 @@ def test_demo_designations_export_one_layer_per_theme(store_env, tmp_path):
             "designation_green_corridor", "plan_frames", "plan_conflicts"} == layers
     for layer in layers:
         assert pyogrio.read_info(out, layer=layer)["crs"] == "EPSG:25832"
+
+
+def test_a_designation_outside_the_region_is_refused(plan_env, tmp_path):
+    # Issue 9 #5: a polygon far outside Denmark was stored, covering no municipality.
+    path, _ = _corridor(tmp_path)
+    far = dict(type="Feature", properties=dict(id="FAR-1", name="Langt væk"),
+               geometry=dict(type="Polygon", coordinates=[[[100000, 5000000], [101000, 5000000], [101000, 5001000],
+                                                           [100000, 5001000], [100000, 5000000]]]))
+    inside = json.loads(path.read_text())["features"][0]
+    both = write_geojson(tmp_path / "both.geojson", [inside, far])
+    result = runner.invoke(app, ["plan", "designations", str(both), "--theme", "wind"])
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert "[outside-region]" in line and "id FAR-1, field geometry" in line and "1,000,000 m²" in line
+
+
+def test_a_designation_in_a_neighbouring_municipality_outside_the_region_is_refused(plan_env, tmp_path):
+    # Horsens (0615) borders Vejle but is not one of the seven: 1 km² well inside it is outside the region.
+    from unit.plan.builders import real_boundaries
+
+    point = real_boundaries()["0615"].representative_point()
+    square = point.buffer(500, cap_style="square")
+    path = write_geojson(tmp_path / "horsens.geojson", [dict(type="Feature", properties=dict(id="H-1", name="Horsens"),
+                                                            geometry=json.loads(json.dumps(square.__geo_interface__)))])
+    result = runner.invoke(app, ["plan", "designations", str(path), "--theme", "solar"])
+    assert result.exit_code == 1 and "[outside-region]" in result.stderr and "id H-1" in result.stderr

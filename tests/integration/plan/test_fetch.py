@@ -85,3 +85,13 @@ def test_importing_a_saved_wfs_page_never_touches_the_network(plan_env, tmp_path
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["imported"] == 5
     assert not list(tmp_path.glob("*.gfs"))
+
+
+def test_an_empty_answer_is_said_and_writes_nothing(plan_env):
+    # Issue 9 #4: a WFS answer with zero features succeeded silently.
+    with Replay(LAYER, _features()) as wfs:
+        result = runner.invoke(app, ["plan", "fetch", "--municipality", "0607", "--url", wfs.url])
+    assert result.exit_code == 0
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("warning [no-features]") and "komnr 607" in line and "0607" in line and LAYER in line
+    assert "0 (" in result.stdout

@@ -148,6 +148,6 @@ def test_the_check_read_holds_exactly_the_frames_that_can_conflict(plan_env, tmp
     store.dispose()
     ours = read[read["planid"].str.startswith("R-")]
     assert list(ours["planid"]) == ["R-CLASS4", "R-DRAFT", "R-HOUSE"]  # ordered by komnr (0621 < 0630), planid
-    assert list(ours.columns) == ["planid", "komnr", "anvgen", "maxmiljo", "is_demo", "geometry"]
+    assert list(ours.columns) == ["planid", "komnr", "anvgen", "maxmiljo", "status", "is_demo", "geometry"]
     assert ours["maxmiljo"].tolist()[0] == 4 and ours["anvgen"].tolist() == [31, 11, 11]
     assert ours.geometry.area.round(0).tolist() == [90_000.0, 90_000.0, 90_000.0]  # 300 m × 300 m each

@@ -81,7 +81,7 @@ def test_where_filter_and_mixed_frequency(tmp_path):
 
 
 @pytest.mark.parametrize("content, needle", [
-    (b"", "not a readable CSV"),
+    (b"", "empty or has no header row"),
     ("OMRÅDE;TID;INDHOLD\nTønder;2020;1\n".encode("latin-1"), "not UTF-8"),
     (b"just one column\nhello\n", "at least three columns"),
 ])

@@ -50,7 +50,7 @@ FILES = {
                   ("row 1", "appears twice")),
     "open_quote.csv": (GOOD.encode() + b'0630,2020,transport,diesel,"1,MWh\n', ("row 3", "quote that is never closed")),
     "decimal_comma.csv": (b"municipality,year,sector,carrier,quantity,unit\n0630,2019,transport,diesel,1,5,MWh\n",
-                          ("row 2", "7 values but 6 columns")),
+                          ("row 2", "7 cells but 6 columns")),
     "fake.xlsx": (GOOD.encode(), ("file", "cannot read as XLSX")),
 }
 
@@ -102,10 +102,10 @@ def test_a_factor_table_cannot_be_changed_under_the_same_version(sqlite_env, tmp
 
     changed = tmp_path / "f.csv"
     changed.write_text(DEFAULT_FACTORS.read_text(encoding="utf-8").replace("0.204", "0.5", 1), encoding="utf-8")
-    one_line_error(invoke("energy", "factors", "import", changed), "already holds dk-default@1 with other factors")
+    one_line_error(invoke("energy", "factors", "import", changed), "already holds dk-default@2 with other factors")
     # The identical table may be imported again (idempotent), and a new version is welcome.
     assert invoke("energy", "factors", "import", DEFAULT_FACTORS).exit_code == 0
-    changed.write_text(changed.read_text(encoding="utf-8").replace("dk-default,1,", "dk-default,2,"), encoding="utf-8")
+    changed.write_text(changed.read_text(encoding="utf-8").replace("dk-default,2,", "dk-default,3,"), encoding="utf-8")
     assert invoke("energy", "factors", "import", changed).exit_code == 0
 
 

@@ -23,7 +23,7 @@ def params(bands=None, naf=1.0, tdf=1.0, years=3, unit_values=None, price_year=2
 
 def project(construction=None, opening=2021, lifetime=6, hours=40.0, om=0.0, growth=0.0, **extra) -> Project:
     return Project(
-        key="hand", name="hand", mode="road", status="idea", municipalities=("0621",), price_year=extra.pop("price_year", 2020),
+        key="hand", name="hand", mode=extra.pop("mode", "road"), status="idea", municipalities=("0621",), price_year=extra.pop("price_year", 2020),
         construction_dkk=construction if construction is not None else {2020: 100.0}, opening_year=opening,
         lifetime_years=lifetime, om_dkk_per_year=om, traffic_growth_per_year=growth,
         quantities=extra.pop("quantities", {"travel_time_commuting_h": hours} if hours else {}), **extra,

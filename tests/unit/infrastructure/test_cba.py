@@ -158,9 +158,22 @@ def test_a_quantity_without_unit_value_names_the_parameter():
     assert [i.field for i in issues] == ["unit_values.co2_shadow_price_dkk_per_t"]
 
 
-def test_base_year_after_construction_is_refused():
-    issues = check_inputs(project(), params(), base_year=2021)
+def test_base_year_after_opening_is_refused():
+    issues = check_inputs(project(), params(), base_year=2022)
     assert [i.field for i in issues] == ["base_year"]
+
+
+def test_a_later_common_base_year_carries_construction_forward():
+    """A portfolio base year (2021) after construction (2020): the 2020 amounts are carried one year
+    forward at 4 %, so every PV is the own-base-year PV × 1.04.
+    By hand (flat 4 %, NAF 1): −100·1.04 + 40 + 40/1.04 + (40 + 100·½)/1.04² in 2021 terms."""
+    own = run_cba(project(), params())
+    common = run_cba(project(), params(), base_year=2021)
+    by_hand = -100 * 1.04 + 40 + 40 / 1.04 + (40 + 100 * 0.5) / 1.04 ** 2
+    assert common.npv_dkk == pytest.approx(by_hand)
+    assert common.npv_dkk == pytest.approx(own.npv_dkk * 1.04)
+    assert common.base_year == 2021 and common.first_year == 2020
+    assert any("carried forward" in w for w in common.warnings)
 
 
 def test_an_earlier_base_year_discounts_everything_one_more_year():

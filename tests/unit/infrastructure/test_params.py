@@ -17,11 +17,38 @@ def test_fm2023_is_the_2023_guidance():
 
 
 def test_fm2017_is_the_earlier_guidance():
-    """Finansministeriet 2013/2017: 4 %, 3 %, 2 %; tax distortion 1.1."""
+    """Finansministeriet 2013: 4 %, 3 %, 2 %. Finansministeriet, news of 28 August 2017 "Ny vejledning i
+    samfundsøkonomiske konsekvensvurderinger": "Skatteforvridningsfaktoren sænkes fra 20 til 10 procent",
+    so the factor is 1.1. The net tax factor 1.325 was not checked against the 2017 text: unverified."""
     p = load_params("fm2017")
     assert [b.rate for b in p.discount_rates] == [0.04, 0.03, 0.02]
     assert p.tax_distortion_factor == 1.1
-    assert "net_tax_factor" in p.unverified
+    [source] = [s for s in p.sources if "tax_distortion_factor" in s.supports]
+    assert source.url == "https://fm.dk/nyheder/nyhedsarkiv/2017/august/ny-vejledning-i-samfundsoekonomiske-konsekvensvurderinger/"
+    assert "tax_distortion_factor" not in p.unverified and "net_tax_factor" in p.unverified
+
+
+def test_the_params_listing_says_unverified_next_to_the_value():
+    from typer.testing import CliRunner
+
+    from trekant.cli.main import app
+
+    text = CliRunner().invoke(app, ["infra", "params", "fm2017"]).stdout
+    assert "net tax factor 1.325 (unverified)" in text and "tax distortion 1.1;" in text
+
+
+@pytest.mark.parametrize("name", ["fm2023", "fm2017"])
+def test_no_source_cites_an_internal_note(name):
+    for source in load_params(name).sources:
+        assert not any(w in source.title.lower() for w in ("readme", "trekant issue", "as cited")), source.title
+        assert source.url.startswith(("https://", "http://")), source.title
+
+
+def test_co2_alternatives_are_offered_for_the_fm2023_sensitivity():
+    """FM 22 June 2023: sensitivity analyses at alternative CO2e prices for every project with climate effects."""
+    p = load_params("fm2023")
+    assert {"half", "double"} <= set(p.co2_alternatives)
+    assert all(uv.illustrative for uv in p.co2_alternatives.values())
 
 
 @pytest.mark.parametrize("name", ["fm2023", "fm2017"])
@@ -101,3 +128,28 @@ def test_broken_yaml_is_one_clear_line(tmp_path):
     with pytest.raises(InputError) as err:
         load_params(str(_write(tmp_path, "name: [unclosed\n")))
     assert "not valid YAML" in str(err.value)
+
+
+def test_the_unit_price_template_names_a_catalogue_entry_for_every_unit_value(tmp_path):
+    """No public documentation describes the cell layout of Transportøkonomiske Enhedspriser, so trekant
+    ships a template instead of a loader: unfilled, it names each missing value and where to take it from;
+    filled in, it loads as a parameter set."""
+    import yaml
+
+    from trekant.infrastructure.cba import ITEMS
+    from trekant.infrastructure.io.params import template_path
+
+    doc = yaml.safe_load(template_path().read_text(encoding="utf-8"))
+    assert set(doc["unit_values"]) == {item.unit_value for item in ITEMS}
+    assert all(uv["catalogue_entry"] for uv in doc["unit_values"].values())
+    with pytest.raises(InputError) as caught:
+        load_params(str(template_path()))
+    fields = {i.field for i in caught.value.issues}
+    assert {f"unit_values.{k}" for k in doc["unit_values"]} <= fields
+    assert any("take it from: Tidsværdier" in i.message for i in caught.value.issues)
+    for uv in doc["unit_values"].values():
+        uv.update(value=1.0, illustrative=False)
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    p = load_params(str(filled))
+    assert p.unit_values["labour_supply_dkk_per_commuting_h"].catalogue_entry.startswith("Arbejdsudbudseffekt")

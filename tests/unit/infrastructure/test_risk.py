@@ -103,6 +103,7 @@ def test_chunked_simulation_equals_one_pass(monkeypatch):
 
 @pytest.mark.parametrize("dist", [
     Distribution("triangular", 1.0, 0.5, 2.0), Distribution("pert", 1.0, 1.0, 1.0),
-    Distribution("lognormal", median=-1.0, sigma=0.1), Distribution("uniform", 0, 1, 2)])
+    Distribution("lognormal", median=-1.0, sigma=0.1), Distribution("uniform", 2, 1.5, 1),
+    Distribution("weibull", 0, 1, 2)])
 def test_bad_distributions_say_why(dist):
     assert dist.problems()

@@ -11,9 +11,10 @@ from trekant.plan.versions import plan_versions
 def _frames(rows):
     base = dict(anvspec=None, fzone=None, zone=None, bebygpct=None, maxetager=None, maxbygnhjd=None, minuds=None,
                 minmiljo=None, maxmiljo=None, status="V", datoforsl=None, datovedt=None, datoikraft=None,
-                datoaflyst=None, doklink=None, plannr=None, plannavn=None, is_demo=False)
+                datoaflyst=None, doklink=None, plannr=None, plannavn=None, plantype=None, bebygpctaf=None,
+                komplan_id=None, is_demo=False)
     frame = gpd.GeoDataFrame([{**base, **r} for r in rows], geometry="geometry", crs="EPSG:25832")
-    for c in ("anvgen", "anvspec", "fzone", "zone", "minmiljo", "maxmiljo"):
+    for c in ("anvgen", "anvspec", "fzone", "zone", "minmiljo", "maxmiljo", "bebygpctaf"):
         frame[c] = frame[c].astype("Int64")
     for c in ("bebygpct", "maxetager", "maxbygnhjd", "minuds"):
         frame[c] = frame[c].astype(float)

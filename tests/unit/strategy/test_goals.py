@@ -11,12 +11,22 @@ from trekant.kpi import KpiReading
 from trekant.strategy import goals, registry
 
 
-def test_shipped_goals_cover_the_four_pillars():
+TRACKS = ["growth", "business", "labour_education", "attractiveness", "joint_plan", "green_transition",
+          "infrastructure", "partnerships"]
+
+
+def test_shipped_goals_cover_every_track_of_the_strategy():
+    """The seed's tracks: the growth goal, business development and strengths, labour market and education,
+    attractiveness and culture, the joint plan, energy and climate, infrastructure, and the partnerships umbrella."""
     loaded = goals.load()
-    assert [g.key for g in loaded] == ["growth", "attractiveness", "green_transition", "infrastructure"]
+    assert [g.key for g in loaded] == TRACKS
+    assert all(g.kpis for g in loaded)
     sources = {k.source for g in loaded for k in g.kpis}
-    assert {"plan.open_conflicts", "energy.co2e_per_resident_t", "infrastructure.projects_funded",
-            "economy.population", "economy.fulltime_employees"} <= sources
+    assert {"plan.open_conflicts", "energy.co2e_per_resident_t", "strategy.infrastructure_asks_won",
+            "economy.population", "economy.fulltime_employees", "economy.employee_growth_rank_metro5",
+            "economy.employee_growth_vs_denmark_pp", "economy.net_migration", "economy.youth_in_education_pct",
+            "economy.employment_rate_proxy_pct", "partnerships.active_partnerships", "partnerships.funding_raised_dkk",
+            "partnerships.coverage_gaps"} <= sources
     assert all(k.target.basis for g in loaded for k in g.kpis)  # every target says what it rests on
 
 

@@ -34,6 +34,7 @@ class Converted:
     issues: list[Issue]
     frequency: str = ""
     breakdown_keys: tuple[str, ...] = ()
+    area_column: str = ""  # its StatBank name (BOPKOM, ARBKOM …) can say the series' basis
 
 
 def _find(table: RawTable, names: tuple[str, ...]) -> str | None:
@@ -133,10 +134,10 @@ def convert(table: RawTable, key: str, lookup: dict[str, str], where: dict[str, 
     for index, row in frame.iterrows():
         where_ = table.row_label(int(index) if isinstance(index, int) else 0)
         area_text = str(row[area]).strip()
-        if any(fnmatch.fnmatch(area_text, p) for p in SKIPPED_AREAS):
+        code = _resolve(table, area, index, area_text, lookup)  # a province the store knows as a group is kept
+        if code is None and any(fnmatch.fnmatch(area_text, p) for p in SKIPPED_AREAS):
             skipped[area_text] += 1
             continue
-        code = _resolve(table, area, index, area_text, lookup)
         if code is None:
             issues.append(Issue("error", "unknown-area", table.source, where_, f"unknown area {area_text!r}", str(area)))
             continue
@@ -169,7 +170,8 @@ def convert(table: RawTable, key: str, lookup: dict[str, str], where: dict[str, 
         seen[slot] = value
         values.append(IndicatorValue(key, code, period, start, value, slot[2]))
     issues += _skip_warnings(table, skipped)
-    return Converted(values, issues, *_frequency(table, values, issues), tuple(breakdown.dimension_key(str(d)) for d in dims))
+    return Converted(values, issues, *_frequency(table, values, issues), tuple(breakdown.dimension_key(str(d)) for d in dims),
+                     str(area))
 
 
 def _with_code(label: str, code) -> str:

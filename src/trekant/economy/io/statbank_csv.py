@@ -1,21 +1,21 @@
 """StatBank CSV: `;` separated (`,` accepted), decimal comma, `..` missing, UTF-8 with BOM.
 
-A file and an API response go through the same `read_text`. Before pandas sees the text, the
-rows are counted against the header: pandas would silently turn surplus cells into an index and
-fill short rows with blanks, so a truncated file or a stray separator is reported by its row.
+A file and an API response go through the same `read_text`, and both through the shared
+`trekant.csvfile` reader: rows are counted against the header (a truncated file or a stray
+separator is reported by its row), and the value column's number notation (1.234,5 or 1,234.5)
+is decided from all its cells, so `1.234` is never read as 1.234 beside a `1.234,5`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 
+from trekant.csvfile import decide_numbers, parse_csv
 from trekant.economy.io.table import RawTable
-from trekant.errors import InputError, Issue
-from trekant.textfile import read_utf8
+from trekant.errors import InputError
+from trekant.textfile import raise_issue, read_utf8
 
 VALUE_COLUMNS = ("INDHOLD", "value", "Value", "VALUE", "DATA")
 STATBANK_HINT = "StatBank CSV is UTF-8 with BOM"
@@ -28,42 +28,22 @@ def read(path: Path) -> RawTable:
     return table
 
 
-def _separator(text: str) -> str:
-    first = text.splitlines()[0] if text.strip() else ""
-    return "," if first.count(",") > first.count(";") else ";"
-
-
-def _shape_issues(text: str, sep: str, source: str) -> list[Issue]:
-    """Duplicate column names, and rows whose number of cells differs from the header's."""
-    reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
-    issues = []
-    try:
-        header = next(reader, [])
-        for column in {c for c in header if header.count(c) > 1}:
-            issues.append(Issue("error", "duplicate-column", source, "row 1", f"column {column!r} appears twice", column))
-        for cells in reader:
-            if cells and len(cells) != len(header):
-                issues.append(Issue("error", "row-length", source, f"row {reader.line_num}",
-                                    f"{len(cells)} cells but {len(header)} columns (a truncated file or a stray '{sep}'?)"))
-    except csv.Error as exc:
-        issues.append(Issue("error", "format", source, f"row {reader.line_num}",
-                            f"cannot read the CSV: {exc} (a quote that is never closed?)"))
-    return issues
+def _raise(source: str, issues: list) -> None:
+    if len(issues) == 1:
+        raise_issue(issues[0])  # its message in str(error) too
+    if issues:
+        raise InputError.from_issues(source, issues)
 
 
 def read_text(text: str, source: str) -> RawTable:
     """A StatBank CSV held in memory (a decoded file or an API response)."""
-    text = text.lstrip("\ufeff")
-    sep = _separator(text)
-    issues = _shape_issues(text, sep, source)
-    if issues:
-        raise InputError.from_issues(source, issues)
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(source, reason=f"not a readable CSV table: {str(exc).splitlines()[0]}") from None
-    if frame.empty or len(frame.columns) < 3:
+    table, issues = parse_csv(text, source, short_rows="error", numeric=())
+    _raise(source, issues)
+    if not table.rows or len(table.header) < 3:
         raise InputError(source, reason="not a StatBank table: expected a header, at least three columns "
                                         "(area, time, value) separated by ';' or ',', and one row or more")
-    value = next((c for c in VALUE_COLUMNS if c in frame.columns), frame.columns[-1])
+    value = next((c for c in VALUE_COLUMNS if c in table.header), table.header[-1])
+    _raise(source, decide_numbers(table, [value]))
+    frame = pd.DataFrame([cells for _, cells in table.rows], columns=table.header,
+                         index=[number - 2 for number, _ in table.rows])
     return RawTable(source, frame, value, row_offset=2)

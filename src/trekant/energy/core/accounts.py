@@ -17,8 +17,12 @@ from trekant.energy.model import (
 from trekant.errors import Issue
 
 
-def choose_factor(factors: Sequence[EmissionFactor], carrier: str, year: int) -> EmissionFactor | None:
-    candidates = [f for f in factors if f.carrier == carrier]
+def choose_factor(factors: Sequence[EmissionFactor], carrier: str, year: int,
+                  municipality: str = "") -> EmissionFactor | None:
+    """The municipality's own factors of the carrier when the table has any (district heat by heat
+    area), else those for every municipality; then by year as described above."""
+    candidates = [f for f in factors if f.carrier == carrier and municipality and f.municipality_code == municipality]
+    candidates = candidates or [f for f in factors if f.carrier == carrier and not f.municipality_code]
     dated = sorted((f for f in candidates if f.year is not None), key=lambda f: f.year)
     earlier = [f for f in dated if f.year <= year]
     if earlier:
@@ -34,7 +38,7 @@ def emission_lines(activities: Iterable[Activity], table: FactorTable) -> tuple[
     lines, issues = [], []
     for a in activities:
         where = f"{a.municipality_code} {a.year} {a.sector}/{a.carrier}"
-        factor = choose_factor(table.factors, a.carrier, a.year)
+        factor = choose_factor(table.factors, a.carrier, a.year, a.municipality_code)
         if factor is None:
             issues.append(Issue("error", "no-factor", table.label, where,
                                 f"the factor table has no factor for carrier {a.carrier!r}", "carrier"))
@@ -47,6 +51,7 @@ def emission_lines(activities: Iterable[Activity], table: FactorTable) -> tuple[
         lines.append(EmissionLine(
             a.municipality_code, a.year, a.sector, a.carrier, a.quantity, a.unit, co2e_t,
             factor.value, factor.unit, factor.year, factor.source, factor.illustrative, a.is_demo,
+            factor.municipality_code,
         ))
     return lines, issues
 
@@ -90,8 +95,9 @@ def factors_used(lines: Sequence[EmissionLine]) -> list[dict]:
     """The distinct factors behind the figures, so every number can be traced to its source."""
     seen = {}
     for line in lines:
-        key = (line.carrier, line.factor_year)
+        key = (line.carrier, line.factor_year, line.factor_municipality)
         seen[key] = dict(carrier=line.carrier, year=line.factor_year, value=line.factor_value,
                          unit=line.factor_unit, source=line.factor_source,
-                         illustrative=line.factor_illustrative)
-    return [seen[k] for k in sorted(seen, key=lambda k: (k[0], k[1] or 0))]
+                         illustrative=line.factor_illustrative,
+                         **({"municipality": line.factor_municipality} if line.factor_municipality else {}))
+    return [seen[k] for k in sorted(seen, key=lambda k: (k[0], k[1] or 0, k[2]))]

@@ -63,6 +63,15 @@ def factor_t_per_base(unit: str) -> tuple[float, str]:
     raise UnitError(f"the denominator of {unit!r} must be an energy unit or a mass of CO2e")
 
 
+def factor_gas(unit: str) -> str:
+    """'CO2' or 'CO2e': the gas a factor unit counts ('kg CO2/kWh' → 'CO2')."""
+    numerator = unit.split("/", 1)[0]
+    match = _MASS_OF_GAS.match(_key(numerator))
+    if match is None:
+        raise UnitError(f"the numerator of {unit!r} must be a mass of CO2 or CO2e (g, kg, t)")
+    return "CO2e" if match.group(2).lower() == "co2e" else "CO2"
+
+
 def emissions_t(quantity: float, activity_unit: str, factor_value: float, factor_unit: str) -> float:
     """Emissions (t CO2e) = activity × factor, after converting both to a common base."""
     per_base, base = factor_t_per_base(factor_unit)

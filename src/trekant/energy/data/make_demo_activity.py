@@ -61,7 +61,7 @@ def population_2018() -> dict[str, float]:
 
 
 def rows() -> list[dict]:
-    table, _ = read_factor_table(HERE / "factors_dk_default.csv")
+    table, _ = read_factor_table(HERE / "factors_dk_default_v1.csv")
     population = population_2018()
     out = []
     for code, (_, per_resident, shares) in MUNICIPALITIES.items():
@@ -110,7 +110,7 @@ def write(path: Path, fields: list[str], data: list[dict]) -> None:
 
 
 def totals_2018(activity: list[dict]) -> dict[str, float]:
-    table, _ = read_factor_table(HERE / "factors_dk_default.csv")
+    table, _ = read_factor_table(HERE / "factors_dk_default_v1.csv")
     totals: dict[str, float] = {}
     for r in activity:
         if r["year"] == 2018:

@@ -21,7 +21,7 @@ YEARS = range(1900, 2101)
 
 
 def read_activity(path: Path, known_codes: Collection[str], is_demo: bool = False) -> tuple[list[Activity], list[Issue]]:
-    header, rows, issues = read_rows(path)
+    header, rows, issues = read_rows(path, numeric=("year", "quantity"))
     if issues:
         return [], issues
     source = str(path)

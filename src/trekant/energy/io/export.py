@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from trekant import sheets
 from trekant.errors import InputError
 
 SUFFIXES = (".csv", ".parquet")
@@ -37,7 +38,8 @@ def write_hourly(frame: pd.DataFrame, path: Path) -> str:
         raise InputError(str(path), "--export", f"cannot write: {exc.strerror or exc}") from None
     os.close(handle)
     try:
-        out.to_csv(temporary) if path.suffix.lower() == ".csv" else out.to_parquet(temporary)
+        sheets.write_csv(out, temporary, index=True, encoding="utf-8") if path.suffix.lower() == ".csv" \
+            else out.to_parquet(temporary)
         os.replace(temporary, path)
     except OSError as exc:
         raise InputError(str(path), "--export", f"cannot write: {exc.strerror or exc}") from None

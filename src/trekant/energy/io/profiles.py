@@ -10,15 +10,14 @@ than the installed capacity, a known glitch of the ENTSO-E extract.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from trekant.energy.core.profiles import BUILTIN_SHAPES, Profiles, builtin_shape
-from trekant.energy.io.tables import read_text
 from trekant.energy.system_model import MAX_MW
+from trekant.csvfile import read_csv
 from trekant.errors import InputError, Issue
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -48,16 +47,16 @@ def load_profiles(spec: str) -> Profiles:
 
 
 def read_csv_frame(path: Path, field: str | None = None) -> pd.DataFrame:
-    """A UTF-8 CSV as a DataFrame; every way it can fail is one InputError naming the file."""
-    text, problem = read_text(path)
-    if problem:
-        raise InputError.from_issues(str(path), [problem if field is None else
-                                                 Issue(problem.severity, problem.code, problem.source, problem.where,
-                                                       problem.message, field)])
-    try:
-        return pd.read_csv(io.StringIO(text))
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise InputError(str(path), field or "", f"cannot read the CSV: {str(exc).splitlines()[0]}") from None
+    """A UTF-8 CSV as a DataFrame (number columns as floats, in either notation); problems as one InputError."""
+    table, issues = read_csv(path)
+    if issues:
+        raise InputError.from_issues(str(path), [i if field is None or i.field else
+                                                 Issue(i.severity, i.code, i.source, i.where, i.message, field)
+                                                 for i in issues])
+    frame = pd.DataFrame([cells for _, cells in table.rows], columns=table.header)
+    for column in table.notation:
+        frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce")
+    return frame
 
 
 def _value_issues(frame: pd.DataFrame, source: str) -> list[Issue]:

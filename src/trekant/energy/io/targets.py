@@ -58,7 +58,7 @@ def _check_columns(header: list[str], required: tuple[str, ...], source: str) ->
 
 
 def read_targets(path: Path, known_codes: Collection[str], is_demo: bool = False) -> tuple[list[Target], list[Issue]]:
-    header, rows, issues = read_rows(path)
+    header, rows, issues = read_rows(path, numeric=("base_year", "base_co2e_t", "target_year", "reduction_pct"))
     issues = issues or _check_columns(header, TARGET_COLUMNS, str(path))
     if issues:
         return [], issues
@@ -76,7 +76,8 @@ def read_targets(path: Path, known_codes: Collection[str], is_demo: bool = False
 
 
 def read_measures(path: Path, known_codes: Collection[str], is_demo: bool = False) -> tuple[list[Measure], list[Issue]]:
-    header, rows, issues = read_rows(path)
+    header, rows, issues = read_rows(path, numeric=("reduction_co2e_t_per_year", "start_year", "ramp_years",
+                                                    "cost_dkk_per_year"))
     issues = issues or _check_columns(header, MEASURE_COLUMNS, str(path))
     if issues:
         return [], issues

@@ -48,11 +48,13 @@ class _UnitValueDoc(Strict):
     path: dict[int, UnitPrice] = Field(default_factory=dict)
     illustrative: bool = False
     source: int | None = None
+    catalogue_entry: str = ""  # the entry of Transportøkonomiske Enhedspriser the value is taken from
 
     @model_validator(mode="after")
     def _value_or_path(self):
         if self.value is None and not self.path:
-            raise ValueError("give either value or path")
+            where = f" (take it from: {self.catalogue_entry})" if self.catalogue_entry else ""
+            raise ValueError(f"give either value or path{where}")
         return self
 
 
@@ -72,12 +74,20 @@ class _ParamsDoc(Strict):
     discount_rates: list[_BandDoc] = Field(min_length=1)
     price_index: _PriceIndexDoc | None = None
     unit_values: dict[str, _UnitValueDoc] = Field(default_factory=dict)
+    # FM 2023: a sensitivity of every project with climate effects at alternative CO2e prices;
+    # each alternative replaces co2_shadow_price_dkk_per_t (same shape: value or path)
+    co2_alternatives: dict[str, _UnitValueDoc] = Field(default_factory=dict)
     sources: list[SourceDoc] = Field(min_length=1)
     unverified: list[str] = Field(default_factory=list)
 
 
 def params_dir() -> Path:
     return Path(str(resources.files("trekant.infrastructure") / "data" / "params"))
+
+
+def template_path() -> Path:
+    """The unit-price parameter template naming, per unit value, its catalogue entry."""
+    return Path(str(resources.files("trekant.infrastructure") / "data" / "templates" / "unit-prices-template.yaml"))
 
 
 def builtin_names() -> list[str]:
@@ -120,10 +130,16 @@ def _source_issues(doc: _ParamsDoc, issue) -> list[Issue]:
               for field in SOURCED_FIELDS if field not in supported]
     refs = [("price_index.source", doc.price_index.source if doc.price_index else None)]
     refs += [(f"unit_values.{k}.source", uv.source) for k, uv in doc.unit_values.items()]
+    refs += [(f"co2_alternatives.{k}.source", uv.source) for k, uv in doc.co2_alternatives.items()]
     issues += [issue(field, f"source {ref} is not listed under sources") for field, ref in refs if ref is not None and ref not in ids]
     if len(ids) != len(doc.sources):
         issues.append(issue("sources", "two sources share an id"))
     return issues
+
+
+def _unit_value(key: str, v: _UnitValueDoc) -> UnitValue:
+    return UnitValue(key, v.unit, v.value or 0.0, v.real_growth_per_year, dict(v.path), v.illustrative, v.source,
+                     v.catalogue_entry)
 
 
 def _to_params(doc: _ParamsDoc, path: Path) -> ParameterSet:
@@ -134,8 +150,8 @@ def _to_params(doc: _ParamsDoc, path: Path) -> ParameterSet:
         operation_years=doc.operation_years,
         price_index=dict(doc.price_index.values) if doc.price_index else {},
         price_index_source=doc.price_index.source if doc.price_index else None,
-        unit_values={k: UnitValue(k, v.unit, v.value or 0.0, v.real_growth_per_year, dict(v.path), v.illustrative, v.source)
-                     for k, v in doc.unit_values.items()},
+        unit_values={k: _unit_value(k, v) for k, v in doc.unit_values.items()},
+        co2_alternatives={k: _unit_value(k, v) for k, v in doc.co2_alternatives.items()},
         sources=tuple(Source(s.id, s.title, s.publisher, s.year, s.url, tuple(s.supports)) for s in doc.sources),
         unverified=tuple(doc.unverified), path=str(path),
     )

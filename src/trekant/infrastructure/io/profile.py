@@ -15,6 +15,8 @@ from trekant.infrastructure.model import STATUSES
 
 CODE = "invalid-profile"
 CBA_CRITERIA = ("npv_dkk", "irr", "bc_ratio", "npv_per_public_dkk", "first_year_return")
+# CBA results that include the CO2e item valued in money (the IRR and first-year return do too).
+CO2_IN_MONEY = CBA_CRITERIA
 
 
 
@@ -40,8 +42,21 @@ class ProfileDoc(Strict):
     statuses: list[Literal[STATUSES]] | None = None  # type: ignore[valid-type]
     scores: dict[str, dict[str, float]] = Field(default_factory=dict)
     stability: StabilityDoc = Field(default_factory=StabilityDoc)
+    # One base year and price year for every project, so that NPVs are comparable (issue 14); None:
+    # each project's own (its first construction year; the parameter set's price year).
+    base_year: int | None = Field(default=None, ge=1900, le=2150)
+    price_year: int | None = Field(default=None, ge=1900, le=2100)
     illustrative: bool = False
     notes: str = ""
+
+    def double_counts(self) -> list[str]:
+        """Criteria that count what another criterion already counts (the climate score next to a CBA
+        result that values CO2e in money)."""
+        money = [c for c in self.criteria if c in CO2_IN_MONEY]
+        if "climate" in self.criteria and money:
+            return [f"climate: the 1–5 climate score and {', '.join(money)} (whose CBA values CO2e at the shadow "
+                    "price) both count the project's CO2e – a double count"]
+        return []
 
     @field_validator("criteria")
     @classmethod

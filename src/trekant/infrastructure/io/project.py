@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from trekant.errors import InputError, Issue, has_errors
 from trekant.infrastructure.cba import QUANTITIES, check_project
 from trekant.infrastructure.geometry import GeometryProblem, to_document, to_store_crs
 from trekant.infrastructure.io.common import Strict, parse_model, read_yaml
 from trekant.infrastructure.io.params import SourceDoc
-from trekant.infrastructure.model import MODES, STATUSES, Project, PublishedResult, Source
+from trekant.infrastructure.model import COST_BASES, MODES, STATUSES, Project, PublishedResult, Reinvestment, Source
 
 CODE = "invalid-project"
 CRITERIA = ("strategic_fit", "regional_growth", "climate", "cohesion")
@@ -34,11 +34,36 @@ class _GeometryDoc(Strict):
     coordinates: list
 
 
+class _ReinvestmentDoc(Strict):
+    year: int = Field(ge=1900, le=2300)
+    amount_dkk: float = Field(ge=0.0)
+    lifetime_years: int = Field(ge=1, le=300)
+
+
 class _CostsDoc(Strict):
     price_year: int = Field(ge=1900, le=2100)
     construction_dkk: dict[int, float]
+    # what construction_dkk is (Ny Anlægsbudgettering): the budget with its correction reserve,
+    # the base estimate before it, or unstated; the reserve as a share of the base estimate, or
+    # the phase (1 or 2) whose standard reserve applies (rail/bridge/road modes only)
+    basis: Literal[COST_BASES] = "unstated"  # type: ignore[valid-type]
+    reserve_share: float | None = Field(default=None, ge=0.0, le=2.0)
+    budget_phase: Literal[1, 2] | None = None
     om_dkk_per_year: float = 0.0
     public_share: float = Field(default=1.0, ge=0.0, le=1.0)
+    reinvestments: list[_ReinvestmentDoc] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _reserve_known(self):
+        if self.basis == "budget_with_reserve" and self.reserve_share is None and self.budget_phase is None:
+            raise ValueError("a budget with reserve needs reserve_share or budget_phase (else the base estimate "
+                             "cannot be separated and risk would count the reserve twice)")
+        return self
+
+
+class _RangeDoc(Strict):
+    low: float
+    high: float
 
 
 class _EffectsDoc(Strict):
@@ -46,10 +71,11 @@ class _EffectsDoc(Strict):
     quantities: dict[str, float] = Field(default_factory=dict)
     other_benefits_dkk_per_year: float = 0.0
     public_revenue_dkk_per_year: float = Field(default=0.0, ge=0.0)
+    quantity_ranges: dict[str, _RangeDoc] = Field(default_factory=dict)  # published (low, high) of a quantity
 
-    @field_validator("quantities")
+    @field_validator("quantities", "quantity_ranges")
     @classmethod
-    def _known_quantities(cls, value: dict[str, float]) -> dict[str, float]:
+    def _known_quantities(cls, value: dict) -> dict:
         unknown = sorted(set(value) - set(QUANTITIES))
         if unknown:
             raise ValueError(f"unknown quantity {', '.join(unknown)}; known: {', '.join(QUANTITIES)}")
@@ -114,6 +140,10 @@ def _claims(doc: ProjectDoc) -> list[str]:
                 "effects.other_benefits_dkk_per_year": doc.effects.other_benefits_dkk_per_year,
                 "effects.public_revenue_dkk_per_year": doc.effects.public_revenue_dkk_per_year}
     claims += [field for field, value in optional.items() if value]
+    claims += ["costs.reserve_share"] if doc.costs.reserve_share is not None else []
+    claims += ["costs.basis"] if doc.costs.basis != "unstated" else []
+    claims += [f"costs.reinvestments.{i}" for i in range(len(doc.costs.reinvestments))]
+    claims += [f"effects.quantity_ranges.{q}" for q in doc.effects.quantity_ranges]
     claims += [f"facts.{k}" for k in doc.facts] + [f"published.{k}" for k in doc.published]
     claims += [f"criteria.{k}" for k in doc.criteria] + (["geometry"] if doc.geometry else [])
     return claims
@@ -146,6 +176,9 @@ def to_project(doc: ProjectDoc, geometry=None) -> Project:
         facts=dict(doc.facts), published={k: PublishedResult(p.value, p.year, p.source, p.note) for k, p in doc.published.items()},
         sources=tuple(Source(s.id, s.title, s.publisher, s.year, s.url, tuple(s.supports)) for s in doc.sources),
         illustrative=tuple(doc.illustrative), criteria=dict(doc.criteria), notes=doc.notes,
+        cost_basis=doc.costs.basis, reserve_share=doc.costs.reserve_share, budget_phase=doc.costs.budget_phase,
+        reinvestments=tuple(Reinvestment(r.year, r.amount_dkk, r.lifetime_years) for r in doc.costs.reinvestments),
+        quantity_ranges={q: (r.low, r.high) for q, r in doc.effects.quantity_ranges.items()},
     )
 
 
@@ -202,6 +235,17 @@ def to_document_dict(project: Project) -> dict:
             "effects": {"traffic_growth_per_year": project.traffic_growth_per_year, "quantities": dict(project.quantities),
                         "other_benefits_dkk_per_year": project.other_benefits_dkk_per_year,
                         "public_revenue_dkk_per_year": project.public_revenue_dkk_per_year}}
+    if project.cost_basis != "unstated":
+        doc["costs"]["basis"] = project.cost_basis
+    if project.reserve_share is not None:
+        doc["costs"]["reserve_share"] = project.reserve_share
+    if project.budget_phase is not None:
+        doc["costs"]["budget_phase"] = project.budget_phase
+    if project.reinvestments:
+        doc["costs"]["reinvestments"] = [{"year": r.year, "amount_dkk": r.amount_dkk, "lifetime_years": r.lifetime_years}
+                                         for r in project.reinvestments]
+    if project.quantity_ranges:
+        doc["effects"]["quantity_ranges"] = {q: {"low": lo, "high": hi} for q, (lo, hi) in project.quantity_ranges.items()}
     if project.criteria:
         doc["criteria"] = dict(project.criteria)
     if project.facts:

@@ -18,6 +18,7 @@ from pyogrio.errors import DataSourceError
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
+from trekant import sheets
 from trekant.errors import InputError
 
 FORMATS = ("gpkg", "geojson", "csv", "xlsx")
@@ -94,10 +95,8 @@ def write_geojson(path: Path, frame: gpd.GeoDataFrame, crs: str = "EPSG:4326") -
 
 
 def write_csv(path: Path, table: pd.DataFrame) -> None:
-    table.to_csv(path, index=False, encoding="utf-8-sig")
+    sheets.write_csv(table, path)
 
 
-def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> None:
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for name, table in sheets.items():
-            table.to_excel(writer, sheet_name=name[:31], index=False)
+def write_xlsx(path: Path, tables: dict[str, pd.DataFrame]) -> None:
+    sheets.write_xlsx(tables, path)

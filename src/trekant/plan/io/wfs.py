@@ -115,4 +115,11 @@ def read_pages(pages: list[bytes], source: str) -> tuple[RawLayer | None, list[I
     attributes = pd.concat([layer.attributes for layer in layers], ignore_index=True)
     geometries = np.concatenate([layer.geometries for layer in layers])
     unreadable = np.concatenate([layer.unreadable for layer in layers])
-    return RawLayer(attributes, geometries, unreadable, layers[0].crs, layers[0].layer), issues
+    nan_cells: dict[str, list] = {}
+    offset = 0
+    for layer in layers:
+        for name, rows in layer.nan_cells.items():
+            nan_cells.setdefault(name, []).append(rows + offset)
+        offset += len(layer.attributes)
+    nan_cells = {name: np.concatenate(parts) for name, parts in nan_cells.items()}
+    return RawLayer(attributes, geometries, unreadable, layers[0].crs, layers[0].layer, nan_cells), issues

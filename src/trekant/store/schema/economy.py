@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, Table, Text, false
 
 from trekant.store.schema import metadata
 
@@ -16,5 +16,11 @@ economy_indicator_rule = Table(
     Column("additive", Boolean, nullable=False, default=True),
     Column("classification", Text, nullable=False, default=""),  # e.g. "db07_10" for industry breakdowns
     Column("note", Text, nullable=False, default=""),
+    # What the areas of the series are: "residence" (persons by municipality of residence, e.g.
+    # LBESK69), "workplace" (jobs or production where the work is done, e.g. regional accounts),
+    # or "" when not known. Revision 0401.
+    Column("basis", Text, nullable=False, default="", server_default=""),
+    # True: the series is seasonally adjusted, so windows between different quarters/months are fair.
+    Column("seasonally_adjusted", Boolean, nullable=False, default=False, server_default=false()),
     sqlite_autoincrement=True,
 )

@@ -32,11 +32,13 @@ energy_factor = Table(
     Column("table_version", Text, nullable=False),
     Column("carrier", Text, nullable=False),
     Column("year", Integer),  # NULL: valid for every year
+    Column("municipality_code", Text, nullable=False, default="", server_default=""),  # '': every municipality
     Column("value", Double, nullable=False),
     Column("unit", Text, nullable=False),  # e.g. "kg CO2/kWh", "kg CO2/TJ", "t CO2e/t CO2e"
     Column("source", Text, nullable=False),
     Column("illustrative", Boolean, nullable=False, default=False),
-    UniqueConstraint("table_name", "table_version", "carrier", "year"),
+    UniqueConstraint("table_name", "table_version", "carrier", "year", "municipality_code",
+                     name="uq_energy_factor_v2"),
     sqlite_autoincrement=True,
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
-from trekant.economy import group_service, industry_service, overview_service, service
+from trekant.economy import claim_service, group_service, industry_service, overview_service, service
 from trekant.settings import Settings
 from trekant.web.deps import Principal, current_principal, reader_settings
 
@@ -64,11 +64,13 @@ def growth(indicator: str = IndicatorQuery, area: str | None = AreaQuery,
 def claim(indicator: str = IndicatorQuery,
           group: str | None = Query(None, description="The area whose claim is checked (default: the region)."),
           peers: str = Query("metro5", description="Competitors: metro5, municipalities or a comma list."),
-          same_season: bool = Query(False, description="Only windows of whole years (Q1→Q1, M10→M10)."),
+          same_season: bool | None = Query(None, description="true: only windows between the same quarter/month; false: "
+                                                              "all windows, seasonal swings included; default: same season "
+                                                              "unless the series is seasonally adjusted."),
           breakdown: str = BreakdownQuery, settings: Settings = Depends(reader_settings),
           principal: Principal = Depends(current_principal)) -> dict:
     """The claim check (`economy claim`): every start/end window scanned, where the area grows fastest."""
-    return service.claim_report(settings, indicator, group, peers, same_season, breakdown)
+    return claim_service.claim_report(settings, indicator, group, peers, same_season, breakdown)
 
 
 @router.get("/lq")

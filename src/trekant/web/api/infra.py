@@ -45,12 +45,12 @@ def _params(name: str) -> str:
 @router.get("/projects/{key}/cba")
 def cba(key: str, params: str = ParamsQuery,
         base_year: int | None = Query(None, ge=1900, le=2200, description="Year to discount to (default: first construction year)."),
+        price_year: int | None = Query(None, ge=1900, le=2200, description="Price year of the results (default: the parameter set's)."),
+        co2_sensitivity: bool = Query(False, description="Also the NPV at the parameter set's alternative CO2e prices."),
         settings: Settings = Depends(reader_settings), principal: Principal = Depends(current_principal)) -> dict:
     """The Danish socio-economic CBA item by item with its parameter set (`infra cba`)."""
     stored = service.get_project(settings, key)  # a key in the store, never a file path
-    project, parameter_set, result = service.cba(settings, stored.key, _params(params), base_year)
-    return dict(result.to_dict(), project_name=project.name, params_title=parameter_set.title,
-                published={k: v.__dict__ for k, v in project.published.items()})
+    return service.cba_report(settings, stored.key, _params(params), base_year, price_year, co2_sensitivity)
 
 
 @router.get("/projects/{key}/risk")
@@ -98,9 +98,12 @@ def rank(profile: str = Query("default", description="Ranking profile: default o
          method: str | None = Query(None, pattern="^(topsis|weighted-sum|promethee)$",
                                     description="topsis, weighted-sum or promethee (default: the profile's)."),
          params: str | None = Query(None, description="Parameter set (default: the profile's)."),
-         weights: str | None = Query(None, description="Weights replacing the profile's, e.g. npv_per_public_dkk:3,climate:1 "
-                                                       "(normalised to sum 1)."),
+         base_year: int | None = Query(None, ge=1900, le=2200, description="One base year for every project (default: the profile's)."),
+         price_year: int | None = Query(None, ge=1900, le=2200, description="One price year (default: the profile's)."),
+         weights: str | None = Query(None, description="Weights replacing the profile's, e.g. npv_per_public_dkk:3,cohesion:1 "
+                                                       "(0 leaves a criterion out; normalised to sum 1)."),
          settings: Settings = Depends(reader_settings), principal: Principal = Depends(current_principal)) -> dict:
     """The joint ranked list (`infra rank`), re-ranked with the given weights, and its stability."""
     chosen = shipped(profile, service.shipped_profiles(), "ranking profile")
-    return service.rank(settings, chosen, method, _params(params) if params else None, parse_weights(weights)).to_dict()
+    return service.rank(settings, chosen, method, _params(params) if params else None, base_year, False, price_year,
+                        parse_weights(weights)).to_dict()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import economy, energy, infra, overview, plan
+from trekant.web.pages import economy, energy, infra, overview, partnerships, plan
 
 
 def build_router() -> APIRouter:
@@ -14,4 +14,5 @@ def build_router() -> APIRouter:
     router.include_router(infra.router)
     router.include_router(energy.router)
     router.include_router(economy.router)
+    router.include_router(partnerships.router)
     return router

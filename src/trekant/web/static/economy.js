@@ -42,28 +42,42 @@ async function growth() {
   }
 }
 
+/* The claim check: the pre-declared windows (region against the best other area), the margin over
+   the best other area in every window scanned (its distribution), and the windows led, if any. */
 async function claim() {
-  const same = document.getElementById("claim-season").checked;
-  const data = await T.getJSON(T.withLang(`/api/economy/claim?indicator=${indicator()}&same_season=${same}`));
+  const all = document.getElementById("claim-all").checked;
+  const data = await T.getJSON(T.withLang(`/api/economy/claim?indicator=${indicator()}${all ? "&same_season=false" : ""}`));
   T.replace("claim-demo", T.demoBadge(data.demo));
   T.replace("claim-statement", data.statement);
-  const first = data.first;
-  const names = Object.fromEntries(data.competitors.map((c) => [c.area, c.name]));
-  await T.chart(document.getElementById("claim"), [{
-    type: "scatter", mode: "markers", x: first.map((w) => w.start_period), y: first.map((w) => w.end_period),
-    marker: { size: 9, color: first.map((w) => w.margin_pp), colorscale: "Blues", showscale: true,
-      colorbar: { title: { text: T.L("margin_pp") } } },
-    text: first.map((w) => T.escapeHover(`${w.start_period}–${w.end_period}: ${T.pct(w.growth_pct, 2)} `
-      + `(${names[w.runner_up] || w.runner_up} ${T.pct(w.runner_up_growth_pct, 2)})`)),
-    hovertemplate: "%{text}<extra></extra>", name: T.L("windows_first"),
-  }], { xaxis: { title: { text: T.L("start_period") }, type: "category", categoryarray: data.periods },
-    yaxis: { title: { text: T.L("end_period") }, type: "category", categoryarray: data.periods },
-    title: { text: `${T.L("windows_scanned")}: ${T.fmt(data.windows_scanned)} · ${T.L("windows_first")}: ${T.fmt(data.windows_first)}`, font: { size: 13 } },
-    height: 460, showlegend: false });
+  const windows = data.headline_windows || [];
+  await T.chart(document.getElementById("claim"), [
+    { type: "bar", name: data.area_name, x: windows.map((w) => `${w.title} ${w.start_period}–${w.end_period}`),
+      y: windows.map((w) => w.growth_pct), marker: { color: "#0b5394" } },
+    { type: "bar", name: T.L("best_other"), x: windows.map((w) => `${w.title} ${w.start_period}–${w.end_period}`),
+      y: windows.map((w) => w.best_other_growth_pct), text: windows.map((w) => T.escapeHover(w.best_other_name || "")),
+      hovertemplate: "%{text}: %{y:.2f} %<extra></extra>", marker: { color: "#9aa7b5" } },
+  ], { barmode: "group", yaxis: { title: { text: T.L("change_pct") } }, height: 380 });
+  const q = data.margin_distribution_pp;
+  const first = data.first || [];
+  const traces = [];
+  if (q) {
+    traces.push({ type: "box", name: `${T.fmt(data.windows_scanned)} ${T.L("windows_scanned").toLowerCase()}`, orientation: "h",
+      q1: [q.p25], median: [q.p50], q3: [q.p75], lowerfence: [q.p0], upperfence: [q.p100], y: [T.L("margin_pp")],
+      marker: { color: "#0b5394" }, hoverinfo: "x" });
+  }
+  if (first.length) {
+    traces.push({ type: "scatter", mode: "markers", name: T.L("windows_first"), orientation: "h", y: first.map(() => T.L("margin_pp")),
+      x: first.map((w) => w.margin_pp), text: first.map((w) => `${w.start_period}–${w.end_period}`),
+      hovertemplate: "%{text}: %{x:.2f} pp<extra></extra>", marker: { color: "#1e6b30", size: 8 } });
+  }
+  await T.chart(document.getElementById("claim-windows"), traces, {
+    xaxis: { title: { text: `${T.L("margin_pp")} (${data.windows_kind || ""})` }, zeroline: true, zerolinecolor: "#a4161a" },
+    yaxis: { automargin: true }, height: 260,
+    title: { text: `${T.L("windows_scanned")}: ${T.fmt(data.windows_scanned)} · ${T.L("windows_first")}: ${T.fmt(data.windows_first)}`, font: { size: 13 } } });
   const claims = data.published_claims || [];
   T.replace("claim-published", claims.length ? T.el("div", {}, T.el("h3", {}, T.L("published_claims")),
-    T.el("ul", {}, claims.map((c) => T.el("li", {}, T.el("q", {}, c.text), ` → ${c.verdict}`, T.el("br"),
-      T.el("span", { class: "sources" }, `${T.L("source")}: ${c.source}`))))) : T.el("span"));
+    T.el("ul", {}, claims.map((c) => T.el("li", {}, T.el("q", {}, c.text), ` → ${c.verdict || ""}`, T.el("br"),
+      T.el("span", { class: "sources" }, `${T.L("source")}: ${c.source_text || c.source}`))))) : T.el("span"));
   document.getElementById("claim").dataset.scanned = String(data.windows_scanned);
 }
 

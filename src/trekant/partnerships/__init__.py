@@ -1,0 +1,1 @@
+"""Public-private partnerships under the strategy's umbrella: register, funding, coverage, network."""

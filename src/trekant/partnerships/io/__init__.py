@@ -1,0 +1,1 @@
+"""Partnership formats: the YAML document, CSV tables and an XLSX workbook."""
