@@ -50,6 +50,11 @@ def issues_of(response, status):
     ("/api/infra/projects/billund-rail-gadbjerg/risk?draws=500&seed=3", ("infra", "risk", "billund-rail-gadbjerg", "--draws", "500", "--seed", "3")),
     ("/api/infra/rank", ("infra", "rank")),
     ("/api/strategy/status", ("strategy", "status")),
+    ("/api/strategy/sources", ("strategy", "sources")),
+    ("/api/energy/factors/dk-default", ("energy", "factors", "show", "dk-default")),
+    ("/api/energy/scenarios", ("energy", "model", "list")),
+    ("/api/economy/groups", ("economy", "group", "list")),
+    ("/api/economy/specialisation", ("economy", "specialisation")),
 ])
 def test_api_answers_what_the_cli_answers(client, path, command):
     response = client.get(path)
@@ -59,6 +64,47 @@ def test_api_answers_what_the_cli_answers(client, path, command):
     if isinstance(body, dict) and "project_name" in body:
         body.pop("project_name")
     assert body == json.loads(json.dumps(expected, default=str))
+
+
+def without_timing(result: dict) -> dict:
+    return {k: v for k, v in result.items() if k not in ("timing_s", "simulate_s")}
+
+
+@pytest.mark.parametrize("path, command", [
+    ("/api/energy/scenarios/today/simulate?hours=48&start=100", ("energy", "model", "simulate", "today", "--hours", "48", "--start", "100")),
+    ("/api/energy/scenarios/today/sweep?vary=electrolyser_mw=0,100&hours=48",
+     ("energy", "sweep", "today", "--vary", "electrolyser_mw=0,100", "--hours", "48")),
+])
+def test_energy_system_answers_what_the_cli_answers(sqlite_client, path, command):
+    response = sqlite_client.get(path)
+    assert response.status_code == 200, response.text
+    assert without_timing(response.json()) == without_timing(cli_json(*command))
+
+
+def test_optimisation_over_a_window_of_hours(sqlite_client):
+    body = sqlite_client.get("/api/energy/scenarios/today/run?hours=24").json()
+    assert (body["method"], body["hours"]) == ("optimisation", 24)
+    assert body["import_mwh"] >= 0 and body["demo"] is True
+
+
+def test_hourly_week_is_the_services(sqlite_client):
+    from trekant.energy import service
+
+    body = sqlite_client.get("/api/energy/scenarios/today/hourly?week=5").json()
+    assert body == json.loads(json.dumps(service.hourly_results("today", 5)))
+
+
+def test_key_figures_and_series(sqlite_client, sqlite_env):
+    from trekant.economy import overview_service
+
+    assert sqlite_client.get("/api/economy/key-figures").json() == overview_service.key_figures(sqlite_env)
+    series = sqlite_client.get("/api/economy/series?indicator=population_monthly&areas=Vejle,DK").json()
+    assert [a["area"] for a in series["areas"]] == ["0630", "DK"]
+
+
+def test_shipped_names(sqlite_client):
+    assert sqlite_client.get("/api/infra/params").json() == ["fm2017", "fm2023"]
+    assert set(sqlite_client.get("/api/infra/profiles").json()) >= {"default", "all"}
 
 
 def test_cba_is_the_clis_item_by_item(client):
