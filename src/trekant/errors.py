@@ -88,6 +88,14 @@ class SignInRequired(Forbidden):
     """Nobody is signed in, and this needs someone who is (HTTP 401 rather than 403)."""
 
 
+class TooManyAttempts(TrekantError):
+    """Refused for now after repeated failures (HTTP 429); retry_after says for how many seconds."""
+
+    def __init__(self, message: str, retry_after: int):
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
 class Conflict(TrekantError):
     """The change collides with the store's present state (e.g. a key that already exists)."""
 

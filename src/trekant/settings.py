@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 STORE_FILENAME = "trekant.gpkg"
@@ -39,10 +39,38 @@ class Settings(BaseSettings):
         default=50.0, gt=0, le=10_000,
         description="Largest request body (an uploaded plan file) the web application accepts, in MB; larger gets 413.",
     )
+    session_idle_minutes: int = Field(
+        default=30, ge=1, description="A web session ends after this many minutes without a request."
+    )
+    session_absolute_hours: int = Field(
+        default=12, ge=1, description="A web session ends this many hours after sign-in, however busy."
+    )
+    login_max_failures: int = Field(
+        default=5, ge=1, description="Failed sign-ins per account within the window before HTTP 429 "
+        "(an address may fail four times as often)."
+    )
+    login_window_minutes: int = Field(
+        default=15, ge=1, description="The window in which failed sign-ins are counted, and how long a lock lasts."
+    )
+    password_min_length: int = Field(
+        default=12, ge=8, description="Shortest password an account may be given."
+    )
+    token: SecretStr | None = Field(
+        default=None, description="API token the CLI signs in with when it writes through a server store "
+        "(TREKANT_DATABASE_URL set)."
+    )
     shared_engine: bool = Field(
         default=False,
         description="Keep one database engine (connection pool) per process for reading instead of one "
         "per use case; the web server turns it on for its workers.",
+    )
+    max_input_mb: float = Field(
+        default=500.0, gt=0, description="Largest file or download (MB) an import or fetch reads; "
+        "larger input is refused with a message instead of filling the memory."
+    )
+    fetch_deadline_s: float = Field(
+        default=300.0, gt=0, description="Longest time (s) one fetch request may take in all, "
+        "however slowly the server answers."
     )
 
     @property

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.identity import requires
 from trekant.economy.model import INDUSTRY_INDICATOR
 from trekant.economy.labels import pct, text
 from trekant.errors import InputError
@@ -125,7 +126,8 @@ def claim_command(
         heads.add_row(h["title"], h["start_period"], h["end_period"], pct(h["growth_pct"], lang),
                       f"{h['rank']}/{h['compared']}" if h["rank"] else "–",
                       f"{h['leader_name'] or '–'} ({pct(h['leader_growth_pct'], lang)})", number(h["margin_pp"], "+.2f", lang))
-    Console().print(heads)
+    if report["headline_windows"]:
+        Console().print(heads)
     led = Table(title=f"{text('windows_led', lang)} – {report['windows_kind']}")
     for key in ("start", "end", "growth_pct", "runner_up", "margin_pp"):
         led.add_column(text(key, lang), justify="left" if key == "runner_up" else "right")
@@ -145,7 +147,8 @@ def claim_command(
         typer.echo(line)
     for item in report["published_claims"]:
         typer.echo(f"{text('published_claims', lang)}: \"{item['text']}\" – {item['source_text']}")
-        typer.echo(f"  {text('measure', lang)}: {item['measure']}; {text('geography', lang)}: {item['geography']}")
+        other = "" if item["about_this_series"] else f" ({text('other_measure', lang)})"
+        typer.echo(f"  {text('measure', lang)}: {item['measure']}{other}; {text('geography', lang)}: {item['geography']}")
         typer.echo(f"  → {item['verdict']}")
 
 
@@ -281,6 +284,7 @@ def group_list_command(json_out: bool = JsonOption) -> None:
 
 @group_app.command("add")
 @handles_errors
+@requires("economy.edit")
 def group_add_command(key: str = typer.Argument(..., help="Group key, e.g. east_jutland."),
                       members: str = typer.Option(..., "--members", "-m", help="Comma list of municipality codes or names."),
                       name: str = typer.Option(None, "--name", help="Display name."),
@@ -296,6 +300,7 @@ def group_add_command(key: str = typer.Argument(..., help="Group key, e.g. east_
 
 @group_app.command("remove")
 @handles_errors
+@requires("economy.edit")
 def group_remove_command(key: str = typer.Argument(..., help="Key of a user-defined group."),
                          json_out: bool = JsonOption) -> None:
     """Remove a user-defined group."""
@@ -335,7 +340,7 @@ _UNIT = typer.Option(None, "--unit", help="Unit, e.g. persons (default: the file
 _SOURCE = typer.Option(None, "--source", help="Source text (default: the file's, else its name).")
 _LICENCE = typer.Option(None, "--licence", help="Licence (default: CC BY 4.0 for Statistics Denmark).")
 _NOT_ADDITIVE = typer.Option(False, "--not-additive", help="A ratio or average: never sum members into groups.")
-_WHERE = typer.Option(None, "--where", help="Keep only rows with COLUMN=value (repeatable).")
+_WHERE = typer.Option(None, "--where", help="Keep only rows with COLUMN=value; * and ? match any text (repeatable).")
 _BASIS = typer.Option(None, "--basis", help="What the areas count: residence (persons where they live) or workplace "
                                              "(jobs/production where the work is; default: from BOPKOM/ARBKOM or the table).")
 _ADJUSTED = typer.Option(None, "--seasonally-adjusted/--not-seasonally-adjusted",
@@ -344,6 +349,7 @@ _ADJUSTED = typer.Option(None, "--seasonally-adjusted/--not-seasonally-adjusted"
 
 @app.command("import")
 @handles_errors
+@requires("economy.edit")
 def import_command(path: Path = typer.Argument(..., help="StatBank CSV, PC-Axis .px or JSON-stat .json file."),
                    indicator: str = _INDICATOR_KEY, name: str = _NAME, unit: str = _UNIT, source: str = _SOURCE,
                    licence: str = _LICENCE, not_additive: bool = _NOT_ADDITIVE, where: list[str] = _WHERE,
@@ -360,6 +366,7 @@ def import_command(path: Path = typer.Argument(..., help="StatBank CSV, PC-Axis 
 
 @app.command("fetch")
 @handles_errors
+@requires("economy.edit")
 def fetch_command(table: str = typer.Argument(..., help="StatBank table id, e.g. FOLK1A."),
                   var: list[str] = typer.Option(None, "--var", help="Variable selection CODE=v1,v2 or CODE=* (repeatable)."),
                   url: str = typer.Option(None, "--url", help="API data endpoint (default: the StatBank API, api.statbank.dk)."),

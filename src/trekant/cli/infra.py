@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
+from trekant.cli.identity import requires
 from trekant.i18n import number, percent
 from trekant.infrastructure.labels import label
 from trekant.lazy import lazy_module
@@ -92,6 +93,7 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
 
 @app.command("import")
 @handles_errors
+@requires("infrastructure.edit")
 def import_command(paths: list[Path] = typer.Argument(..., help="Project YAML files or folders of them."),
                    json_out: bool = JsonOption) -> None:
     """Import project files; every problem is reported per field and nothing is written if any is an error."""

@@ -32,9 +32,6 @@ COMMANDS: dict[str, Entry] = {
     "init": Entry("trekant.cli.region", "init_command",
                   "Byg lageret fra regionens data (igen: opdaterer uden at fordoble).",
                   "Build the store from the region's data (again: refreshes, never duplicates)."),
-    "serve": Entry("trekant.cli.serve", "serve_command",
-                   "Start webapplikationen: sider, JSON-API (/api/) og OGC API Features (/ogc/).",
-                   "Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."),
     "region": Entry("trekant.cli.region", "app", "Regionen og dens kommuner.", "The region and its municipalities."),
     "plan": Entry("trekant.cli.plan", "app", "Fælles kommuneplan: rammer, tjek på tværs af grænser, arealregnskab.",
                   "Joint municipal plan: frames, cross-border checks, land account."),
@@ -49,6 +46,13 @@ COMMANDS: dict[str, Entry] = {
                           "Public-private partnerships: register, funding, coverage, collaboration network."),
     "strategy": Entry("trekant.cli.strategy", "app", "Fælles strategi: mål, KPI'er og status.",
                       "Joint strategy: goals, KPIs and status."),
+    "users": Entry("trekant.cli.users", "app", "Brugerkonti, roller pr. kommune og API-nøgler.",
+                   "Accounts, roles per municipality and API tokens."),
+    "audit": Entry("trekant.cli.audit", "app", "Revisionsloggen: hvem ændrede hvad, hvornår og hvorfra.",
+                   "The audit log: who changed what, when and from where."),
+    "serve": Entry("trekant.cli.serve", "serve_command",
+                   "Start webapplikationen: sider, JSON-API (/api/) og OGC API Features (/ogc/).",
+                   "Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."),
 }
 
 

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
+from trekant.cli.identity import requires
 from trekant.i18n import number
 from trekant.lazy import lazy_module
 from trekant.partnerships.labels import label
@@ -161,6 +162,7 @@ def _fields_from_options(key, name, status, themes, municipalities, strengths, s
 
 @app.command("add")
 @handles_errors
+@requires("partnership.edit")
 def add_command(
     key: str = typer.Argument(None, help="Key of the new partnership (lower case, digits, '-', '_')."),
     file: Path = typer.Option(None, "--file", help="YAML: one partnership, or `organisations:` and `partnerships:` lists."),
@@ -224,6 +226,7 @@ def _file_mapping(file: Path | None) -> dict:
 
 @app.command("edit")
 @handles_errors
+@requires("partnership.edit")
 def edit_command(
     key: str = typer.Argument(..., help="Partnership key."),
     set_: list[str] = typer.Option(None, "--set", help="FIELD=VALUE (lists as 'a; b'); repeatable."),
@@ -240,6 +243,7 @@ def edit_command(
 
 @app.command("import")
 @handles_errors
+@requires("partnership.edit")
 def import_command(paths: list[Path] = typer.Argument(..., help="CSV files, folders of them, or XLSX workbooks."),
                    json_out: bool = JsonOption) -> None:
     """Import tables (CSV or XLSX): all or nothing, each problem named by file, row and field."""
@@ -270,6 +274,7 @@ def export_command(
 
 @app.command("forget")
 @handles_errors
+@requires("personal.forget")
 def forget_command(person: str = typer.Argument(..., help="The person's name or e-mail address."),
                    json_out: bool = JsonOption) -> None:
     """Erase a person's contact data everywhere; the audit log records that it happened, not whose."""
@@ -404,6 +409,7 @@ def org_show_command(key: str = typer.Argument(...), json_out: bool = JsonOption
 
 @org_app.command("add")
 @handles_errors
+@requires("partnership.edit")
 def org_add_command(
     key: str = typer.Argument(...),
     name: str = typer.Option(..., "--name"),
@@ -422,6 +428,7 @@ def org_add_command(
 
 @org_app.command("edit")
 @handles_errors
+@requires("partnership.edit")
 def org_edit_command(key: str = typer.Argument(...),
                      set_: list[str] = typer.Option(None, "--set", help="FIELD=VALUE; repeatable."),
                      json_out: bool = JsonOption) -> None:

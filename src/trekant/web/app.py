@@ -11,13 +11,13 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from trekant import __version__
 from trekant.settings import Settings, get_settings
-from trekant.web import errors
+from trekant.web import auth, errors, security
 from trekant.web.api import build_router as api_router
 from trekant.web.limits import MEGABYTE, BodyLimit
 from trekant.web.ogc import build_router as ogc_router
@@ -35,12 +35,14 @@ def plotly_bundle() -> Path:
 def create_app(settings: Settings | None = None, *, local_admin: bool = False) -> FastAPI:
     """The web application over the store that `settings` point at."""
     app = FastAPI(title="trekant", version=__version__, openapi_url="/api/openapi.json",
-                  docs_url="/api/docs", redoc_url=None)
+                  docs_url="/api/docs", redoc_url=None,
+                  dependencies=[Depends(auth.csrf_protect)])  # every route: cookie-authenticated writes need CSRF
     # Workers read through one engine per process (stateless otherwise): no engine per request.
     app.state.settings = (settings or get_settings()).model_copy(update={"shared_engine": True})
     app.state.local_admin = local_admin
-    app.state.identify = None  # accounts plug in here: a callable(request) -> Principal | None
+    auth.install(app)  # app.state.identify: session cookies and API tokens; app.state.clock
     errors.install(app)
+    security.install(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, limit_bytes=int(app.state.settings.max_upload_mb * MEGABYTE))
     app.include_router(api_router(), prefix="/api")

@@ -1,47 +1,24 @@
 """What every route depends on: the settings, who is asking (the principal) and the language.
 
-One dependency knows who is asking, so that accounts and roles slot in here and nowhere else:
-until sign-in exists, everyone is an anonymous reader of published data, except a server started
-with `--local-admin` (bound to 127.0.0.1) where requests from the loopback address act as the
-local administrator.
+One dependency knows who is asking: a signed-in session (cookie) or an API token (Authorization:
+Bearer), through app.state.identify (trekant.web.auth); otherwise an anonymous reader of published
+data, except on a server started with `--local-admin` (bound to 127.0.0.1), where requests from the
+loopback address act as the local administrator. What each role may do is decided in one table,
+trekant.accounts.rules; `permits(action)` asks it.
 """
 
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass, field
-from typing import Literal
 
 from fastapi import Depends, Request
 
+from trekant.accounts import rules
+from trekant.accounts.model import ANONYMOUS, LOCAL_ADMIN, Principal, Role  # noqa: F401 (the web's names for them)
 from trekant.errors import Forbidden, SignInRequired
 from trekant.settings import Settings
 
-Role = Literal["administrator", "editor", "analyst", "reader", "anonymous"]
 LANGUAGES = ("da", "en")
-
-
-@dataclass(frozen=True)
-class Principal:
-    """Who is asking: a name for the audit log, a role and (for editors) their municipalities."""
-
-    name: str
-    role: Role
-    municipalities: frozenset[str] = field(default_factory=frozenset)
-    via: str = "anonymous"  # anonymous | local-admin | session | token
-
-    @property
-    def signed_in(self) -> bool:
-        return self.role != "anonymous"
-
-    @property
-    def sees_unpublished(self) -> bool:
-        """Drafts and personal data are for signed-in users of the cooperation only."""
-        return self.signed_in
-
-
-ANONYMOUS = Principal(name="anonymous", role="anonymous")
-LOCAL_ADMIN = Principal(name="local-admin", role="administrator", via="local-admin")
 
 
 def get_settings(request: Request) -> Settings:
@@ -107,6 +84,27 @@ def require_role(*roles: Role):
         raise Forbidden(f"the role {principal.role} may not do this")
 
     return check
+
+
+def permits(action: str):
+    """A dependency that lets through whoever the permission table allows this action (401/403 otherwise).
+
+    For actions scoped to an editor's own municipalities, the service checks the municipalities the
+    change touches (rules.require with them); this dependency lets the editor reach the service.
+    """
+
+    def check(principal: Principal = Depends(current_principal)) -> Principal:
+        if rules.scope_of(principal.role, action) == rules.OWN:
+            return principal
+        rules.require(principal, action)
+        return principal
+
+    return check
+
+
+def where(request: Request) -> str:
+    """Where a change came from, for the audit log's origin: the client's address (as the store's writer says)."""
+    return request.client.host if request.client else "unknown"
 
 
 def language(request: Request) -> str:

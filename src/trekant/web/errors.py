@@ -21,6 +21,7 @@ from trekant.errors import (
     NotFound,
     SignInRequired,
     StoreError,
+    TooManyAttempts,
     TrekantError,
 )
 
@@ -31,6 +32,7 @@ STATUS = (  # most specific first
     (Forbidden, 403),
     (NotFound, 404),
     (Conflict, 409),
+    (TooManyAttempts, 429),
     (InputError, 422),
     (StoreError, 503),
 )
@@ -62,7 +64,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(TrekantError)
     async def trekant_error(_request: Request, exc: TrekantError):
-        return error_response(status_of(exc), issue_records(exc))
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
+        return error_response(status_of(exc), issue_records(exc), headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError):

@@ -9,20 +9,11 @@ from __future__ import annotations
 
 import json
 
-from starlette.exceptions import HTTPException
-
 MEGABYTE = 1_000_000
 
 
 def too_large_message(limit_bytes: int) -> str:
     return f"the request body is larger than the limit of {limit_bytes / MEGABYTE:g} MB (TREKANT_MAX_UPLOAD_MB)"
-
-
-class BodyTooLarge(HTTPException):
-    """Raised from inside the body stream; an HTTPException, so FastAPI's form parser passes it on."""
-
-    def __init__(self, limit_bytes: int):
-        super().__init__(413, too_large_message(limit_bytes))
 
 
 def too_large_body(limit_bytes: int) -> bytes:
@@ -45,29 +36,33 @@ class BodyLimit:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
             return await self._refuse(send)
-        seen = 0
-        started = False
+        seen, started, refused = 0, False, False
 
         async def counted_receive():
-            nonlocal seen
+            # Past the limit the app is told the client has gone (it stops reading), and the 413
+            # goes out at once; whatever the app answers after that is dropped.
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise BodyTooLarge(self.limit)
+                    if not started:
+                        await self._refuse(send)
+                    refused = True
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracked_send(message):
+        async def guarded_send(message):
             nonlocal started
+            if refused:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
-            await self.app(scope, counted_receive, tracked_send)
-        except BodyTooLarge:
-            if not started:
-                await self._refuse(send)
+        await self.app(scope, counted_receive, guarded_send)
 
     async def _refuse(self, send) -> None:
         body = too_large_body(self.limit)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import inspect, select
 
+from trekant.cli.identity import os_user
 from trekant.store.schema.core import audit_log
 from trekant.store.store import Store
 
@@ -160,7 +161,7 @@ def test_contacts_are_personal_data_and_forget_removes_them_everywhere(store_env
         entry = conn.execute(select(audit_log).where(audit_log.c.action == "partnerships.forget")).one()
     store.dispose()
     assert json.loads(entry.detail) == {"records_removed": 2, "note": "personal data erased on request"}
-    assert entry.actor == "cli" and entry.entity == "person" and entry.entity_id == ""
+    assert entry.actor == f"cli:{os_user()}" and entry.entity == "person" and entry.entity_id == ""
     assert run_json("forget", "Nobody Known") == {"records_removed": 0}
 
 

@@ -3,6 +3,7 @@
 import pytest
 import yaml
 
+from trekant.cli.identity import os_user
 from trekant.partnerships.defaults import data_path
 
 SHIPPED = yaml.safe_load(data_path("trekantomraadet").read_text(encoding="utf-8"))
@@ -65,7 +66,7 @@ def test_add_then_edit_keeps_a_history(store_env, run, run_json):
     assert changes[0]["detail"]["created"] is True
     assert changes[1]["detail"]["changed"] == {"status": {"from": "active", "to": "ended"},
                                                "end": {"from": None, "to": "2025-06-30"}}
-    assert all(c["actor"] == "cli" for c in changes)
+    assert all(c["actor"] == f"cli:{os_user()}" for c in changes)  # the CLI acts as its OS user (docs/security.md)
     unchanged = run_json("edit", "havnesamarbejde", "--set", "status=ended")
     assert unchanged["partnerships"] == [] and len(run_json("history", "havnesamarbejde")["changes"]) == 2
 

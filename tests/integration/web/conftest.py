@@ -17,9 +17,15 @@ def client(store_env) -> TestClient:
 
 @pytest.fixture
 def admin_client(store_env) -> TestClient:
-    """A client of an app started with --local-admin (TestClient's address counts as this machine)."""
+    """A client of an app started with --local-admin (TestClient's address counts as this machine).
+
+    Like the pages' scripts, it sends the CSRF token of its first page as X-CSRF-Token with every
+    request: the local administrator's writes need it too (docs/security.md).
+    """
     with TestClient(create_app(store_env, local_admin=True), raise_server_exceptions=False,
                     client=("127.0.0.1", 50000)) as c:
+        page = c.get("/sign-in").text
+        c.headers["X-CSRF-Token"] = page.split('<meta name="csrf-token" content="', 1)[1].split('"', 1)[0]
         yield c
 
 

@@ -31,7 +31,7 @@ def issues_of(response, status):
 # ---- the same answers as the CLI ----------------------------------------------------------------
 
 @pytest.mark.parametrize("path, command", [
-    ("/api/plan/check", ("plan", "check")),
+    ("/api/plan/check", ("plan", "check", "--status", "F,V")),  # anonymous: the published live statuses
     ("/api/plan/where?env_class=5", ("plan", "where", "--class", "5")),
     ("/api/plan/where?env_class=3&use=31&min_area_ha=10", ("plan", "where", "--class", "3", "--use", "31", "--min-area-ha", "10")),
     ("/api/plan/at?x=533150&y=6175150", ("plan", "at", "533150", "6175150")),
@@ -88,10 +88,10 @@ def test_optimisation_over_a_window_of_hours(sqlite_client):
 
 
 def test_hourly_week_is_the_services(sqlite_client):
-    from trekant.energy import service
+    from trekant.energy import system_service
 
-    body = sqlite_client.get("/api/energy/scenarios/today/hourly?week=5").json()
-    assert body == json.loads(json.dumps(service.hourly_results("today", 5)))
+    body = sqlite_client.get("/api/energy/scenarios/today/hourly?week=5").json()  # weeks count from 1 here
+    assert body == json.loads(json.dumps(system_service.week_charts("today", 4)))
 
 
 def test_key_figures_and_series(sqlite_client, sqlite_env):

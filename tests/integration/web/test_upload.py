@@ -117,3 +117,23 @@ def test_the_limit_is_a_documented_setting(sqlite_env, monkeypatch):
     from trekant.settings import Settings
 
     assert Settings().max_upload_mb == 0.5
+
+
+def test_a_draft_frame_is_shown_only_to_signed_in_principals(admin_client, store_env, tmp_path):
+    """A frame in status K (kladde, an unpublished draft) appears for the local administrator, never
+    for anonymous readers: not on the map layer, in the site finder, at a point or on the page."""
+    from fastapi.testclient import TestClient
+    from trekant.web.app import create_app
+
+    path = good_plan(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace('"status": "V"', '"status": "K"'), encoding="utf-8")
+    assert upload(admin_client, path).status_code == 200
+    with TestClient(create_app(store_env), raise_server_exceptions=False) as anonymous:
+        assert set(GOOD_IDS) <= planids(admin_client)
+        assert not set(GOOD_IDS) & planids(anonymous)
+        assert "WEB-2" in {f["planid"] for f in admin_client.get("/api/plan/where?env_class=3&use=31").json()["frames"]}
+        assert "WEB-2" not in {f["planid"] for f in anonymous.get("/api/plan/where?env_class=3&use=31").json()["frames"]}
+        at = "/api/plan/at?x=533750&y=6175150"
+        assert "WEB-2" in [f["planid"] for f in admin_client.get(at).json()["frames"]]
+        assert "WEB-2" not in [f["planid"] for f in anonymous.get(at).json()["frames"]]
+        assert "WEB-2" not in anonymous.get("/parts/plan/site-finder?env_class=3&use=31").text

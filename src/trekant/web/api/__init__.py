@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.api import economy, energy, infra, partnerships, plan, region, strategy
+from trekant.web.api import audit, economy, energy, infra, partnerships, plan, region, strategy
 
 
 def build_router() -> APIRouter:
@@ -15,5 +15,6 @@ def build_router() -> APIRouter:
     router.include_router(economy.router, tags=["economy"])
     router.include_router(infra.router, tags=["infrastructure"])
     router.include_router(strategy.router, tags=["strategy"])
+    router.include_router(audit.router, tags=["audit"])
     router.include_router(partnerships.router, tags=["partnerships"])
     return router

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
-from trekant.energy import service
+from trekant.energy import service, system_service
 from trekant.settings import Settings
 from trekant.web.api.common import shipped
 from trekant.web.deps import Principal, current_principal, reader_settings
@@ -50,11 +50,11 @@ def factor_table(spec: str, settings: Settings = Depends(reader_settings),
 @router.get("/scenarios")
 def scenarios(principal: Principal = Depends(current_principal)) -> list[dict]:
     """The shipped energy-system scenarios."""
-    return service.scenarios()
+    return system_service.scenarios()
 
 
 def _scenario(name: str) -> str:
-    return shipped(name, (s["name"] for s in service.scenarios()), "scenario")
+    return shipped(name, (s["name"] for s in system_service.scenarios()), "scenario")
 
 
 HoursQuery = Query(None, ge=1, le=8784, description="Run only N hours (default: the whole profile year).")
@@ -65,21 +65,22 @@ StartQuery = Query(0, ge=0, le=8783, description="First hour of the window (0 = 
 def simulate(name: str, hours: int | None = HoursQuery, start: int = StartQuery,
              principal: Principal = Depends(current_principal)) -> dict:
     """Rule-based hourly simulation of the scenario's fixed capacities (`energy model simulate`)."""
-    return service.model_simulate(_scenario(name), hours, start)
+    return system_service.model_simulate(_scenario(name), hours, start)
 
 
 @router.get("/scenarios/{name}/run")
 def run(name: str, hours: int = Query(168, ge=1, le=MAX_RUN_HOURS, description=f"Hours to optimise (at most {MAX_RUN_HOURS})."),
         start: int = StartQuery, principal: Principal = Depends(current_principal)) -> dict:
     """Optimise the scenario with PyPSA + HiGHS over a window of hours (`energy model run --hours`)."""
-    return service.model_run(_scenario(name), hours, start)
+    return system_service.model_run(_scenario(name), hours, start)
 
 
 @router.get("/scenarios/{name}/hourly")
 def hourly(name: str, week: int = Query(1, ge=1, le=52, description="Week of the profile year (1–52)."),
            principal: Principal = Depends(current_principal)) -> dict:
-    """A chosen week hour by hour and the duration curves of the scenario's dispatch."""
-    return service.hourly_results(_scenario(name), week)
+    """A chosen week hour by hour (`charts`) and the duration curves of the scenario's dispatch (the year
+    simulated; a scenario with capacities to optimise is optimised for that week)."""
+    return system_service.week_charts(_scenario(name), week - 1)
 
 
 @router.get("/scenarios/{name}/sweep")
@@ -88,4 +89,4 @@ def sweep(name: str,
           hours: int | None = HoursQuery, start: int = StartQuery,
           principal: Principal = Depends(current_principal)) -> dict:
     """Simulate many capacity variants at once and compare their results (`energy sweep`)."""
-    return service.sweep(_scenario(name), vary, hours, start)
+    return system_service.sweep(_scenario(name), vary, hours, start)

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from trekant.lazy import lazy_module
 from trekant.settings import Settings
 from trekant.store.audit import origin
-from trekant.web.deps import Principal, actor_settings, current_principal, get_settings, require_role
+from trekant.web.deps import Principal, actor_settings, current_principal, get_settings, permits
 
 service = lazy_module("trekant.partnerships.service")
 
@@ -71,7 +71,7 @@ def organisation(key: str, settings: Settings = Depends(get_settings)) -> dict:
     return service.get_organisation(settings, key)
 
 
-@router.post("/partnerships/forget", dependencies=[Depends(require_role("administrator"))])
+@router.post("/partnerships/forget", dependencies=[Depends(permits("personal.forget"))])
 def forget(request: Request, person: str = Body(..., embed=True),
            settings: Settings = Depends(actor_settings)) -> dict:
     """Erase a person's contact data everywhere (administrators only); the audit log says that, not whose."""
@@ -91,13 +91,13 @@ def history(key: str, settings: Settings = Depends(get_settings)) -> dict:
     return service.history(settings, key)
 
 
-@router.post("/partnerships", status_code=201, dependencies=[Depends(require_role("analyst"))])
+@router.post("/partnerships", status_code=201, dependencies=[Depends(permits("partnership.edit"))])
 def add(request: Request, fields: dict = Body(...), settings: Settings = Depends(actor_settings)) -> dict:
     """Add a partnership from its fields (the YAML document's shape); checked like an import."""
     return _write(request, lambda: service.add_partnership(settings, fields))
 
 
-@router.patch("/partnerships/{key}", dependencies=[Depends(require_role("analyst"))])
+@router.patch("/partnerships/{key}", dependencies=[Depends(permits("partnership.edit"))])
 def edit(key: str, request: Request, changes: dict = Body(...), settings: Settings = Depends(actor_settings)) -> dict:
     """Change fields of a partnership; lists given replace the stored ones. Checked like an import."""
     return _write(request, lambda: service.edit_partnership(settings, key, changes))

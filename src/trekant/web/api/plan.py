@@ -23,15 +23,17 @@ MEDIA = {"gpkg": "application/geopackage+sqlite3", "geojson": "application/geo+j
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def _statuses(text: str | None) -> tuple[str, ...]:
-    return listed(text, "status") or LIVE_STATUSES
+def _statuses(text: str | None, principal: Principal) -> tuple[str, ...]:
+    """The statuses asked for (default: all but cancelled), as far as the person may see them (anonymous: no drafts)."""
+    asked = reports.status_codes(listed(text, "status") or LIVE_STATUSES)
+    return service.visible_statuses(not principal.sees_unpublished, asked)
 
 
 @router.get("/frames")
 def frames(status: str | None = StatusQuery, settings: Settings = Depends(reader_settings),
            principal: Principal = Depends(current_principal)) -> dict:
     """Current plan frames as GeoJSON (WGS 84) with their rules, use and status by name, and the bounds."""
-    return maps.frames_map(settings, _statuses(status), settings.language)
+    return maps.frames_map(settings, _statuses(status, principal), settings.language)
 
 
 @router.get("/frames/{planid}/history")
@@ -49,9 +51,11 @@ def designations(settings: Settings = Depends(reader_settings),
     return maps.designations_map(settings, settings.language)
 
 
-def _check_options(sensitive: str | None, within: bool, touch_distance_m: float, status: str | None) -> CheckOptions:
+def _check_options(sensitive: str | None, within: bool, touch_distance_m: float, status: str | None,
+                   principal: Principal) -> CheckOptions:
     return CheckOptions(sensitive_uses=listed(sensitive, "sensitive", int) or DEFAULT_SENSITIVE_USES,
-                        within_municipality=within, touch_distance_m=touch_distance_m, statuses=_statuses(status))
+                        within_municipality=within, touch_distance_m=touch_distance_m,
+                        statuses=_statuses(status, principal))
 
 
 SensitiveQuery = Query(None, description="Sensitive general uses (anvgen), comma separated; default 11,21,51,61,71.")
@@ -64,14 +68,14 @@ def check(sensitive: str | None = SensitiveQuery, within: bool = WithinQuery,
           status: str | None = StatusQuery, settings: Settings = Depends(reader_settings),
           principal: Principal = Depends(current_principal)) -> dict:
     """The cross-border checks (`plan check`): environmental distance, equal conditions, border overlaps."""
-    return reports.check(settings, _check_options(sensitive, within, touch_distance_m, status)).to_dict()
+    return reports.check(settings, _check_options(sensitive, within, touch_distance_m, status, principal)).to_dict()
 
 
 @router.get("/conflicts")
 def conflicts(sensitive: str | None = SensitiveQuery, within: bool = WithinQuery, status: str | None = StatusQuery,
               settings: Settings = Depends(reader_settings), principal: Principal = Depends(current_principal)) -> dict:
     """Environmental conflicts as GeoJSON lines between the two frames, with distances and both frames' bounds."""
-    return maps.conflicts_map(settings, _check_options(sensitive, within, 20.0, status))
+    return maps.conflicts_map(settings, _check_options(sensitive, within, 20.0, status, principal))
 
 
 @router.get("/where")
@@ -81,7 +85,7 @@ def where(env_class: int = Query(..., description="Environmental class of the bu
           status: str | None = StatusQuery, settings: Settings = Depends(reader_settings),
           principal: Principal = Depends(current_principal)) -> dict:
     """The regional site finder (`plan where`): every frame in the region admitting class and use."""
-    return reports.where(settings, env_class, use, min_area_ha, _statuses(status))
+    return reports.where(settings, env_class, use, min_area_ha, _statuses(status, principal))
 
 
 @router.get("/at")
@@ -90,7 +94,7 @@ def at(x: float = Query(..., description="Easting, or longitude with crs=EPSG:43
        crs: str | None = Query(None, description="CRS of x, y (default EPSG:25832), e.g. EPSG:4326."),
        settings: Settings = Depends(reader_settings), principal: Principal = Depends(current_principal)) -> dict:
     """What applies at a point (`plan at`): frames and their rules, designations, conflicts within 500 m."""
-    return reports.at(settings, x, y, crs)
+    return reports.at(settings, x, y, crs, CheckOptions(statuses=_statuses(None, principal)))
 
 
 @router.get("/land")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import economy, energy, infra, overview, partnerships, plan
+from trekant.web.pages import account, admin, economy, energy, infra, overview, partnerships, plan
 
 
 def build_router() -> APIRouter:
@@ -14,5 +14,7 @@ def build_router() -> APIRouter:
     router.include_router(infra.router)
     router.include_router(energy.router)
     router.include_router(economy.router)
+    router.include_router(account.router)
+    router.include_router(admin.router)
     router.include_router(partnerships.router)
     return router

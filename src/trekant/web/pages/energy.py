@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from trekant.energy import labels, service
+from trekant.energy import labels, system_service
 from trekant.region import service as region
 from trekant.settings import Settings
 from trekant.web.deps import Principal, current_principal, reader_settings
@@ -29,5 +29,5 @@ def energy_words(language: str) -> dict[str, str]:
 def energy_page(request: Request, settings: Settings = Depends(reader_settings),
                 principal: Principal = Depends(current_principal)):
     municipalities = region.describe_region(settings)["municipalities"]
-    return render(request, "energy.html", scenarios=service.scenarios(), municipalities=municipalities,
-                  sweep_keys=list(service.SWEEP_KEYS), words=energy_words(settings.language))
+    return render(request, "energy.html", scenarios=system_service.scenarios(), municipalities=municipalities,
+                  sweep_keys=list(system_service.SWEEP_KEYS), words=energy_words(settings.language))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from trekant.plan import maps, reports
-from trekant.plan.model import LIVE_STATUSES
+from trekant.plan import maps, reports, service
+from trekant.plan.model import LIVE_STATUSES, CheckOptions
 from trekant.settings import Settings
 from trekant.web.deps import Principal, current_principal, reader_settings
 from trekant.web.pages.render import render, render_part
@@ -22,7 +22,8 @@ router = APIRouter()
 @router.get("/plan")
 def plan_page(request: Request, settings: Settings = Depends(reader_settings),
               principal: Principal = Depends(current_principal)):
-    return render(request, "plan.html", check=reports.check(settings).to_dict(), land=reports.land(settings),
+    visible = CheckOptions(statuses=service.visible_statuses(not principal.sees_unpublished, None))
+    return render(request, "plan.html", check=reports.check(settings, visible).to_dict(), land=reports.land(settings),
                   codes=maps.code_names(settings.language))
 
 
@@ -30,14 +31,16 @@ def plan_page(request: Request, settings: Settings = Depends(reader_settings),
 def site_finder(request: Request, env_class: int = Query(...), use: int | None = Query(None),
                 min_area_ha: float = Query(0.0), settings: Settings = Depends(reader_settings),
                 principal: Principal = Depends(current_principal)):
-    found = reports.where(settings, env_class, use, min_area_ha, LIVE_STATUSES)
+    found = reports.where(settings, env_class, use, min_area_ha,
+                          service.visible_statuses(not principal.sees_unpublished, LIVE_STATUSES))
     return render_part(request, "site_finder", found=found, codes=maps.code_names(settings.language))
 
 
 @router.get("/parts/plan/at")
 def at_point(request: Request, x: float = Query(...), y: float = Query(...), crs: str = Query("EPSG:4326"),
              settings: Settings = Depends(reader_settings), principal: Principal = Depends(current_principal)):
-    return render_part(request, "at_point", here=reports.at(settings, x, y, crs),
+    visible = CheckOptions(statuses=service.visible_statuses(not principal.sees_unpublished, None))
+    return render_part(request, "at_point", here=reports.at(settings, x, y, crs, visible),
                        codes=maps.code_names(settings.language))
 
 

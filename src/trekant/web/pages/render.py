@@ -8,6 +8,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from trekant.i18n import number, percent
+from trekant.web.auth import csrf_token
 from trekant.web.deps import current_principal, has_role, language
 from trekant.web.labels import label, script_labels
 
@@ -15,10 +16,13 @@ TEMPLATES = Jinja2Templates(directory=Path(__file__).parent.parent / "templates"
 
 
 def render(request: Request, template: str, **context):
-    """A TemplateResponse with what every page needs (autoescaped: names are data, never markup)."""
+    """A TemplateResponse with what every page needs (autoescaped: names are data, never markup).
+
+    `csrf_token` goes into every form (hidden field csrf_token) and base.html's <meta name="csrf-token">
+    for scripts (header X-CSRF-Token); `csp_nonce` is the nonce of this response's Content Security Policy.
+    """
     lang = language(request)
     principal = current_principal(request)
-    context.setdefault("csrf_token", getattr(request.state, "csrf_token", ""))
     context.update(
         lang=lang,
         other_lang="en" if lang == "da" else "da",
@@ -26,6 +30,8 @@ def render(request: Request, template: str, **context):
         may=lambda *roles: has_role(principal, *roles),
         path=request.url.path,
         script_labels=script_labels(lang),
+        csrf_token=csrf_token(request),
+        csp_nonce=getattr(request.state, "csp_nonce", ""),
         L=lambda key: label(key, lang),
         num=lambda value, spec=",.1f": number(value, spec, lang),
         pct=lambda share, decimals=1: percent(share, decimals, lang),

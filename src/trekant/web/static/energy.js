@@ -56,7 +56,7 @@ function resultsTable(data) {
     ["total_cost_dkk", T.fmt(data.total_cost_dkk)], ["hydrogen_produced_t", T.fmt(data.hydrogen_produced_t)],
   ].map(([key, value]) => ({ key: word(key), value }));
   return T.table([{ key: "key", label: T.L("results") }, { key: "value", label: T.L("value"), num: true }], rows,
-    `${data.title} – ${data.method}, ${T.fmt(data.duration_hours)} h`);
+    `${data.title} – ${data.method}, ${T.fmt(data.hours)} h`);
 }
 
 async function scenario() {
@@ -66,16 +66,20 @@ async function scenario() {
   target.setAttribute("aria-busy", "true");
   try {
     const data = await T.getJSON(T.withLang(`/api/energy/scenarios/${encodeURIComponent(name)}/hourly?week=${week}`));
-    const h = data.hourly;
+    const c = data.charts, h = c.series_mw, time = c.hours;
+    const zeros = time.map(() => 0);
+    const heatPumps = Object.keys(h).filter((k) => k.endsWith(":heat_pump_el"));
+    const heatPumpEl = time.map((_, i) => heatPumps.reduce((sum, k) => sum + h[k][i], 0));
     T.replace("scenario-demo", T.demoBadge(data.demo));
-    const supply = SUPPLY.map((key) => ({ type: "scatter", mode: "lines", stackgroup: "supply", name: word(key), x: h.time, y: h[key] || [],
+    const supply = SUPPLY.map((key) => ({ type: "scatter", mode: "lines", stackgroup: "supply", name: word(key), x: time, y: h[key] || zeros,
       line: { width: 0.5, color: SUPPLY_COLOURS[key] } }));
     const demand = { type: "scatter", mode: "lines", name: `${word("electricity_demand")} + ${word("electrolyser_el")} + ${word("heat_pump_el")}`,
-      x: h.time, y: h.time.map((_, i) => h.electricity_demand[i] + h.electrolyser_el[i] + h.heat_pump_el[i]), line: { color: "#1a1a1a", width: 2 } };
+      x: time, y: time.map((_, i) => h.electricity_demand[i] + (h.electrolyser_el || zeros)[i] + heatPumpEl[i]), line: { color: "#1a1a1a", width: 2 } };
     await T.chart(document.getElementById("hourly"), [...supply, demand], { yaxis: { title: { text: T.L("mw") } }, height: 420 });
-    const curves = data.duration_curves;
-    await T.chart(document.getElementById("duration"), Object.entries(curves).map(([key, c]) => ({
-      type: "scatter", mode: "lines", name: word(key), x: c.hours_share.map((s) => s * 100), y: c.values,
+    const curves = c.duration_curves;
+    await T.chart(document.getElementById("duration"), Object.entries(curves.mw).map(([key, values]) => ({
+      type: "scatter", mode: "lines", name: key.includes(":") ? `${key.split(":")[0]}: ${word("district_heat_demand")}` : word(key),
+      x: curves.share_of_hours_pct, y: values,
     })), { xaxis: { title: { text: `${T.L("hours_share")} (%)` } }, yaxis: { title: { text: T.L("mw") } }, height: 420 });
     T.replace(target, resultsTable(data));
     target.dataset.scenario = `${name}:${week}`;

@@ -1,0 +1,116 @@
+"""Every role × every write route (and a sample of reads): 200/303, 401 or 403 as the rules say (issue 11).
+
+The write routes are discovered from the app: a new POST/PUT/PATCH/DELETE route that is not in
+WRITES fails `test_every_write_route_is_in_the_table` until someone states who may use it — so no
+write route goes unprotected by oversight. Add each new route's row (and its request) here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from trekant.web.app import create_app
+
+from .signin import app, session_for  # noqa: F401 (app: fixture)
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+PRINCIPALS = ("anonymous", "reader", "analyst", "vejle", "kolding", "admin")
+
+
+def everyone(status: int) -> dict[str, int]:
+    return {p: status for p in PRINCIPALS}
+
+
+def only_admin(ok: int = 200) -> dict[str, int]:
+    return dict(everyone(403), anonymous=401, admin=ok)
+
+
+def analysts(ok: int = 200) -> dict[str, int]:
+    return dict(only_admin(ok), analyst=ok)
+
+
+def api(method: str, path: str, body: dict) -> Request:
+    """A JSON write as the pages' scripts send it: the session's CSRF token in X-CSRF-Token."""
+    return lambda c, t: c.request(method, path, json=body, headers={"X-CSRF-Token": t})
+
+
+Request = Callable[[TestClient, str], object]  # (client, csrf token) → response
+
+# (method, path) → (the request, expected status per principal)
+WRITES: dict[tuple[str, str], tuple[Request, dict[str, int]] | None] = {
+    # Public by design, guarded by its own pre-sign-in CSRF token and throttling: test_auth.py.
+    ("POST", "/sign-in"): None,
+    # Ending one's own session: harmless for anyone (anonymous has none to end).
+    ("POST", "/sign-out"): (lambda c, t: c.post("/sign-out", data=dict(csrf_token=t), follow_redirects=False),
+                            everyone(303)),
+    # partnerships: analysts edit them ("partnership.edit"); only the administrator erases a person
+    ("POST", "/api/partnerships"): (api("POST", "/api/partnerships", dict(
+        key="role-test", name="Role test", status="idea", themes=["planning"], demo=True)), analysts(201)),
+    ("PATCH", "/api/partnerships/{key}"): (api("PATCH", "/api/partnerships/hysynergy",
+                                               dict(status="ended", end="2025")), analysts()),
+    ("POST", "/api/partnerships/forget"): (api("POST", "/api/partnerships/forget", dict(person="Nobody Known")),
+                                           only_admin()),
+}
+
+READS: dict[str, dict[str, int]] = {
+    "/": everyone(200),
+    "/api/region": everyone(200),
+    "/api/whoami": everyone(200),
+    "/sign-in": everyone(200),
+    "/api/audit": only_admin(),
+    "/admin/audit": only_admin(),
+    "/admin/audit.csv": only_admin(),
+    "/api/partnerships": everyone(200),
+    "/api/partnerships/hysynergy/history": everyone(200),
+    "/partnerships": everyone(200),
+}
+
+
+def client_of(app, who: str) -> tuple[TestClient, str]:
+    if who == "anonymous":
+        return TestClient(app, raise_server_exceptions=False), ""
+    return session_for(app, who)
+
+
+def write_routes(app) -> set[tuple[str, str]]:
+    return {(method, route.path) for route in app.routes if isinstance(route, APIRoute)
+            for method in route.methods & WRITE_METHODS}
+
+
+def test_every_write_route_is_in_the_table(store_env):
+    missing = write_routes(create_app(store_env)) - set(WRITES)
+    assert not missing, f"write routes nobody has stated the permissions of (add them to WRITES): {sorted(missing)}"
+
+
+@pytest.mark.parametrize("who", PRINCIPALS)
+def test_role_table(app, who):
+    """All rows for one principal (each with a fresh session), so one run reports every mismatch."""
+    mismatches = []
+    for path, expected in READS.items():
+        client, _ = client_of(app, who)
+        got = client.get(path).status_code
+        if got != expected[who]:
+            mismatches.append(f"GET {path}: {got}, expected {expected[who]}")
+    for (method, path), row in WRITES.items():
+        if row is None:
+            continue
+        request, expected = row
+        client, csrf = client_of(app, who)
+        got = request(client, csrf).status_code
+        if got != expected[who]:
+            mismatches.append(f"{method} {path}: {got}, expected {expected[who]}")
+    assert mismatches == []
+
+
+@pytest.mark.parametrize("who", [p for p in PRINCIPALS if p != "anonymous"])
+def test_cookie_writes_without_the_csrf_token_are_refused_for_every_role(app, who):
+    for (method, path), row in WRITES.items():
+        if row is None:
+            continue
+        client, _csrf = client_of(app, who)
+        request, _expected = row
+        assert request(client, "").status_code == 403, f"{method} {path} without a CSRF token"
