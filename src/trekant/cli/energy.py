@@ -362,9 +362,7 @@ def _capacities_table(result: dict, language: str) -> Table:
 @handles_errors
 def model_list_command(json_out: bool = JsonOption) -> None:
     """The shipped scenarios (a path to your own YAML works wherever a name does)."""
-    from trekant.energy.io.scenario import load_scenario, shipped_scenarios
-
-    rows = [dict(name=n, title=load_scenario(n).title) for n in shipped_scenarios()]
+    rows = system_service.scenarios()
     if json_out:
         print_json(rows)
         return

@@ -18,9 +18,7 @@ if TYPE_CHECKING:
     from trekant.infrastructure.model import Project
 
 service = lazy_module("trekant.infrastructure.service")
-geometry = lazy_module("trekant.infrastructure.geometry")
 io_params = lazy_module("trekant.infrastructure.io.params")
-io_project = lazy_module("trekant.infrastructure.io.project")
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()
@@ -35,18 +33,8 @@ def _mdkk(value: float | None, lang: str) -> str:
 
 
 def _mark(project: Project, path: str) -> str:
-    """' *' when the value at `path` itself is illustrative (a flagged year-split of a published total is not)."""
-    flagged = any(path == f or path.startswith(f + ".") for f in project.illustrative)
-    return " *" if flagged else ""
-
-
-def _summary(project: Project) -> dict:
-    return dict(key=project.key, name=project.name, name_en=project.name_en, mode=project.mode, status=project.status,
-                municipalities=list(project.municipalities), opening_year=project.opening_year,
-                construction_total_dkk=float(sum(project.construction_dkk.values())), price_year=project.price_year,
-                illustrative=list(project.illustrative),
-                opening_year_illustrative=bool(_mark(project, "opening_year")),
-                construction_total_illustrative=bool(_mark(project, "costs.construction_dkk")))
+    """' *' when the value at `path` itself is illustrative (service.value_flagged)."""
+    return " *" if service.value_flagged(project, path) else ""
 
 
 @app.command("list")
@@ -56,7 +44,7 @@ def list_command(json_out: bool = JsonOption) -> None:
     cfg = settings()
     projects = service.list_projects(cfg)
     if json_out:
-        print_json([_summary(p) for p in projects])
+        print_json([service.summary(p) for p in projects])
         return
     lang = cfg.language
     table = Table(title=label("portfolio", lang))
@@ -76,8 +64,7 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
     """Show one project: facts, published results, sources, and which inputs are illustrative."""
     cfg = settings()
     project = service.get_project(cfg, key)
-    doc = io_project.to_document_dict(project)
-    doc["length_km_geometry"] = geometry.length_km(project.geometry)
+    doc = service.project_document(cfg, key)
     if json_out:
         print_json(doc)
         return

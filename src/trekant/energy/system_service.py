@@ -115,8 +115,10 @@ def charts(frame, inputs, week: int) -> dict:
                 duration_curves=dict(share_of_hours_pct=list(range(101)), mw=curves))
 
 
-def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
-    """The rule-based simulation of the same scenario (fixed capacities only)."""
+def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None,
+                   week: int | None = None) -> dict:
+    """The rule-based simulation of the same scenario (fixed capacities only). `week`: add hourly
+    series of that week (0-based) and duration curves for charts, as model_run does."""
     from trekant.energy.core import outputs, simulate
     from trekant.energy.io.export import check_target, write_hourly
     from trekant.energy.io.system_inputs import load_inputs
@@ -129,9 +131,33 @@ def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, 
     frame = simulate.frame_of(simulate.simulate(inputs, [variant]), inputs, 0)
     outputs.check_shortfall(frame, inputs)
     result = outputs.summarise(frame, inputs, variant.sizes, "simulation")
+    if week is not None:
+        result["charts"] = charts(frame, inputs, week)
     if export:
         result["exported"] = write_hourly(frame, export)
     return result
+
+
+WEEK_HOURS = 168
+
+
+def week_charts(scenario_ref: str, week: int) -> dict:
+    """A scenario's results with the hourly series of one week (0-based) and its duration curves:
+    fixed capacities simulated for the whole profile year; a scenario with capacities to optimise
+    optimised for that week only (PyPSA + HiGHS: seconds, where the year takes a minute)."""
+    from trekant.energy.io.scenario import load_scenario
+
+    if load_scenario(scenario_ref).extendable():
+        return model_run(scenario_ref, WEEK_HOURS, week * WEEK_HOURS, week=0) | {"window": "week"}
+    return model_simulate(scenario_ref, week=week) | {"window": "year"}
+
+
+def scenarios() -> list[dict]:
+    """The shipped scenarios: name, title, demo flag and the capacities an optimisation sizes."""
+    from trekant.energy.io.scenario import load_scenario, shipped_scenarios
+
+    return [dict(name=name, title=s.title, demo=s.demo, optimised=list(s.extendable()))
+            for name, s in ((n, load_scenario(n)) for n in shipped_scenarios())]
 
 
 def _require_fixed(scenario, ref: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
+from trekant import mapdata
 from trekant.errors import InputError, StoreError, has_errors
 from trekant.region import repo
 from trekant.region.geometry import area_km2, neighbours
@@ -179,6 +180,18 @@ def describe_region(settings: Settings) -> dict:
         for m in members
     ]
     return dict(key=meta.get("region"), name=meta.get("region_name"), municipalities=rows)
+
+
+OUTLINE_SIMPLIFY_M = 50.0  # the 1:500,000 boundaries carry no detail finer than this
+
+
+def outlines(settings: Settings, simplify_m: float = OUTLINE_SIMPLIFY_M) -> dict:
+    """The region's municipalities as a GeoJSON FeatureCollection in WGS 84 (for web maps), with
+    code and name, and the bounds [west, south, east, north] of the whole region."""
+    with reading(settings) as conn:
+        members = repo.read_region_municipalities(conn)
+    features = [mapdata.feature(m.geom, dict(code=m.code, name=m.name), m.code, simplify_m) for m in members]
+    return dict(mapdata.collection(features), bbox=mapdata.bounds(m.geom for m in members))
 
 
 def _population(value) -> dict | None:
