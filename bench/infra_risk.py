@@ -23,19 +23,22 @@ from trekant.infrastructure.risk import default_spec, run_risk, sample_inputs, s
 PROJECT = Path(__file__).resolve().parents[1] / "src/trekant/infrastructure/data/projects/trekantomraadet/e45-vejle-skanderborg.yaml"
 
 
-def loop_npv(flows, overrun: float, growth: float, vot: float) -> float:
-    """One draw, one year at a time: the straightforward scalar implementation."""
+def loop_npv(flows, overrun: float, growth: float, vot: float, co2: float) -> float:
+    """One draw, one year at a time: the straightforward scalar implementation (the overrun is drawn on
+    the base estimate, so it is scaled to the budget amounts the flows hold)."""
     total, naf, extra = 0.0, flows.net_tax_factor, flows.tax_distortion_factor - 1.0
-    time_items = set(flows.time_items)
+    time_items, revenue_items = set(flows.time_items), set(flows.public_revenue_items)
+    overrun *= flows.overrun_on_budget
     for i in range(len(flows.years)):
         g = (1.0 + growth) ** int(flows.growth_exponent[i])
-        benefit = sum(float(v[i]) * g * (vot if k in time_items else 1.0) for k, v in flows.benefits_dkk.items())
+        items = {k: float(v[i]) * g * (vot if k in time_items else co2 if k == "co2" else 1.0) for k, v in flows.benefits_dkk.items()}
         construction = overrun * float(flows.construction_dkk[i])
-        om = float(flows.om_dkk[i])
-        public = flows.public_share * (construction + om) - float(flows.revenue_dkk[i]) * g
-        flow = benefit - naf * (construction + om) - extra * public
+        om, reinvest = float(flows.om_dkk[i]), float(flows.reinvestments[i])
+        public = (flows.public_share * (construction + om + reinvest) - float(flows.revenue_dkk[i]) * g
+                  - sum(v for k, v in items.items() if k in revenue_items))
+        flow = sum(items.values()) - naf * (construction + om + reinvest) - extra * public
         if i == len(flows.years) - 1:
-            flow += naf * flows.residual_share * overrun * float(flows.construction_dkk.sum())
+            flow += naf * (flows.residual_share * overrun * float(flows.construction_dkk.sum()) + flows.reinvestment_residual_dkk)
         total += float(flows.factors[i]) * flow
     return total
 
@@ -63,8 +66,8 @@ def main() -> None:
 
     values = sample_inputs(spec, args.draws, np.random.default_rng(1))
     start = time.perf_counter()
-    looped = np.array([loop_npv(flows, values["construction_overrun"][i], values["traffic_growth"][i], values["value_of_time"][i])
-                       for i in range(args.loop_draws)])
+    looped = np.array([loop_npv(flows, values["construction_overrun"][i], values["traffic_growth"][i], values["value_of_time"][i],
+                                values["co2_price"][i]) for i in range(args.loop_draws)])
     loop_s = time.perf_counter() - start
     assert np.allclose(looped, npv[: args.loop_draws], rtol=1e-9), "the loop and the vectorised NPVs differ"
 

@@ -332,8 +332,9 @@ def run(args) -> int:
                 results["tipg OGC items, PostGIS"] = measure(port, path, args.clients, args.seconds)
             inproc = _in_process(gpkg_settings, pg_settings)
     _report(results, inproc, args, point_path)
-    errors = sum(r[phase]["errors"] for r in results.values() for phase in ("saturated", "paced"))
-    return 0 if errors == 0 else 1
+    errors = sum(r[phase]["errors"] for name, r in results.items() if name.startswith("trekant")
+                 for phase in ("saturated", "paced"))
+    return 0 if errors == 0 else 1  # the peers' errors are reported, not ours to fail on
 
 
 def _point_path(port: int) -> str:

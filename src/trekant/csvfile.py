@@ -255,23 +255,9 @@ def read_csv(path: Path, *, what: str = "", hint: str = EXCEL_HINT, lower_header
     return parse_csv(text, str(path), lower_header=lower_header, short_rows=short_rows, numeric=numeric, sep=sep)
 
 
-def read_sheet(path: Path, *, lower_header: bool = False,
-               numeric: Collection[str] | None = None) -> tuple[Table | None, list[Issue]]:
-    """The first sheet of an XLSX file as a Table; number cells stay numbers, text cells follow the CSV rule."""
-    problem = file_problem(Path(path))
-    if problem:
-        return None, [problem]
-    from openpyxl import load_workbook
-
-    source = str(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            values = list(book.worksheets[0].iter_rows(values_only=True))
-        finally:
-            book.close()
-    except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
-        return None, [Issue("error", "format", source, "file", f"cannot read as XLSX: {exc}")]
+def _sheet_table(source: str, values: list, lower_header: bool,
+                 numeric: Collection[str] | None) -> tuple[Table | None, list[Issue]]:
+    """One sheet's cell values (header row first) as a Table; number cells stay numbers."""
     if not values or not any(values[0]):
         return None, [Issue("error", "empty", source, "row 1", "the sheet is empty or has no header row")]
     header = [str(h).strip() if h is not None else "" for h in values[0]]
@@ -291,6 +277,52 @@ def read_sheet(path: Path, *, lower_header: bool = False,
         table.rows.append((number, cells))
     issues = decide_numbers(table, numeric)
     return (None, issues) if issues else (table, [])
+
+
+def _workbook_values(path: Path) -> tuple[dict[str, list] | None, list[Issue]]:
+    """Every sheet's cell values by sheet name, or the Issue that says why the file cannot be read."""
+    problem = file_problem(Path(path))
+    if problem:
+        return None, [problem]
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}, []
+        finally:
+            book.close()
+    except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
+        return None, [Issue("error", "format", str(path), "file", f"cannot read as XLSX: {exc}")]
+
+
+def read_sheet(path: Path, *, lower_header: bool = False,
+               numeric: Collection[str] | None = None) -> tuple[Table | None, list[Issue]]:
+    """The first sheet of an XLSX file as a Table; number cells stay numbers, text cells follow the CSV rule."""
+    sheets, issues = _workbook_values(path)
+    if sheets is None:
+        return None, issues
+    return _sheet_table(str(path), next(iter(sheets.values()), []), lower_header, numeric)
+
+
+def read_sheets(path: Path, *, lower_header: bool = False,
+                numeric: Collection[str] | None = None) -> tuple[dict[str, Table] | None, list[Issue]]:
+    """Every sheet of an XLSX workbook as a Table (source 'file [sheet]'); empty sheets are left out.
+
+    With numeric=() no column's notation is decided yet: a caller that learns from the header which
+    columns hold numbers calls decide_numbers itself."""
+    sheets, issues = _workbook_values(path)
+    if sheets is None:
+        return None, issues
+    tables: dict[str, Table] = {}
+    for name, values in sheets.items():
+        if not values or not any(values[0]):
+            continue
+        table, found = _sheet_table(f"{path} [{name}]", values, lower_header, numeric)
+        issues += found
+        if table is not None:
+            tables[name] = table
+    return tables, issues
 
 
 def read_table(path: Path, *, lower_header: bool = False, short_rows: str = "pad",

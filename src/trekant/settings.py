@@ -60,6 +60,14 @@ class Settings(BaseSettings):
         description="Keep one database engine (connection pool) per process for reading instead of one "
         "per use case; the web server turns it on for its workers.",
     )
+    max_input_mb: float = Field(
+        default=500.0, gt=0, description="Largest file or download (MB) an import or fetch reads; "
+        "larger input is refused with a message instead of filling the memory."
+    )
+    fetch_deadline_s: float = Field(
+        default=300.0, gt=0, description="Longest time (s) one fetch request may take in all, "
+        "however slowly the server answers."
+    )
 
     @property
     def store_path(self) -> Path:

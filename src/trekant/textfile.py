@@ -22,13 +22,57 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 SAVE_AS_UTF8 = "save the file as UTF-8"
 
 
+MB = 1024 * 1024
+
+
+def input_limit_mb() -> float:
+    """The largest input a reader takes, in MB (TREKANT_MAX_INPUT_MB): /dev/zero must not fill the memory."""
+    from trekant.settings import get_settings
+
+    try:
+        return get_settings().max_input_mb
+    except Exception:  # a bad TREKANT_* value is reported by the CLI's settings(); keep the default here
+        return 500.0
+
+
+def input_limit_bytes() -> int:
+    return int(input_limit_mb() * MB)
+
+
+def too_large(size: int, limit: int | None = None) -> str | None:
+    """The message for input above the limit (default: the setting), or None."""
+    limit_mb = input_limit_mb() if limit is None else limit / MB
+    if size <= (int(limit_mb * MB) if limit is None else limit):
+        return None
+    return (f"is larger than the input limit of {limit_mb:.6g} MB; "
+            "raise TREKANT_MAX_INPUT_MB if the input is what you meant")
+
+
 def file_problem(path: Path, what: str = "") -> Issue | None:
-    """Why `path` cannot be read as a file at all (a directory, missing), or None."""
-    if path.is_dir():
-        return Issue("error", "file", str(path), "file", "is a directory, not a file")
-    if not path.exists():
-        return Issue("error", "file", str(path), "file", f"{what} file not found".strip())
-    return None
+    """Why `path` cannot be read as a file at all (a directory, missing, not a regular file such as a
+    FIFO or /dev/zero, larger than the input limit), or None. Every reader asks this first."""
+    try:
+        if path.is_dir():
+            return Issue("error", "file", str(path), "file", "is a directory, not a file")
+        if not path.exists():
+            return Issue("error", "file", str(path), "file", f"{what} file not found".strip())
+        if not path.is_file():  # a FIFO would block the reader forever, a device never ends
+            return Issue("error", "file", str(path), "file",
+                         "is not a regular file (a pipe, device or socket); save the input to a file first")
+        size = path.stat().st_size
+    except OSError as exc:
+        return Issue("error", "file", str(path), "file", f"cannot read: {exc.strerror or exc}")
+    message = too_large(size)
+    return Issue("error", "file", str(path), "file", message) if message else None
+
+
+def read_limited(path: Path) -> tuple[bytes, str | None]:
+    """(the file's bytes, None), never more than the input limit: (b"", why) above it (a file may
+    grow while read, or report size 0 like the files in /proc)."""
+    limit = input_limit_bytes()
+    with path.open("rb") as stream:
+        raw = stream.read(limit + 1)
+    return (b"", too_large(len(raw))) if len(raw) > limit else (raw, None)
 
 
 def decode_problem(raw: bytes, source: str, line_word: str = "line",
@@ -54,9 +98,11 @@ def text_or_issue(path: Path, what: str = "", line_word: str = "line",
     if problem:
         return None, problem
     try:
-        raw = path.read_bytes()
+        raw, above_limit = read_limited(path)
     except OSError as exc:
         return None, Issue("error", "file", str(path), "file", f"cannot read: {exc.strerror or exc}")
+    if above_limit:
+        return None, Issue("error", "file", str(path), "file", above_limit)
     return decode_problem(raw, str(path), line_word, hint)
 
 
@@ -81,15 +127,62 @@ def decode_utf8(raw: bytes, source: str, line_word: str = "line", hint: str = SA
     return text
 
 
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A mapping names the same key twice: YAML would silently keep the last value."""
+
+    def __init__(self, key: object, mark, first_line: int):
+        super().__init__(None, None, f"the key {key!r} appears twice (first on line {first_line}); "
+                                     "the second would silently replace the first", mark)
+        self.key = key
+
+
+class StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a mapping that repeats a key (merge keys `<<` excepted)."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key_node, _value in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    if key in seen:
+                        raise DuplicateKeyError(key, key_node.start_mark, seen[key])
+                    seen[key] = key_node.start_mark.line + 1
+                except TypeError:  # an unhashable key: the base constructor words that error
+                    continue
+        return super().construct_mapping(node, deep)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
+
+
 def parse_yaml(text: str, source: str, code: str = "yaml") -> object:
-    """The YAML document; a syntax error names its line and column (a truncated file, a stray tab)."""
+    """The YAML document; a syntax error names its line and column (a truncated file, a stray tab), a
+    repeated key names its line and the key, and nesting too deep to follow is one line too."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise_issue(Issue("error", code, source, where, f"not valid YAML: {problem}"))
+        field = str(exc.key) if isinstance(exc, DuplicateKeyError) else None
+        raise_issue(Issue("error", code, source, where, f"not valid YAML: {problem}", field))
+    except RecursionError:
+        raise_issue(Issue("error", code, source, "file", "not readable YAML: nested too deeply (thousands of levels)"))
+
+
+def parse_json(text: str, source: str, code: str = "json") -> object:
+    """The JSON document; a syntax error names its line and column, nesting too deep is one line."""
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise_issue(Issue("error", code, source, f"line {exc.lineno}, column {exc.colno}", f"not valid JSON: {exc.msg}"))
+    except RecursionError:
+        raise_issue(Issue("error", code, source, "file", "not readable JSON: nested too deeply (thousands of levels)"))
 
 
 UNION_MEMBERS = {"float", "int", "str", "bool", "list", "dict"}

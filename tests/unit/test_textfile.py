@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import BaseModel, ConfigDict
 
 from trekant.errors import InputError
-from trekant.textfile import decode_utf8, load_yaml_model, read_utf8, text_or_issue
+from trekant.textfile import decode_utf8, file_problem, load_yaml_model, parse_yaml, read_utf8, text_or_issue
 
 
 class _Doc(BaseModel):
@@ -72,3 +74,43 @@ def test_one_issue_per_invalid_field(tmp_path):
 def test_valid_document(tmp_path):
     doc = load_yaml_model(_write(tmp_path, "name: Vejle\nsize_m2: 2.5\n".encode()), _Doc, "test", "bad")
     assert (doc.name, doc.size_m2) == ("Vejle", 2.5)
+
+
+# --- issue 9 #4: a repeated YAML key is an error naming file, line and key (the last one used to win) ---
+
+@pytest.mark.parametrize("text, where, key", [
+    ("name: Kolding\nsize_m2: 1\nname: Vejle\n", "line 3, column 1", "name"),
+    ("outer:\n  a: 1\n  a: 2\n", "line 3, column 3", "a"),
+    ("{name: a, name: b}\n", "line 1, column 11", "name"),
+])
+def test_a_repeated_yaml_key_is_refused(tmp_path, text, where, key):
+    path = _write(tmp_path, text.encode())
+    with pytest.raises(InputError) as err:
+        load_yaml_model(path, _Doc, "test", "doc")
+    [line] = err.value.lines()
+    assert line.startswith(f"error [yaml] {path}: {where}, field {key}: not valid YAML: the key '{key}' appears twice")
+
+
+def test_merge_keys_may_override_what_they_merge(tmp_path):
+    path = _write(tmp_path, b"base: &b {name: x, size_m2: 1}\ndoc:\n  <<: *b\n  size_m2: 2\n")
+    assert parse_yaml(read_utf8(path), str(path))["doc"] == {"name": "x", "size_m2": 2}
+
+
+# --- issue 9 #7: what is not a regular file, or is above the input limit, is refused before reading ---
+
+def test_a_fifo_and_a_device_are_not_read(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        _, issue = text_or_issue(path)
+        assert (issue.where, issue.message) == ("file", "is not a regular file (a pipe, device or socket); "
+                                                        "save the input to a file first")
+
+
+def test_the_input_limit_comes_from_the_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv("TREKANT_MAX_INPUT_MB", "0.0001")  # 104 bytes
+    path = _write(tmp_path, b"x" * 105)
+    assert file_problem(path).message.startswith("is larger than the input limit of 0.0001 MB")
+    assert file_problem(_write(tmp_path, b"x" * 104, "small.txt")) is None

@@ -126,7 +126,8 @@ def claim_command(
         heads.add_row(h["title"], h["start_period"], h["end_period"], pct(h["growth_pct"], lang),
                       f"{h['rank']}/{h['compared']}" if h["rank"] else "–",
                       f"{h['leader_name'] or '–'} ({pct(h['leader_growth_pct'], lang)})", number(h["margin_pp"], "+.2f", lang))
-    Console().print(heads)
+    if report["headline_windows"]:
+        Console().print(heads)
     led = Table(title=f"{text('windows_led', lang)} – {report['windows_kind']}")
     for key in ("start", "end", "growth_pct", "runner_up", "margin_pp"):
         led.add_column(text(key, lang), justify="left" if key == "runner_up" else "right")
@@ -146,7 +147,8 @@ def claim_command(
         typer.echo(line)
     for item in report["published_claims"]:
         typer.echo(f"{text('published_claims', lang)}: \"{item['text']}\" – {item['source_text']}")
-        typer.echo(f"  {text('measure', lang)}: {item['measure']}; {text('geography', lang)}: {item['geography']}")
+        other = "" if item["about_this_series"] else f" ({text('other_measure', lang)})"
+        typer.echo(f"  {text('measure', lang)}: {item['measure']}{other}; {text('geography', lang)}: {item['geography']}")
         typer.echo(f"  → {item['verdict']}")
 
 
@@ -338,7 +340,7 @@ _UNIT = typer.Option(None, "--unit", help="Unit, e.g. persons (default: the file
 _SOURCE = typer.Option(None, "--source", help="Source text (default: the file's, else its name).")
 _LICENCE = typer.Option(None, "--licence", help="Licence (default: CC BY 4.0 for Statistics Denmark).")
 _NOT_ADDITIVE = typer.Option(False, "--not-additive", help="A ratio or average: never sum members into groups.")
-_WHERE = typer.Option(None, "--where", help="Keep only rows with COLUMN=value (repeatable).")
+_WHERE = typer.Option(None, "--where", help="Keep only rows with COLUMN=value; * and ? match any text (repeatable).")
 _BASIS = typer.Option(None, "--basis", help="What the areas count: residence (persons where they live) or workplace "
                                              "(jobs/production where the work is; default: from BOPKOM/ARBKOM or the table).")
 _ADJUSTED = typer.Option(None, "--seasonally-adjusted/--not-seasonally-adjusted",

@@ -18,6 +18,7 @@ from trekant.i18n import number, percent
 from trekant.lazy import lazy_module
 
 service = lazy_module("trekant.energy.service")
+system_service = lazy_module("trekant.energy.system_service")
 
 app = typer.Typer(no_args_is_help=True)
 factors_app = typer.Typer(no_args_is_help=True)
@@ -253,13 +254,16 @@ def pathway_command(
     console = Console()
     table = Table(title=f"{_t('pathway', lang)} {result['name']}{_demo_mark(result['demo'], lang)}",
                   caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
-    for key in ("year", "target", "projected", "gap"):
+    political = any(r["political_target_co2e_t"] is not None for r in result["years"])
+    keys = ("year", "target", "projected", "gap") + (("political_target", "political_gap") if political else ())
+    for key in keys:
         table.add_column(_t(key, lang), justify="right")
     for row in result["years"]:
         if (row["year"] - result["latest_account_year"]) % max(1, every) and row["year"] not in (2030, 2050):
             continue
-        table.add_row(str(row["year"]), *(number(row[k], ",.0f", lang)
-                                          for k in ("target_co2e_t", "projected_co2e_t", "gap_co2e_t")))
+        columns = ("target_co2e_t", "projected_co2e_t", "gap_co2e_t") + (
+            ("political_target_co2e_t", "political_gap_co2e_t") if political else ())
+        table.add_row(str(row["year"]), *(number(row[k], ",.0f", lang) for k in columns))
     console.print(table)
     macc = Table(title=f"{_t('macc', lang)}{_demo_mark(result['demo'], lang)}")
     for key in ("measure", "municipality", "sector", "dkk_per_t", "reduction", "cumulative"):
@@ -303,6 +307,30 @@ def _print_result(result: dict, language: str) -> None:
     console.print(table)
     console.print(_balances_table(result, language))
     console.print(_capacities_table(result, language))
+    if "rfnbo" in result:  # a full result; the tables above also serve partial ones
+        console.print(_system_table(result, language))
+        for note in result.get("notes", []) + result["rfnbo"]["notes"]:
+            typer.echo(note)
+
+
+def _system_table(result: dict, language: str) -> Table:
+    """Renewable hydrogen, the CO2 limit, security of supply and the heat areas, one line each."""
+    table = Table(title=f"{_t('system', language)}{_demo_mark(result['demo'], language)}")
+    table.add_column(_t("result", language))
+    table.add_column(_t("value", language), justify="right")
+    r, sec = result["rfnbo"], result["security"]
+    share = r["renewable_h2_share"]
+    table.add_row(f"{_t('renewable_h2_share', language)} ({r['rule']})", "-" if share is None else percent(share, 1, language))
+    if "compliance" in r:
+        table.add_row(_t("compliance_cost", language), number(r["compliance"]["compliance_cost_eur"], ",.0f", language))
+    if "co2_limit" in result:
+        table.add_row(_t("co2_price", language), number(result["co2_limit"]["shadow_price_eur_per_t"], ",.1f", language))
+    for key in ("import_binding_hours", "unserved_mwh", "extra_connection_mw"):
+        table.add_row(_t(key, language), number(sec[key], ",.0f", language))
+    for area in result["heat_areas"]:
+        factor = area["factor_kg_co2_per_mwh"]
+        table.add_row(f"{_t('heat_factor', language)}: {area['name']}", "-" if factor is None else number(factor, ".1f", language))
+    return table
 
 
 def _balances_table(result: dict, language: str) -> Table:
@@ -323,7 +351,8 @@ def _capacities_table(result: dict, language: str) -> Table:
     for key in ("technology", "size", "unit", "optimised"):
         table.add_column(_t(key, language), justify="right" if key == "size" else "left")
     for tech, cap in result["capacities"].items():
-        table.add_row(_name(tech, language), number(cap["size"], ",.1f", language), cap["unit"], "*" if cap["optimised"] else "")
+        if cap["size"] or cap["optimised"]:  # technologies the scenario does not have are left out
+            table.add_row(_name(tech, language), number(cap["size"], ",.1f", language), cap["unit"], "*" if cap["optimised"] else "")
     return table
 
 
@@ -346,19 +375,84 @@ StartOption = typer.Option(0, "--start", min=0, help="First hour of the window (
 ExportOption = typer.Option(None, "--export", help="Write the hourly results to PATH.csv or PATH.parquet.")
 
 
+RfnboOption = typer.Option(None, "--rfnbo", help="EU renewable-hydrogen rule: none, monthly or hourly (default: the scenario's).")
+
+
 @model_app.command("run")
 @handles_errors
 def model_run_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path."),
                       hours: int = HoursOption, start: int = StartOption, export: Path = ExportOption,
+                      rfnbo: str = RfnboOption,
+                      co2_limit: float = typer.Option(None, "--co2-limit", min=0, help="Cap the run's CO2 (t); its shadow price is reported."),
+                      import_mw: float = typer.Option(None, "--import-mw", min=0, help="Grid connection: the import limit (MW)."),
+                      compliance_cost: bool = typer.Option(False, "--compliance-cost", help="Optimise again without the RFNBO rule and report the difference in system cost."),
+                      week: int = typer.Option(None, "--week", min=0, help="Add this week's hourly series and duration curves (JSON, for charts)."),
                       json_out: bool = JsonOption) -> None:
     """Optimise the scenario (PyPSA + HiGHS) and report EnergyPLAN-style results."""
     from trekant.cli.common import progress_steps
 
     cfg = settings()
     with progress_steps(1, "PyPSA/HiGHS") as advance:
-        result = service.model_run(scenario, hours, start, export)
+        result = system_service.model_run(scenario, hours, start, export, rfnbo, co2_limit, import_mw, compliance_cost, week)
         advance("solved")
     print_json(result) if json_out else _print_result(result, cfg.language)
+
+
+@model_app.command("years")
+@handles_errors
+def model_years_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path."),
+                        profiles: list[str] = typer.Option(..., "--profiles", help="A weather-year profile CSV (repeatable; builtin:dk1_hourly_2017.csv is the shipped one)."),
+                        hours: int = HoursOption, start: int = StartOption, rfnbo: str = RfnboOption,
+                        json_out: bool = JsonOption) -> None:
+    """Optimise the scenario once per weather year and show the spread of the results."""
+    cfg = settings()
+    result = system_service.weather_years(scenario, profiles, hours, start, rfnbo)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    table = Table(title=_scenario_title(result, lang, f", {result['weather_years']} {_t('weather_years', lang)}"))
+    table.add_column(_t("profiles", lang), overflow="fold")
+    for key in YEAR_COLUMNS:
+        table.add_column(labels.sweep_head(key, lang), justify="right")
+    for row in result["results"]:
+        table.add_row(row["profiles"], *(_cell(row[k], k, lang) for k in YEAR_COLUMNS))
+    for edge in ("min", "max"):
+        table.add_row(_t(edge, lang), *(_cell(result["spread"].get(k, {}).get(edge), k, lang) for k in YEAR_COLUMNS), style="bold")
+    Console().print(table)
+
+
+YEAR_COLUMNS = ("total_cost_eur", "co2_t", "import_mwh", "hydrogen_produced_t", "renewable_h2_share", "unserved_mwh")
+
+
+def _cell(value, key: str, language: str) -> str:
+    if value is None:
+        return "-"
+    if key.endswith("share"):
+        return percent(value, 1, language)
+    return number(value / (1e6 if key.startswith("total_cost") else 1), ",.0f", language)
+
+
+@app.command("heat-areas")
+@handles_errors
+def heat_areas_command(json_out: bool = JsonOption) -> None:
+    """District heating as supplied: each heat area, its supply shares with sources, and its emission factor."""
+    cfg = settings()
+    result = service.heat_areas()
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    table = Table(title=_t("heat_areas", lang))
+    for key in ("heat_area", "municipality", "supply", "factor_kg"):
+        table.add_column(_t(key, lang), overflow="fold")
+    for area in result["areas"]:
+        supply = _list_sep(lang).join(f"{s['name']} {percent(s['share'], 1, lang)}" + (f" ({_t('illustrative', lang)})"
+                                      if s["illustrative"] else "") for s in area["supply"])
+        mark = f" ({_t('illustrative', lang)})" if area["factor_illustrative"] else ""
+        table.add_row(area["name"], ", ".join(area["municipalities"]), supply,
+                      number(area["factor_kg_co2_per_mwh"], ".1f", lang) + mark)
+    Console().print(table)
 
 
 @model_app.command("simulate")
@@ -368,26 +462,47 @@ def model_simulate_command(scenario: str = typer.Argument(..., help="Shipped sce
                            json_out: bool = JsonOption) -> None:
     """Rule-based hourly simulation of the scenario's fixed capacities (no optimiser, fast)."""
     cfg = settings()
-    result = service.model_simulate(scenario, hours, start, export)
+    result = system_service.model_simulate(scenario, hours, start, export)
     print_json(result) if json_out else _print_result(result, cfg.language)
 
 
 @app.command("sweep")
 @handles_errors
-def sweep_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path (fixed capacities)."),
+def sweep_command(scenario: str = typer.Argument(..., help="Shipped scenario name or a YAML path (fixed capacities unless --optimise)."),
                   vary: list[str] = typer.Option(..., "--vary", help="KEY=V1,V2,… e.g. electrolyser_mw=20,300,1000 (repeatable: all combinations)."),
-                  hours: int = HoursOption, start: int = StartOption, json_out: bool = JsonOption) -> None:
-    """Simulate many capacity variants at once (vectorised) and compare their results."""
+                  hours: int = HoursOption, start: int = StartOption,
+                  optimise: bool = typer.Option(False, "--optimise", help="One optimisation per variant (extendable capacities sized each time) instead of the vectorised simulation."),
+                  json_out: bool = JsonOption) -> None:
+    """Compare capacity variants side by side: results and the infrastructure each needs."""
     cfg = settings()
-    result = service.sweep(scenario, vary, hours, start)
+    result = system_service.sweep(scenario, vary, hours, start, optimise)
     if json_out:
         print_json(result)
         return
     Console().print(_sweep_table(result, cfg.language))
+    Console().print(_infrastructure_table(result, cfg.language))
 
 
 SWEEP_COLUMNS = ("import_mwh", "export_mwh", "critical_excess_mwh", "co2_t", "total_cost_dkk", "hydrogen_produced_t",
                  "electrolyser_full_load_hours")
+
+
+INFRASTRUCTURE_COLUMNS = ("connection_import_mw", "peak_import_mw", "electrolyser_mw", "h2_store_mwh", "h2_store_t",
+                          "battery_mwh", "heat_store_mwh", "hydrogen_pipeline_t_per_day")
+
+
+def _infrastructure_table(result: dict, language: str) -> Table:
+    """Per variant: what it needs built (connection, electrolyser, storage, pipeline) and what is left unserved."""
+    table = Table(title=f"{_t('infrastructure', language)}{_demo_mark(result['demo'], language)}")
+    varied = list(result["results"][0]["vary"]) if result["results"] else []
+    table.add_column(", ".join(varied) or _t("vary", language), no_wrap=True)
+    for key in (*INFRASTRUCTURE_COLUMNS, "unserved_mwh"):
+        table.add_column(_t(key, language), justify="right")
+    for row in result["results"]:
+        cells = [_list_sep(language).join(number(row["vary"][k], "g", language) for k in varied)]
+        cells += [number(row["infrastructure"][k], ",.0f", language) for k in INFRASTRUCTURE_COLUMNS]
+        table.add_row(*cells, number(row["security"]["unserved_mwh"], ",.0f", language))
+    return table
 
 
 def _sweep_table(result: dict, language: str) -> Table:

@@ -15,6 +15,7 @@ from trekant.i18n import number
 from trekant.lazy import lazy_module
 from trekant.plan.labels import t
 from trekant.plan.model import (
+    CONSEQUENCE_ZONE_M,
     DEFAULT_SENSITIVE_USES,
     LIVE_STATUSES,
     OUTSIDE_TOLERANCE_M,
@@ -57,39 +58,78 @@ def _title(key: str, lang: str, demo: bool) -> str:
 @handles_errors
 def import_command(
     file: Path = typer.Argument(..., help="GeoJSON, GeoPackage, zipped Shapefile or GML (Plandata's WFS shape)."),
-    municipality: str = typer.Option(None, "--municipality", help="Import as an editor of this municipality (code): other municipalities' frames are refused."),
-    status: str = typer.Option(None, "--status", help="Status of frames that carry none (K, F, KV, V, A or forslag, vedtaget, …); a different status in the file is an error."),
-    layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several."),
-    skip_others: bool = typer.Option(False, "--skip-others", help="With --municipality: leave other municipalities' frames out (warning) instead of refusing the file."),
-    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", help="How far (m) a frame may reach outside its municipality's 1:500,000 boundary."),
+    municipality: str = typer.Option(None, "--municipality", help="Import as an editor of this municipality (code): other municipalities' features are refused."),
+    status: str = typer.Option(None, "--status", help="Status of features that carry none (K, F, KV, V, A or forslag, vedtaget, …); a different status in the file is an error."),
+    layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several (a zip's .shp without the suffix)."),
+    kind: str = typer.Option(None, "--kind", help="kommuneplanramme, lokalplan, delomraade or zonekort (default: from the file's layer name and fields)."),
+    mirror: bool = typer.Option(False, "--mirror", help="Register mirror: store what the register publishes as it is, with data-quality findings, instead of refusing it."),
+    partial: bool = typer.Option(False, "--partial", help="With --mirror: the file is not the whole export of its municipalities; withdraw nothing."),
+    skip_others: bool = typer.Option(False, "--skip-others", help="With --municipality: leave other municipalities' features out (warning) instead of refusing the file."),
+    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", help="How far (m) a feature may reach outside its municipality's 1:500,000 boundary."),
     json_out: bool = JsonOption,
 ) -> None:
-    """Import plan frames; every problem is reported, and any error writes nothing."""
+    """Import plan features. A submission: every problem is reported, and any error writes nothing.
+    With --mirror: the register's features as they are, each problem a stored finding (`plan quality`)."""
     cfg = settings()
     try:
         by = cli_principal(cfg)
         result = service.import_file(acting_settings(cfg, by), file, municipality, status, layer, skip_others,
-                                     tolerance_m, by=by)
+                                     tolerance_m, kind=kind, mirror=mirror, partial=partial, by=by)
     except InputError as exc:
         if json_out:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues] or [dict(severity="error", code="input", feature="file", field=None, message=str(exc), source=str(file))]))
         raise
+    _report_import(result, cfg.language, json_out, "imported", str(file))
+
+
+def _report_import(result, lang: str, json_out: bool, verb: str, source: str) -> None:
+    """What an import or fetch wrote: JSON, or issues on stderr and one summary line (two for a mirror)."""
     if json_out:
-        print_json(dict(imported=result.imported, new_frames=result.new_frames, new_versions=result.new_versions,
-                        unchanged=result.unchanged, issues=[issue_dict(i) for i in result.issues]))
+        print_json({**result.to_dict(), "issues": [issue_dict(i) for i in result.issues]})
         return
     _warn(result.issues)
+    mode = f" ({t('kind_' + result.layer, lang)}, {t('mode_' + result.mode, lang)})"
+    extra = "".join(f", {t(key, lang)} {getattr(result, key)}" for key in ("withdrawn", "skipped") if getattr(result, key))
+    typer.echo(f"{t(verb, lang)}{mode}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
+               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}{extra}) ← {source}")
+    if result.mode == "mirror":
+        counts = result.to_dict()["findings_by_action"]
+        detail = ", ".join(f"{t('action_' + a, lang)} {n}" for a, n in counts.items())
+        typer.echo(f"{t('findings', lang)}: {len(result.findings)}" + (f" ({detail})" if detail else "") +
+                   f" – {t('see_quality', lang)}")
+
+
+@app.command("quality")
+@handles_errors
+def quality_command(
+    municipality: str = typer.Option(None, "--municipality", help="Only this municipality (code)."),
+    code: str = typer.Option(None, "--code", help="Only these finding codes, comma separated (e.g. too-small,outside-municipality)."),
+    layer: str = typer.Option(None, "--layer", help="Only this layer: kommuneplanramme, lokalplan, delomraade or zonekort."),
+    json_out: bool = JsonOption,
+) -> None:
+    """Data-quality findings of the register mirror: what breaks Plandata's rules and what was done about it."""
+    cfg = settings()
+    result = service.quality_findings(cfg, municipality, _codes(code, option="--code"), layer)
+    if json_out:
+        print_json(result)
+        return
     lang = cfg.language
-    typer.echo(f"{t('imported', lang)}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
-               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}) ← {file}")
+    rows = [[t("kind_" + f["layer"], lang), f"{f['municipality'] or ''} ({f['komnr']})" if f["komnr"] else "–",
+             f["planid"] or "–", f["code"], t("action_" + f["action"], lang), f["field"] or "", f["message"]]
+            for f in result["findings"]]
+    keys = ("layer", "municipality", "planid", "code", "action", "field", "message")
+    title = f"{t('quality_title', lang)}: {result['count']}"
+    Console().print(_table(title, keys, rows, lang))
 
 
-def _check_options(sensitive: str | None, within: bool, touch_m: float, status: str | None) -> CheckOptions:
+def _check_options(sensitive: str | None, within: bool, touch_m: float, status: str | None,
+                   consequence_m: float = CONSEQUENCE_ZONE_M) -> CheckOptions:
     return CheckOptions(
         sensitive_uses=_codes(sensitive, int, "--sensitive") or DEFAULT_SENSITIVE_USES,
         within_municipality=within,
         touch_distance_m=touch_m,
         statuses=_codes(status) or LIVE_STATUSES,
+        consequence_zone_m=consequence_m,
     )
 
 
@@ -97,28 +137,54 @@ def _check_options(sensitive: str | None, within: bool, touch_m: float, status: 
 @handles_errors
 def check_command(
     sensitive: str = typer.Option(None, "--sensitive", help="Sensitive general uses (anvgen), comma separated; default 11,21,51,61,71."),
-    within: bool = typer.Option(False, "--within", help="Also report environmental conflicts inside one municipality."),
+    within: bool = typer.Option(False, "--within", help="Also report conflicts inside one municipality."),
     touch_m: float = typer.Option(20.0, "--touch-distance-m", help="Frames this close across a border count as touching (equal conditions)."),
-    status: str = typer.Option(None, "--status", help="Statuses to check, comma separated (default: all but cancelled)."),
+    status: str = typer.Option(None, "--status", help="Statuses of the plans to check, comma separated (default: all but cancelled); "
+                                                      "they are checked against each other and the adopted plans, so forslag checks proposals against adopted plans."),
+    consequence_m: float = typer.Option(CONSEQUENCE_ZONE_M, "--consequence-zone-m", help="Consequence zone (m) around production areas taken from frames (designations give their own)."),
     json_out: bool = JsonOption,
 ) -> None:
-    """Cross-border checks: environmental distance, equal conditions, border overlaps."""
+    """Cross-border checks: environmental distance, equal conditions, border overlaps, sensitive uses in a
+    neighbour's consequence zone around production areas; business frames without a class are named."""
     cfg = settings()
-    result = reports.check(cfg, _check_options(sensitive, within, touch_m, status))
+    result = reports.check(cfg, _check_options(sensitive, within, touch_m, status, consequence_m))
     if json_out:
         print_json(result.to_dict())
         return
     lang, console = cfg.language, Console()
     console.print(_conflict_table(result, lang))
+    if result.cannot_check:
+        listed = ", ".join(f"{f['planid']} ({f['komnr']}, {f['anvgen']})" for f in result.cannot_check[:10])
+        more = f" … (+{len(result.cannot_check) - 10})" if len(result.cannot_check) > 10 else ""
+        console.print(f"{t('cannot_check', lang)}: {len(result.cannot_check)}: {listed}{more}", highlight=False, markup=False)
     console.print(_unequal_table(result, lang))
     console.print(_overlap_table(result, lang))
+    console.print(_consequence_table(result, lang))
+
+
+def _consequence_table(result, lang: str) -> Table:
+    rows = [[c.production_id, t("origin_" + c.origin, lang), c.production_komnr, number(c.zone_m, ",.0f", lang),
+             t("kind_" + c.sensitive_layer, lang), c.sensitive_planid, c.sensitive_komnr, str(c.sensitive_anvgen),
+             c.sensitive_status, number(c.distance_m, ",.0f", lang)] for c in result.consequence_conflicts]
+    keys = ("production", "origin", "municipality", "zone_m", "layer", "sensitive", "municipality", "use", "status", "distance_m")
+    title = f"{_title('consequence_conflicts', lang, result.demo)} ({t('production_areas', lang)}: {result.production_areas})"
+    return _table(title, keys, rows, lang)
+
+
+# Columns holding identifiers, codes and figures: never cut or wrapped (texts around them wrap instead).
+WHOLE_KEYS = {"planid", "plannr", "doklink", "production", "code", "source", "sensitive", "frame_a", "frame_b", "class", "use", "distance_m", "required_m",
+              "area_m2", "area_ha", "version", "field", "zone_m"}
 
 
 def _table(title: str, keys: tuple[str, ...], rows: list[list[str]], lang: str) -> Table:
     """A table with the labelled columns, or a 'none found' caption when there are no rows."""
     table = Table(title=title)
-    for key in keys:
-        table.add_column(t(key, lang))
+    for index, key in enumerate(keys):
+        if key in WHOLE_KEYS:
+            widest = max([len(str(row[index])) for row in rows] + [1])
+            table.add_column(t(key, lang), no_wrap=True, min_width=widest)
+        else:
+            table.add_column(t(key, lang), overflow="fold")
     for row in rows:
         table.add_row(*row)
     if not rows:
@@ -134,8 +200,13 @@ def _conflict_table(result, lang: str) -> Table:
 
 
 def _unequal_table(result, lang: str) -> Table:
-    rows = [[u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen),
-             "; ".join(f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items())] for u in result.unequal_conditions]
+    def text(u) -> str:
+        parts = [f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items()]
+        parts += [f"{k} {v['values'][0]} / {v['values'][1]}: {t('not_comparable', lang)} (bebygpctaf "
+                  f"{v['bebygpctaf'][0] or '–'} / {v['bebygpctaf'][1] or '–'})" for k, v in u.not_comparable.items()]
+        return "; ".join(parts)
+
+    rows = [[u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen), text(u)] for u in result.unequal_conditions]
     keys = ("frame_a", "municipality", "frame_b", "municipality", "use", "differences")
     return _table(_title("unequal_conditions", lang, result.demo), keys, rows, lang)
 
@@ -148,8 +219,9 @@ def _overlap_table(result, lang: str) -> Table:
 
 @app.command("history")
 @handles_errors
-def history_command(planid: str = typer.Argument(..., help="The frame's planid."), json_out: bool = JsonOption) -> None:
-    """Every version of a plan frame: what changed, when and by whom."""
+def history_command(planid: str = typer.Argument(..., help="The plan's planid (frame, local plan, sub-area or zone)."),
+                    json_out: bool = JsonOption) -> None:
+    """Every version of a plan: what changed, when and by whom (a withdrawn plan's last version has a valid-to)."""
     cfg = settings()
     versions = reports.frame_history(cfg, planid)
     records = versions.astype(object).where(versions.notna(), None).to_dict("records")
@@ -159,13 +231,14 @@ def history_command(planid: str = typer.Argument(..., help="The frame's planid."
     lang = cfg.language
     demo = any(r["is_demo"] for r in records)
     table = Table(title=f"{_title('history', lang, demo)} {planid}")
-    keys = ("version", "status", "valid_from", "valid_to", "changed_by", "change", "plannavn", "anvgen", "maxmiljo", "area_ha")
+    keys = ("layer", "version", "status", "valid_from", "valid_to", "changed_by", "change", "plannavn", "anvgen", "maxmiljo",
+            "area_ha")
     for key in keys:
         table.add_column(t(key, lang))
     for r in records:
-        table.add_row(str(r["version"]), r["status"], _moment(r["valid_from"]), _moment(r["valid_to"]), r["changed_by"],
-                      r["change"], r["plannavn"] or "", str(r["anvgen"] or ""), str(r["maxmiljo"] or ""),
-                      number(r['area_m2'] / 10_000, ",.2f", lang))
+        table.add_row(t("kind_" + r["layer"], lang), str(r["version"]), r["status"], _moment(r["valid_from"]),
+                      _moment(r["valid_to"]), r["changed_by"], r["change"], r.get("plannavn") or "",
+                      str(r.get("anvgen") or ""), str(r.get("maxmiljo") or ""), number(r['area_m2'] / 10_000, ",.2f", lang))
     Console().print(table)
 
 
@@ -176,30 +249,26 @@ def _moment(value) -> str:
 @app.command("fetch")
 @handles_errors
 def fetch_command(
-    municipality: str = typer.Option(..., "--municipality", help="Municipality code whose adopted frames to load."),
+    municipality: str = typer.Option(..., "--municipality", help="Municipality code whose plans to load."),
+    layer: str = typer.Option(None, "--layer", help="kommuneplanramme (default), lokalplan, delomraade, zonekort, or a Plandata WFS layer name."),
+    status: str = typer.Option(None, "--status", help="vedtaget (default) or forslag: which of Plandata's layers to read."),
     url: str = typer.Option(None, "--url", help="WFS endpoint (default: Plandata.dk's public WFS)."),
-    layer: str = typer.Option(None, "--layer", help="WFS layer (default theme_pdk_kommuneplanramme_vedtaget_v)."),
     page_size: int = typer.Option(1000, "--page-size", min=1, help="Features per GetFeature request."),
+    strict: bool = typer.Option(False, "--strict", help="Validate as a submission (any error writes nothing) instead of mirroring the register."),
     json_out: bool = JsonOption,
 ) -> None:
-    """Load adopted plan frames of one municipality from Plandata.dk's WFS (validated like an import)."""
+    """Load one municipality's plans of one Plandata layer from Plandata.dk's WFS, as a register mirror
+    (findings in `plan quality`; plans gone from the register are withdrawn)."""
     cfg = settings()
-    request = service.wfs_request(url, layer, page_size)
+    request = service.wfs_request(url, layer, page_size, status)
     try:
         by = cli_principal(cfg)
-        result = service.fetch(acting_settings(cfg, by), municipality, request, by=by)
+        result = service.fetch(acting_settings(cfg, by), municipality, request, strict=strict, by=by)
     except InputError as exc:
         if json_out and exc.issues:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
         raise
-    if json_out:
-        print_json(dict(imported=result.imported, new_frames=result.new_frames, new_versions=result.new_versions,
-                        unchanged=result.unchanged, source=result.source, issues=[issue_dict(i) for i in result.issues]))
-        return
-    _warn(result.issues)
-    lang = cfg.language
-    typer.echo(f"{t('fetched', lang)}: {result.imported} ({t('new_frames', lang)} {result.new_frames}, "
-               f"{t('new_versions', lang)} {result.new_versions}, {t('unchanged', lang)} {result.unchanged}) ← {result.source}")
+    _report_import(result, cfg.language, json_out, "fetched", result.source)
 
 
 def _frames_table(title: str, rows: list[dict], lang: str) -> Table:
@@ -244,7 +313,8 @@ def at_command(
     crs: str = typer.Option(None, "--crs", help="CRS of X Y (default EPSG:25832), e.g. EPSG:4326."),
     json_out: bool = JsonOption,
 ) -> None:
-    """What applies at a point: frames and their rules, joint designations, conflicts within 500 m."""
+    """What applies at a point, as planners ask: delområde → lokalplan → kommuneplanramme → zone, each
+    with its rules and PDF, and which one governs; joint designations; conflicts within 500 m."""
     cfg = settings()
     result = reports.at(cfg, x, y, crs)
     if json_out:
@@ -253,11 +323,51 @@ def at_command(
     lang, console = cfg.language, Console()
     where = ", ".join(f"{m['name']} ({m['komnr']})" for m in result["municipality"]) or t("none", lang)
     title = f"{t('at_title', lang)} ({result['x']:.0f}, {result['y']:.0f}) – {where}"
-    console.print(_frames_table(_title_text(title, lang, result["demo"]), result["frames"], lang))
+    console.print(_cascade_table(_title_text(title, lang, result["demo"]), result, lang))
+    for line in _cascade_lines(result, lang):
+        console.print(line, highlight=False, markup=False)
     zones = [[d["theme"], d["name"], number(d['area_ha'], ",.1f", lang)] for d in result["designations"]]
     console.print(_table(_title("designations", lang, result["demo"]), ("theme", "name", "area_ha"), zones, lang))
     conflicts = [Conflict(**c) for c in result["conflicts"]]
     console.print(_conflict_table(CheckResult(conflicts, [], [], 0, result["demo"]), lang))
+
+
+def _rules_text(rules: dict, lang: str) -> str:
+    parts = [f"{k} {number(v, ',.1f', lang) if isinstance(v, float) else v}" for k, v in rules.items()
+             if k not in ("bebygpctaf", "bebygpct_of")]
+    if rules.get("bebygpct_of"):
+        parts.append(f"({t('bebygpct_of', lang)} {rules['bebygpct_of'].lower()})")
+    return ", ".join(parts)
+
+
+def _cascade_table(title: str, result: dict, lang: str) -> Table:
+    rows = []
+    for level in result["cascade"]:
+        for f in level["features"]:
+            use = f"{f['anvgen']} {f['use'] or ''}".strip() if f.get("anvgen") is not None else ""
+            if level["level"] == "zonekort":
+                use = str(f.get("zone") or "")
+            notes = "; ".join(t("note_" + n, lang) for n in f["notes"])
+            rows.append([t("kind_" + level["level"], lang), f["planid"], f.get("plannr") or "", f["status"], use,
+                         _rules_text(f["rules"], lang) + (f" [{notes}]" if notes else ""), f.get("doklink") or ""])
+    keys = ("layer", "planid", "plannr", "status", "use", "rules", "doklink")
+    return _table(title, keys, rows, lang)
+
+
+def _cascade_lines(result: dict, lang: str) -> list[str]:
+    governs, zone = result["governs"], result["zone"]
+    lines = []
+    if governs["level"]:
+        plan = " ".join(p for p in (governs.get("plannr"), f"({governs['planid']})") if p)
+        lines.append(f"{t('governs', lang)}: {t('kind_' + governs['level'], lang)} {plan} – {t('reason_' + governs['reason'], lang)}")
+    else:
+        lines.append(f"{t('governs', lang)}: – {t('reason_none', lang)}")
+    if zone["zone"] is not None:
+        lines.append(f"{t('zone', lang)}: {zone['zone']} {zone['name'] or ''} ({t('kind_' + zone['source'], lang)} {zone['planid']})")
+    for proposal in result["proposals"]:
+        lines.append(f"{t('proposal_note', lang)}: {t('kind_' + proposal['level'], lang)} {proposal['planid']} "
+                     f"{proposal.get('doklink') or ''}".rstrip())
+    return lines
 
 
 def _title_text(text: str, lang: str, demo: bool) -> str:

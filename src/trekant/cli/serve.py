@@ -11,10 +11,6 @@ from trekant.cli.common import handles_errors, settings
 
 LOOPBACK = "127.0.0.1"
 
-serve_app = typer.Typer(add_completion=False)
-
-
-@serve_app.command("serve")
 @handles_errors
 def serve_command(
     host: str = typer.Option(LOOPBACK, "--host", help="Address to listen on."),

@@ -90,3 +90,27 @@ def sources_command(json_out: bool = JsonOption) -> None:
     for r in rows:
         table.add_row(r["key"], r["doc"])
     Console().print(table)
+
+
+@app.command("asks")
+@handles_errors
+def asks_command(json_out: bool = JsonOption) -> None:
+    """The region's asks to the state (interessevaretagelse): asked when, decided when, won or not, sources."""
+    cfg = settings()
+    result = service.list_asks(cfg)
+    if json_out:
+        print_json(result)
+        return
+    lang = cfg.language
+    table = Table(title=text("asks", lang), caption=text("asks_rule", lang))
+    for column in ("ask", "project", "asked", "decided", "won"):
+        table.add_column(text(column, lang))
+    for a in result["asks"]:
+        table.add_row(a["name"], f"{a['project']} ({a['project_status'] or '–'})", str(a["asked_year"]),
+                      str(a["decided_year"] or "–"), text("yes" if a["won"] else "no", lang))
+    console = Console()
+    console.print(table)
+    for a in result["asks"]:
+        for s in a["sources"]:
+            console.print(f"{a['key']}: {s['publisher']} ({s['year'] or 'n.d.'}) {s['title']} {s['url']} "
+                          f"→ {', '.join(s['supports'])}", markup=False, highlight=False)

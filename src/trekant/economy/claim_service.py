@@ -47,9 +47,10 @@ def claim_report(settings: Settings, indicator: str, group: str | None = None, p
         wanted = list(dict.fromkeys([subject, *areas.comparison(peers)]))
         table = panel.wide(values_for(conn, indicator, areas, wanted, breakdowns=[breakdown]), breakdown)
         measure = series_label(conn, info, language)
-        claims = [check_published(conn, areas, entry, language) for entry in published.claims_for(subject)]
-    if subject not in table.index:
-        raise NotFound(f"no values of {indicator} for {areas.label(subject)}")
+        claims = [dict(check_published(conn, areas, entry, language), about_this_series=entry.get("indicator") == indicator)
+                  for entry in published.claims_for(subject)]
+        if subject not in table.index:
+            return _no_values(conn, info, areas, subject, peers, measure, claims, breakdown, language)
     if same_season is None:
         same_season = not measure["seasonally_adjusted"]
     ordered = table.reindex([a for a in wanted if a in table.index])
@@ -72,6 +73,25 @@ def claim_report(settings: Settings, indicator: str, group: str | None = None, p
                                      labels.windows_kind(same_season, measure["seasonally_adjusted"], language,
                                                          info.frequency), language),
                 published_claims=claims)
+
+
+def _no_values(conn: Connection, info, areas: Areas, subject: str, peers: str, measure: dict, claims: list[dict],
+               breakdown: str, language: str) -> dict:
+    """No values for the subject: say so, name any province that has them (another geography), and
+    still report the published claims. Raises NotFound when there is nothing to report at all."""
+    provinces_ = [g for g, group in areas.groups.items() if group.kind == "province"]
+    have = panel.wide(values_for(conn, info.key, areas, provinces_, breakdowns=[breakdown]), breakdown) if provinces_ else None
+    stand_ins = [a for a in provinces_ if have is not None and a in have.index and have.loc[a].notna().any()]
+    if not stand_ins and not claims:
+        raise NotFound(f"no values of {info.key} for {areas.label(subject)}")
+    text = labels.statement("no_subject_values", language, indicator=info.name(language), area=areas.label(subject),
+                            provinces=", ".join(areas.label(a) for a in stand_ins) or "–")
+    return dict(indicator=indicator_header(info, language, measure), demo=info.is_demo, area=subject,
+                area_name=areas.label(subject), peers=peers, same_season=None, windows_kind="", breakdown=breakdown,
+                subject=subject, competitors=[], windows_scanned=0, windows_first=0, windows_tied=0, share_first=None,
+                periods=[], longest_first=None, first=[], margin_distribution_pp={}, headline_windows=[],
+                strategy_basis=windows_config()["strategy_basis"], stand_ins=stand_ins,
+                caveats=geography_caveats(areas, stand_ins, language), statement=text, published_claims=claims)
 
 
 def _statement(result, heads, areas: Areas, indicator: str, peers: str, kind: str, language: str) -> str:

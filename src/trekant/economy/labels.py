@@ -51,6 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "margins": {"da": "Forspring til bedste andet område, fordeling over alle vinduer (pct.-point)",
                 "en": "Margin over the best other area, distribution over all windows (pp)"},
     "measure": {"da": "Mål", "en": "Measure"},
+    "other_measure": {"da": "et andet mål end serien ovenfor", "en": "another measure than the series above"},
     "geography": {"da": "Geografi", "en": "Geography"},
     "basis": {"da": "Grundlag", "en": "Basis"},
     "imported": {"da": "Indlæst", "en": "Imported"},
@@ -82,6 +83,10 @@ STATEMENTS: dict[str, dict[str, str]] = {
               "bedste andet område {margin}).",
         "en": "{title} ({start}–{end}): rank {rank} of {count}, {growth} (highest: {leader} {leader_growth}; margin over "
               "the best other area {margin}).",
+    },
+    "no_subject_values": {
+        "da": "{indicator} har ingen værdier for {area}; kun for {provinces} – en anden geografi (se forbeholdet).",
+        "en": "{indicator} has no values for {area}; only for {provinces} – another geography (see the caveat).",
     },
     "headline_first": {
         "da": "{title} ({start}–{end}): nr. 1 af {count}, {growth} (nr. 2: {leader} {leader_growth}; forspring {margin}).",

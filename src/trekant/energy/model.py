@@ -97,6 +97,18 @@ class Target:
 
 
 @dataclass(frozen=True)
+class PoliticalTarget:
+    """A national target that is political (government platform, bill, agreement), not yet law.
+
+    Shown beside the Climate Act's targets, never instead of them; same base year (1990)."""
+
+    year: int
+    reduction_pct: float  # may exceed 100: net-negative emissions
+    status: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Measure:
     key: str
     municipality_code: str

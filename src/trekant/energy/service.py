@@ -18,7 +18,7 @@ from trekant.energy.core.population import nearest_population
 from trekant.energy.io.activity import read_activity
 from trekant.energy.io.factors import read_factor_table
 from trekant.energy.io.targets import read_measures, read_targets
-from trekant.energy.model import REGION, FactorTable
+from trekant.energy.model import REGION, FactorTable, Target
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
@@ -86,6 +86,7 @@ def accounts(settings: Settings, municipality: str | None = None, year: int | No
             raise NotFound(f"no activity data for {year} (years held: {', '.join(map(str, years))})")
         lines = _lines(conn, area, table, year)
         series = repo.population_series(conn, area.members, population_keys(conn))
+        names = {m.code: m.name for m in region_repo.read_region_municipalities(conn)}
     population, periods = nearest_population(series, area.members, year)
     summary = accounts_core.summarise(lines, population)
     by_municipality = []
@@ -94,8 +95,9 @@ def accounts(settings: Settings, municipality: str | None = None, year: int | No
             own = [line for line in lines if line.municipality_code == code]
             pop, _ = nearest_population(series, (code,), year)
             total = sum(line.co2e_t for line in own)
-            by_municipality.append(dict(code=code, total_co2e_t=round(total, 1),
-                                        co2e_per_resident_t=round(total / pop, 2) if pop else None))
+            by_municipality.append(dict(code=code, name=names.get(code, code), total_co2e_t=round(total, 1),
+                                        co2e_per_resident_t=round(total / pop, 2) if pop else None,
+                                        by_sector_co2e_t=accounts_core.summarise(own, pop)["by_sector_co2e_t"]))
     return dict(area=area.code, name=area.name, year=year, factor_table=table.label, factor_basis=table.description,
                 demo=summary["is_demo"],
                 population_periods=periods, **{k: v for k, v in summary.items() if k != "is_demo"},
@@ -189,6 +191,17 @@ def hourly_account(path: Path, series_spec: str | None = None) -> dict:
     return dict(file=str(path), **result)
 
 
+def heat_areas() -> dict:
+    """The heat areas as supplied (data/heat_areas.yaml): supply shares with sources, the factor that follows."""
+    from trekant.energy.core.heat_areas import describe
+    from trekant.energy.io.heat_areas import HEAT_AREAS_FILE, read_heat_areas
+
+    areas, factors = read_heat_areas()
+    return dict(file=HEAT_AREAS_FILE.name, areas=[describe(a, factors) for a in areas],
+                source_factors_kg_per_mwh={k: dict(value=f.value_kg_per_mwh, source=f.source, illustrative=f.illustrative)
+                                           for k, f in factors.items()})
+
+
 PATHWAY_END_YEAR = 2050
 
 
@@ -227,148 +240,51 @@ def pathway(settings: Settings, municipality: str | None = None, factors: str | 
     end = max(PATHWAY_END_YEAR, *(t.target_year for t in targets))
     years = list(range(latest, end + 1))
     target_total = dict.fromkeys(years, 0.0)
+    political_targets = _political_targets()
+    political_total: dict[int, float] | None = dict.fromkeys(years, 0.0)
     for code in area.members:
         own = [t for t in targets if t.municipality_code == code]
-        path = core.target_path(own, _base_emissions(own, per_code[code][0], code), years)
+        base = _base_emissions(own, per_code[code][0], code)
+        path = core.target_path(own, base, years)
         for y in years:
             target_total[y] += path[y]
+        if political_total is not None and own[0].base_year == POLITICAL_BASE_YEAR:
+            political = core.target_path([Target(code, own[0].base_year, base, p.year, p.reduction_pct)
+                                          for p in political_targets], base, years)
+            for y in years:
+                political_total[y] += political[y]
+        else:
+            political_total = None  # a municipality counts from another base year: the national set does not apply
     projected = core.projected_path(latest, actual[latest], measures, years)
     gaps = core.gap(projected, target_total)
+    political_gaps = core.gap(projected, political_total) if political_total else {}
     demo = any(d for _, d in per_code.values()) or any(t.is_demo for t in targets) or any(m.is_demo for m in measures)
     rows = [dict(year=y, actual_co2e_t=round(actual[y], 1) if y in actual else None, target_co2e_t=round(target_total[y], 1),
-                 projected_co2e_t=round(projected[y], 1), gap_co2e_t=round(gaps[y], 1)) for y in years]
+                 projected_co2e_t=round(projected[y], 1), gap_co2e_t=round(gaps[y], 1),
+                 political_target_co2e_t=round(political_total[y], 1) if political_total else None,
+                 political_gap_co2e_t=round(political_gaps[y], 1) if political_total else None) for y in years]
     history = [dict(year=y, actual_co2e_t=round(actual[y], 1)) for y in sorted(actual) if y < latest]
     return dict(area=area.code, name=area.name, factor_table=table.label, demo=demo, latest_account_year=latest,
                 targets=[asdict(t) for t in targets], history=history, years=rows,
                 mac_curve=core.mac_curve(measures),
-                first_year_on_target=next((r["year"] for r in rows if r["gap_co2e_t"] <= 0), None))
+                first_year_on_target=next((r["year"] for r in rows if r["gap_co2e_t"] <= 0), None),
+                first_year_on_political_target=next((r["year"] for r in rows if political_total and r["political_gap_co2e_t"] <= 0), None),
+                target_sets=[dict(key="law", name="Klimaloven (the Climate Act, law): −70 % in 2030 and climate neutrality "
+                                                 "by 2050 at the latest, against 1990; or the municipality's own imported targets",
+                                  targets=[asdict(t) for t in targets]),
+                             dict(key="political", name="Newer political targets (not law): government platform 2022 and "
+                                                       "the bill to amend the Climate Act",
+                                  applies=political_total is not None, base_year=POLITICAL_BASE_YEAR,
+                                  targets=[asdict(p) for p in political_targets])])
 
 
-# ---- the hourly energy system -------------------------------------------------------------------
-
-def _system_inputs(scenario_ref: str, hours: int | None, start: int):
-    from trekant.energy.core.inputs import build_inputs
-    from trekant.energy.io.costs import read_costs
-    from trekant.energy.io.profiles import heat_shape, load_profiles
-    from trekant.energy.io.scenario import load_scenario
-
-    scenario = load_scenario(scenario_ref)
-    profiles = load_profiles(scenario.profiles)
-    shape = heat_shape(scenario.demand.district_heat_profile, profiles.hours, profiles.index)
-    return build_inputs(scenario, profiles, read_costs(), start, hours, shape)
+POLITICAL_BASE_YEAR = 1990
 
 
-def model_run(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
-    """Optimise the scenario with PyPSA + HiGHS and report EnergyPLAN-style results."""
-    from trekant.energy.core import network, outputs
-    from trekant.energy.io.export import check_target, write_hourly
+def _political_targets():
+    from trekant.energy.io.targets import POLITICAL_TARGETS, read_political_targets
 
-    if export:
-        check_target(export)
-    inputs = _system_inputs(scenario_ref, hours, start)
-    try:
-        solved = network.solve(inputs)
-    except network.SolverFailed as exc:
-        raise InputError(scenario_ref, reason=f"the model could not be solved: {exc}") from None
-    frame = network.dispatch_frame(solved.network, inputs)
-    outputs.check_shortfall(frame, inputs.scenario.name)
-    result = outputs.summarise(frame, inputs, network.optimised_capacities(solved.network, inputs), "optimisation")
-    result["timing_s"] = dict(build=round(solved.build_s, 3), solve=round(solved.solve_s, 3),
-                              build_share_of_solve=round(solved.build_s / solved.solve_s, 3) if solved.solve_s else None)
-    if export:
-        result["exported"] = write_hourly(frame, export)
-    return result
-
-
-def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
-    """The rule-based simulation of the same scenario (fixed capacities only)."""
-    from trekant.energy.core import outputs, simulate
-    from trekant.energy.io.export import check_target, write_hourly
-
-    if export:
-        check_target(export)
-    inputs = _system_inputs(scenario_ref, hours, start)
-    _require_fixed(inputs.scenario, scenario_ref)
-    variant = simulate.variants_from_scenario(inputs)[0]
-    frame = simulate.frame_of(simulate.simulate(inputs, [variant]), inputs, 0)
-    outputs.check_shortfall(frame, inputs.scenario.name)
-    result = outputs.summarise(frame, inputs, variant.sizes, "simulation")
-    if export:
-        result["exported"] = write_hourly(frame, export)
-    return result
-
-
-def _require_fixed(scenario, ref: str) -> None:
-    extendable = scenario.extendable()
-    if extendable:
-        raise InputError(ref, "capacities", f"simulation needs fixed capacities; optimised: {', '.join(extendable)} "
-                                            "(give mw/mwh, or use `trekant energy model run`)")
-
-
-SWEEP_KEYS = {"onshore_wind_mw": "onshore_wind", "offshore_wind_mw": "offshore_wind", "solar_mw": "solar",
-              "electrolyser_mw": "electrolyser", "h2_store_mwh": "h2_store", "battery_mw": "battery",
-              "heat_pump_mw": "heat_pump", "heat_store_mwh": "heat_store", "boiler_mw": "boiler",
-              "h2_backup_mw": "h2_backup", "grid_import_mw": "grid_import", "grid_export_mw": "grid_export"}
-
-
-def parse_vary(specs: Sequence[str]) -> list[dict[str, float]]:
-    """['electrolyser_mw=20,300', 'battery_mw=0,50'] → the cartesian product as capacity overrides."""
-    import itertools
-
-    axes, issues, seen = [], [], set()
-    for spec in specs:
-        key, _, values = (part.strip() for part in spec.partition("="))
-        problem = _vary_problem(key, values, seen)
-        if problem:
-            issues.append(Issue("error", "vary", "--vary", spec, problem))
-            continue
-        seen.add(key)
-        axes.append([(SWEEP_KEYS[key], float(v)) for v in values.split(",") if v.strip()])
-    if issues:
-        raise InputError.from_issues("--vary", issues)
-    return [dict(combo) for combo in itertools.product(*axes)] if axes else [{}]
-
-
-def _vary_problem(key: str, values: str, seen: set[str]) -> str | None:
-    """What is wrong with one KEY=V1,V2 of --vary, or None."""
-    from trekant.energy.system_model import MAX_MW
-
-    if key not in SWEEP_KEYS:
-        return f"unknown key {key!r} (one of {', '.join(SWEEP_KEYS)})"
-    if key in seen:
-        return f"{key} is given twice; list all its values in one --vary {key}=V1,V2"
-    try:
-        numbers = [float(v) for v in values.split(",") if v.strip()]
-    except ValueError:
-        return f"values must be numbers separated by commas, got {values!r}"
-    if not numbers or not all(0 <= v <= MAX_MW for v in numbers):  # also refuses nan and inf
-        return f"give one or more numbers between 0 and {MAX_MW:g}, got {values!r}"
-    return None
-
-
-def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, start: int = 0) -> dict:
-    """Simulate every combination of the varied capacities at once (vectorised over scenarios)."""
-    import time
-
-    from trekant.energy.core import outputs, simulate
-
-    inputs = _system_inputs(scenario_ref, hours, start)
-    _require_fixed(inputs.scenario, scenario_ref)
-    overrides = parse_vary(vary)
-    variants = simulate.variants_from_scenario(inputs, overrides)
-    started = time.perf_counter()
-    flows = simulate.simulate(inputs, variants)
-    elapsed = time.perf_counter() - started
-    rows = []
-    for i, (change, variant) in enumerate(zip(overrides, variants)):
-        frame = simulate.frame_of(flows, inputs, i)
-        summary = outputs.summarise(frame, inputs, variant.sizes, "simulation")
-        shortfall = {bus: round(float(frame[f"shortfall_{bus}"].sum()), 1) for bus in ("electricity", "hydrogen", "district_heat")}
-        rows.append(dict(vary=change, shortfall_mwh=shortfall, **{k: summary[k] for k in SWEEP_FIELDS}))
-    return dict(scenario=inputs.scenario.name, demo=inputs.scenario.demo, method="simulation", hours=inputs.hours,
-                variants=len(rows), simulate_s=round(elapsed, 4), results=rows)
-
-
-SWEEP_FIELDS = ("import_mwh", "export_mwh", "critical_excess_mwh", "self_sufficiency_share", "import_dependence_hours",
-                "peak_import_mw", "co2_t", "total_cost_eur", "total_cost_dkk", "hydrogen_produced_t",
-                "electrolyser_full_load_hours")
+    targets, issues = read_political_targets()
+    if has_errors(issues):
+        raise InputError.from_issues(str(POLITICAL_TARGETS), issues)
+    return targets

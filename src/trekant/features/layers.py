@@ -1,9 +1,11 @@
 """The spatial layers the platform publishes (OGC API Features collections), one record each.
 
 A layer names its table, the column that identifies a feature, the properties it shows (name →
-column) and who may see which rows: anonymous users see published data only (adopted plan
-frames, never drafts), signed-in users of the cooperation every live frame. The conflict layer
-has no table: it is computed from the frames a user may see.
+column) and who may see which rows: anonymous users see published data only — of the plan layers
+the plans Plandata itself publishes (plan.model.PUBLISHED_STATUSES: adopted, and proposals in
+public consultation), never a municipality's drafts (K, KV) — and signed-in users of the
+cooperation every live plan. Cancelled plans (A) are not part of the current plan for anyone.
+The conflict layer has no table: it is computed from the frames a user may see.
 """
 
 from __future__ import annotations
@@ -13,10 +15,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import Boolean, Date, DateTime, Double, Integer, Table, true
 from sqlalchemy.sql.elements import ColumnElement
 
-from trekant.plan.model import ADOPTED, LIVE_STATUSES
+from trekant.plan.layers import DELOMRAADE, KOMMUNEPLANRAMME, LOKALPLAN, ZONEKORT, PlanLayer
+from trekant.plan.model import LIVE_STATUSES, PUBLISHED_STATUSES
+from trekant.store.schema import all_tables
 from trekant.store.schema.core import municipality
 from trekant.store.schema.infrastructure import infra_project
-from trekant.store.schema.plan import plan_designation, plan_frame
+from trekant.store.schema.plan import plan_designation
+
+PUBLIC_STATUSES = tuple(s for s in LIVE_STATUSES if s in PUBLISHED_STATUSES)  # proposals and adopted plans
+VERSION_PROPERTIES = ("area_m2", "version", "valid_from", "is_demo")
 
 # JSON Schema types of properties, also how a ?name=value filter is read.
 STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATETIME = "string", "integer", "number", "boolean", "date", "date-time"
@@ -36,13 +43,13 @@ class Layer:
     versioned: bool = False  # current versions only; valid_from is the temporal extent
 
     def visible(self, published_only: bool) -> list[ColumnElement]:
-        """SQL conditions of the rows this user may see (current versions; adopted only for the public)."""
+        """SQL conditions of the rows this user may see (current versions; of plans, the published
+        ones for the public and the live ones for the cooperation)."""
         if self.table is None:
             return []
         conditions = [self.table.c.is_current.is_(True)] if self.versioned else []
-        if self.table is plan_frame:
-            conditions.append(plan_frame.c.status == ADOPTED if published_only
-                              else plan_frame.c.status.in_(LIVE_STATUSES))
+        if self.versioned and "status" in self.table.c:
+            conditions.append(self.table.c.status.in_(visible_statuses(published_only)))
         return conditions or [true()]
 
     def column(self, prop: str):
@@ -52,6 +59,10 @@ class Layer:
         if self.table is None:
             return self.properties[prop]
         return column_type(self.column(prop).type)
+
+
+def visible_statuses(published_only: bool) -> tuple[str, ...]:
+    return PUBLIC_STATUSES if published_only else LIVE_STATUSES
 
 
 def column_type(sql_type) -> str:
@@ -76,20 +87,28 @@ MUNICIPALITIES = Layer(
     table=municipality,
 )
 
-PLAN_FRAMES = Layer(
-    id="plan_frames",
-    title=("Kommuneplanrammer", "Plan frames"),
-    description=("Gældende kommuneplanrammer (Plandatas attributter); offentligt: kun vedtagne",
-                 "Current municipal plan frames (Plandata's attributes); public: adopted only"),
-    geometry_type="MultiPolygon",
-    key="planid",
-    properties=_same("planid", "komnr", "plannr", "plannavn", "anvgen", "anvspec", "fzone", "zone", "bebygpct",
-                     "maxetager", "maxbygnhjd", "minuds", "minmiljo", "maxmiljo", "status", "datoforsl",
-                     "datovedt", "datoikraft", "datoaflyst", "doklink", "area_m2", "version", "valid_from",
-                     "is_demo"),
-    table=plan_frame,
-    versioned=True,
-)
+def _plan_layer(spec: PlanLayer, collection_id: str, what: tuple[str, str]) -> Layer:
+    """A collection over one of the plan register's layers, with Plandata's fields."""
+    names = tuple(n[:1].upper() + n[1:] for n in spec.names)
+    return Layer(
+        id=collection_id,
+        title=names,
+        description=(f"Gældende {spec.names[0]} ({what[0]}; Plandatas attributter); offentligt: vedtagne og forslag, "
+                     "aldrig kladder",
+                     f"Current {spec.names[1]} ({what[1]}; Plandata's attributes); public: adopted and proposed, "
+                     "never drafts"),
+        geometry_type="MultiPolygon",
+        key="planid",
+        properties=_same(*spec.columns, *VERSION_PROPERTIES),
+        table=all_tables()[spec.table],
+        versioned=True,
+    )
+
+
+PLAN_FRAMES = _plan_layer(KOMMUNEPLANRAMME, "plan_frames", ("kommuneplanrammer", "municipal plan frames"))
+LOCAL_PLANS = _plan_layer(LOKALPLAN, "local_plans", ("lokalplaner", "local plans"))
+LOCAL_PLAN_SUBAREAS = _plan_layer(DELOMRAADE, "local_plan_subareas", ("delområder", "sub-areas"))
+ZONE_MAP = _plan_layer(ZONEKORT, "zone_map", ("by-, land- og sommerhuszone", "urban, rural and summer-house zones"))
 
 PLAN_DESIGNATIONS = Layer(
     id="plan_designations",
@@ -131,5 +150,5 @@ PLAN_CONFLICTS = Layer(
                 "distance_m": NUMBER, "required_m": NUMBER, "is_demo": BOOLEAN},
 )
 
-LAYERS = {layer.id: layer for layer in (MUNICIPALITIES, PLAN_FRAMES, PLAN_DESIGNATIONS, INFRASTRUCTURE_PROJECTS,
-                                        PLAN_CONFLICTS)}
+LAYERS = {layer.id: layer for layer in (MUNICIPALITIES, PLAN_FRAMES, LOCAL_PLANS, LOCAL_PLAN_SUBAREAS, ZONE_MAP,
+                                        PLAN_DESIGNATIONS, INFRASTRUCTURE_PROJECTS, PLAN_CONFLICTS)}

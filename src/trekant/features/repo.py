@@ -12,7 +12,7 @@ from datetime import datetime
 
 import numpy as np
 import shapely
-from sqlalchemy import LargeBinary, column, func, select, table, type_coerce
+from sqlalchemy import JSON, DateTime, LargeBinary, Text, cast, column, func, literal_column, select, table, type_coerce
 from sqlalchemy.engine import Connection
 
 from trekant.features.crs import Crs
@@ -65,15 +65,34 @@ def geojson_in_sql(conn: Connection, target: Crs | None) -> bool:
 
 
 def _rows(conn: Connection, layer: Layer, target: Crs | None = None):
+    """Property columns + geometry bytes; on PostGIS with a target CRS, (id, the whole GeoJSON
+    Feature as text) built by PostgreSQL itself: no per-value work in Python."""
+    if geojson_in_sql(conn, target):
+        return select(layer.column(layer.key).label("id"), cast(_feature_json(layer, target), Text).label("feature"))
     columns = [layer.column(p).label(p) for p in layer.properties]
-    if not geojson_in_sql(conn, target):
-        return select(*columns, raw_geometry(layer.table, conn.dialect.name))
+    return select(*columns, raw_geometry(layer.table, conn.dialect.name))
+
+
+def _name(text: str):
+    return literal_column("'" + text.replace("'", "''") + "'")
+
+
+def _feature_json(layer: Layer, target: Crs):
     geom = type_coerce(layer.table.c.geom, LargeBinary)  # the column itself, not its ST_AsBinary wrapper
     if target.srid != STORE_SRID:
         geom = func.ST_Transform(geom, target.srid)
     if target.flip:
         geom = func.ST_FlipCoordinates(geom)
-    return select(*columns, func.ST_AsGeoJSON(geom, target.decimals or 9).label("geom"))
+    properties = []
+    for prop in layer.properties:
+        value = layer.column(prop)
+        if isinstance(value.type, DateTime):  # as json_value writes instants: UTC, microseconds, Z
+            value = func.to_char(func.timezone("UTC", value), 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+        properties += [_name(prop), value]
+    return func.json_build_object(
+        _name("type"), _name("Feature"), _name("id"), layer.column(layer.key),
+        _name("geometry"), cast(func.ST_AsGeoJSON(geom, target.decimals or 9), JSON),
+        _name("properties"), func.json_build_object(*properties))
 
 
 def rows_by_fid(conn: Connection, layer: Layer, fids: Sequence[int], target: Crs | None = None) -> list:

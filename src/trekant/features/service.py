@@ -1,8 +1,8 @@
 """Read-side use cases of the published layers: the collections, a page of features, one feature.
 
 `published_only` is the visibility rule of the platform (the web passes
-`principal.sees_unpublished`'s opposite): the public sees adopted plan frames only and the
-conflicts between them; nothing here knows about HTTP.
+`principal.sees_unpublished`'s opposite): the public sees published plans only (adopted and
+proposed, never drafts) and the conflicts between them; nothing here knows about HTTP.
 """
 
 from __future__ import annotations
@@ -20,10 +20,9 @@ from sqlalchemy.engine import Connection
 from trekant.errors import NotFound
 from trekant.features import repo
 from trekant.features.crs import Crs
-from trekant.features.layers import LAYERS, PLAN_CONFLICTS, Layer
+from trekant.features.layers import LAYERS, PLAN_CONFLICTS, Layer, visible_statuses
 from trekant.features.query import ItemQuery
 from trekant.plan import repo as plan_repo
-from trekant.plan.model import ADOPTED, LIVE_STATUSES
 from trekant.plan.reports import conflict_lines
 from trekant.settings import Settings
 from trekant.store.schema.plan import plan_frame
@@ -45,9 +44,9 @@ class FeaturePage:
     layer: Layer
     ids: list[str]
     properties: list[dict]
-    geometries: np.ndarray  # store CRS; empty when geojson holds the geometries already written
+    geometries: np.ndarray  # store CRS; empty when `features` holds the features already written
     matched: int
-    geojson: list[str | None] | None = None  # in the target CRS, written by PostGIS
+    features: list[str] | None = None  # whole GeoJSON Features in the target CRS, written by PostGIS
 
 
 def layer(collection_id: str) -> Layer:
@@ -85,8 +84,8 @@ def items(settings: Settings, collection_id: str, query: ItemQuery, published_on
           target: Crs | None = None) -> FeaturePage:
     """The page of features matching the query (box, properties, time) with numberMatched.
 
-    With a target CRS, PostGIS writes the geometries as GeoJSON in it (page.geojson); otherwise
-    they come back as Shapely geometries in the store CRS."""
+    With a target CRS, PostGIS writes each feature as GeoJSON in it (page.features); otherwise
+    properties and Shapely geometries in the store CRS come back."""
     chosen = layer(collection_id)
     with reading(settings) as conn:
         if chosen is PLAN_CONFLICTS:
@@ -113,19 +112,24 @@ def item(settings: Settings, collection_id: str, feature_id: str, published_only
 
 
 def _page(lyr: Layer, rows: list, matched: int, dialect: str, written: bool) -> FeaturePage:
+    if written:
+        return FeaturePage(lyr, [str(r[0]) for r in rows], [], np.array([], dtype=object), matched, [r[1] for r in rows])
     names = list(lyr.properties)
     properties = [{name: json_value(value) for name, value in zip(names, row[:-1])} for row in rows]
     ids = [str(p[lyr.key]) for p in properties]
-    if written:
-        return FeaturePage(lyr, ids, properties, np.array([], dtype=object), matched, [r[-1] for r in rows])
     return FeaturePage(lyr, ids, properties, repo.decode(rows, dialect), matched)
+
+
+PLAIN = (str, int, float, bool, type(None))
 
 
 def json_value(value):
     """A stored value as JSON: dates ISO 8601, instants in UTC with Z, numpy scalars plain."""
+    if type(value) in PLAIN and value == value:  # not NaN
+        return value
     if isinstance(value, datetime):
         moment = value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
-        return moment.isoformat().replace("+00:00", "Z")
+        return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
     if isinstance(value, date):
         return value.isoformat()
     return plan_repo.python_value(value)
@@ -145,7 +149,7 @@ def _frames_fingerprint(conn: Connection) -> tuple:
 def conflicts(conn: Connection, published_only: bool) -> gpd.GeoDataFrame:
     """Open cross-border conflicts among the frames this user may see, as lines (cached per process
     until the frames change: the check reads every frame)."""
-    statuses = (ADOPTED,) if published_only else LIVE_STATUSES
+    statuses = visible_statuses(published_only)
     key = (str(conn.engine.url), statuses, _frames_fingerprint(conn))
     with _conflict_lock:
         cached = _conflict_cache.get(key)

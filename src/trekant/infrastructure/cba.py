@@ -301,15 +301,24 @@ def npv_draws(flows: Flows, overrun: np.ndarray | float = 1.0, growth: np.ndarra
     growth = np.atleast_1d(flows.traffic_growth if growth is None else growth).astype(float)
     g = _growth(flows, growth)
     d = flows.factors
-    multipliers = {k: np.atleast_1d(value_of_time).astype(float) for k in flows.time_items}
-    if "co2" in flows.benefits_dkk:
-        multipliers["co2"] = np.atleast_1d(co2_price).astype(float)
+    multipliers = {"time": np.atleast_1d(value_of_time).astype(float), "co2": np.atleast_1d(co2_price).astype(float)}
     scales = _quantity_scales(flows, quantities or {})
-    benefits, public_revenue_change = 0.0, 0.0
+    # Items sharing a multiplier, a drawn quantity and a revenue role are summed before the one
+    # matrix-vector product their group needs (a handful of products, however many items).
+    groups: dict[tuple, np.ndarray] = {}
     for key, values in flows.benefits_dkk.items():
-        pv = (g @ (values * d)) * multipliers.get(key, 1.0) * scales.get(key, 1.0)
+        kind = "time" if key in flows.time_items else "co2" if key == "co2" else ""
+        group = (kind, (flows.item_quantity or {}).get(key) if key in scales else None, key in flows.public_revenue_items)
+        groups[group] = groups.get(group, 0.0) + values * d
+    benefits, public_revenue_change = 0.0, 0.0
+    for (kind, drawn, revenue), discounted in groups.items():
+        pv = g @ discounted
+        if kind:
+            pv = pv * multipliers[kind]
+        if drawn is not None:
+            pv = pv * scales[next(k for k, q in flows.item_quantity.items() if q == drawn and k in scales)]
         benefits = benefits + pv
-        if key in flows.public_revenue_items:
+        if revenue:
             public_revenue_change = public_revenue_change + pv
     pv_revenue = g @ (flows.revenue_dkk * d)
     pv_construction = float(flows.construction_dkk @ d)

@@ -26,6 +26,9 @@ from shapely.geometry.base import BaseGeometry
 from trekant.plan.codes import data_dir
 from trekant.plan.model import DEMO_PREFIX, FRAME_COLUMNS, STORE_CRS
 
+# Demo building percentages are of each property (bebygpctaf 2, the commonest basis in the national register).
+DEMO_BEBYGPCTAF = 2
+
 DEMO_LABEL = "(demo)"
 ADOPTED_ON = date(2021, 10, 13)
 PROPOSED_ON = date(2026, 9, 1)
@@ -186,8 +189,10 @@ class Builder:
         row.update(planid=f"{DEMO_PREFIX}{komnr}-{code}", komnr=komnr, plannr=code, anvgen=anvgen, zone=zone,
                    plannavn=f"{self.names.get(komnr, komnr)} – {name} {DEMO_LABEL}", status=status,
                    datovedt=ADOPTED_ON if status == "V" else None, datoforsl=PROPOSED_ON if status == "F" else date(2021, 5, 1),
-                   datoikraft=ADOPTED_ON if status == "V" else None, geometry=shape)
+                   datoikraft=ADOPTED_ON if status == "V" else None, plantype="10.1", geometry=shape)
         row.update(rules)
+        if row["bebygpct"] is not None and row["bebygpctaf"] is None:
+            row["bebygpctaf"] = DEMO_BEBYGPCTAF
         self.rows.append(row)
 
 
@@ -238,7 +243,7 @@ def generate_frames(borders: Mapping[str, BaseGeometry], members: Sequence[str],
     if not builder.rows:
         return gpd.GeoDataFrame(columns=[*FRAME_COLUMNS, "geometry"], geometry="geometry", crs=STORE_CRS)
     frames = gpd.GeoDataFrame(builder.rows, geometry="geometry", crs=STORE_CRS)
-    for column in ("anvgen", "anvspec", "fzone", "zone", "minmiljo", "maxmiljo"):
+    for column in ("anvgen", "anvspec", "fzone", "zone", "minmiljo", "maxmiljo", "bebygpctaf"):
         frames[column] = frames[column].astype("Int64")
     for column in ("bebygpct", "maxetager", "maxbygnhjd", "minuds"):
         frames[column] = frames[column].astype(float)
@@ -266,7 +271,8 @@ def _designation(index: int, theme: str, name: str, geom: BaseGeometry, borders,
     if shape is None:
         return None
     return dict(designation_id=f"{DEMO_PREFIX}D-{theme}-{index}", theme=theme, name=f"{name} {DEMO_LABEL}",
-                description=description, municipalities=_members_touching(shape, borders, members), geometry=shape)
+                description=description, municipalities=_members_touching(shape, borders, members), consequence_m=None,
+                geometry=shape)
 
 
 def generate_designations(borders: Mapping[str, BaseGeometry], members: Sequence[str],

@@ -16,8 +16,9 @@ from shapely.geometry.base import BaseGeometry
 
 from trekant.errors import Issue
 from trekant.plan.codes import CodeLists
-from trekant.plan.model import OUTSIDE_TOLERANCE_M, STORE_CRS
-from trekant.plan.normalize import Normalizer, as_multipolygons, as_text, to_store_crs
+from trekant.plan.consequence import PRODUCTION_THEME
+from trekant.plan.model import MAX_TOLERANCE_M, OUTSIDE_TOLERANCE_M, STORE_CRS
+from trekant.plan.normalize import Normalizer, as_multipolygons, as_number, as_text, to_store_crs
 from trekant.plan.validate import Validator, check_geometry
 
 MIN_SHARE_M2 = 10_000.0  # a municipality counts as covered from 1 ha
@@ -41,6 +42,21 @@ def check_in_region(v: Validator, usable: np.ndarray, region: Mapping[str, BaseG
     v.add("error", "outside-region", outside, "geometry", lambda r: (
         f"{shapely.area(shapely.difference(geoms[r], grown)):,.0f} m² lie more than {tolerance_m:g} m outside "
         f"the region's municipalities ({', '.join(sorted(region))})"))
+
+
+CONSEQUENCE_FIELDS = ("consequence_m", "konsekvens_m", "konsekvenszone_m")
+
+
+def consequence_zones(n: Normalizer, attributes: pd.DataFrame, columns: dict, theme: str) -> pd.Series:
+    """The consequence zone (m) of each production area: its own field (consequence_m, konsekvens_m or
+    konsekvenszone_m) when the file has one, else empty (the checks use 500 m); for other themes empty."""
+    field = next((columns[f] for f in CONSEQUENCE_FIELDS if f in columns), None)
+    if theme != PRODUCTION_THEME or field is None:
+        return pd.Series([np.nan] * len(attributes), dtype=float)
+    values = as_number(n, attributes[field].reset_index(drop=True), str(field))
+    bad = np.flatnonzero((values.notna() & ~values.between(0.0, MAX_TOLERANCE_M, inclusive="right")).to_numpy(dtype=bool))
+    n.add("error", "out-of-range", bad, str(field), lambda r: f"{values.iloc[r]:g} m is not a zone width from 0 to {MAX_TOLERANCE_M:,.0f} m")
+    return values.where(values.between(0.0, MAX_TOLERANCE_M, inclusive="right"))
 
 
 def prepare_designations(attributes: pd.DataFrame, geometries: np.ndarray, unreadable: np.ndarray, crs: str | None,
@@ -67,7 +83,8 @@ def prepare_designations(attributes: pd.DataFrame, geometries: np.ndarray, unrea
     n.add("error", "missing-value", np.flatnonzero(names.isna().to_numpy()), name_field, "a name is required")
     projected = to_store_crs(n, np.asarray(geometries, dtype=object), crs)
     geoms = np.full(len(ids), None, dtype=object) if projected is None else as_multipolygons(n, projected, np.asarray(unreadable, bool))
-    frame = gpd.GeoDataFrame({"designation_id": ids, "theme": theme, "name": names, "description": "", "where": n.where},
+    frame = gpd.GeoDataFrame({"designation_id": ids, "theme": theme, "name": names, "description": "", "where": n.where,
+                              "consequence_m": consequence_zones(n, attributes, columns, theme)},
                              geometry=gpd.GeoSeries(geoms, crs=STORE_CRS), crs=STORE_CRS)
     v = Validator(frame, source)
     usable = check_geometry(v) if projected is not None else np.zeros(len(frame), dtype=bool)

@@ -28,13 +28,16 @@ PROPOSED = "F"
 PUBLISHED_STATUSES = ("F", "V", "A")
 
 DEMO_PREFIX = "DEMO-"
-DESIGNATION_THEMES = ("transport_logistics", "wind", "solar", "ptx", "green_corridor")
+DESIGNATION_THEMES = ("transport_logistics", "wind", "solar", "ptx", "green_corridor", "production")
 
 # Plandata's geometry rules measure against the 1:500,000 DAGI boundaries the store holds:
 # 0.5 mm on a 1:500,000 map is 250 m, about the generalisation error of those outlines.
 OUTSIDE_TOLERANCE_M = 250.0
 MAX_TOLERANCE_M = 10_000.0  # a --tolerance-m or --touch-distance-m beyond this is a typing error
 MIN_POLYGON_AREA_M2 = 1.0
+# The consequence zone around areas reserved for production companies (Planning Act as amended by
+# act no. 668 of 8 June 2017; Erhvervsstyrelsen: "en 500 m konsekvenszone"); a designation may give its own.
+CONSEQUENCE_ZONE_M = 500.0
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ class CheckOptions:
     touch_distance_m: float = 20.0  # frames this close across a border "touch"
     overlap_min_m2: float = 1.0  # overlaps smaller than this are drawing noise
     outside_tolerance_m: float = OUTSIDE_TOLERANCE_M
-    statuses: tuple[str, ...] = LIVE_STATUSES
+    statuses: tuple[str, ...] = LIVE_STATUSES  # the plans checked, against each other and adopted plans
+    consequence_zone_m: float = CONSEQUENCE_ZONE_M  # around frame-derived production areas
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class UnequalCondition:
     anvgen: int
     distance_m: float
     differences: dict = field(default_factory=dict)  # field → [value a, value b]
+    not_comparable: dict = field(default_factory=dict)  # field → {values, bebygpctaf, reason}
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -99,20 +104,48 @@ class BorderOverlap:
 
 
 @dataclass(frozen=True)
+class ConsequenceConflict:
+    """A sensitive use planned inside the consequence zone around another municipality's area
+    reserved for production companies (Planning Act, as amended in 2017)."""
+
+    production_id: str  # the designation id, or the planid of the frame the area comes from
+    origin: str  # designation | frame
+    production_komnr: str  # the municipality (or municipalities, comma separated) of the area
+    zone_m: float  # the width of its consequence zone
+    sensitive_layer: str  # kommuneplanramme | lokalplan | delomraade
+    sensitive_planid: str
+    sensitive_komnr: str
+    sensitive_anvgen: int
+    sensitive_status: str
+    distance_m: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class CheckResult:
     conflicts: list[Conflict]
     unequal_conditions: list[UnequalCondition]
     border_overlaps: list[BorderOverlap]
     frames: int
     demo: bool
+    consequence_conflicts: list[ConsequenceConflict] = field(default_factory=list)
+    cannot_check: list[dict] = field(default_factory=list)  # business/technical frames without a class
+    statuses: tuple[str, ...] = LIVE_STATUSES
+    production_areas: int = 0
 
     def to_dict(self) -> dict:
         return dict(
             demo=self.demo,
             frames=self.frames,
+            statuses=list(self.statuses),
             conflicts=[c.to_dict() for c in self.conflicts],
             unequal_conditions=[u.to_dict() for u in self.unequal_conditions],
             border_overlaps=[b.to_dict() for b in self.border_overlaps],
+            consequence_conflicts=[c.to_dict() for c in self.consequence_conflicts],
+            production_areas=self.production_areas,
+            cannot_check=dict(count=len(self.cannot_check), frames=self.cannot_check),
         )
 
 

@@ -35,6 +35,8 @@ def shown(value) -> str:
     """A value as the user wrote it, for messages: numpy scalars as plain Python (20210230, not np.int32(20210230))."""
     if isinstance(value, np.generic):
         value = value.item()
+    if isinstance(value, float) and value.is_integer() and abs(value) < EXACT_INTEGER_LIMIT:
+        value = int(value)  # a whole number read as a float because its column has empty cells
     return repr(value)
 
 

@@ -26,11 +26,11 @@ from trekant.store.schema.plan import plan_designation, plan_frame, plan_local_p
 
 CHUNK = 5000
 VERSION_COLUMNS = ("version", "is_current", "valid_from", "valid_to", "changed_by", "change", "source", "is_demo")
-DESIGNATION_COLUMNS = ("designation_id", "theme", "name", "description", "municipalities")
+DESIGNATION_COLUMNS = ("designation_id", "theme", "name", "description", "municipalities", "consequence_m")
 TABLES: dict[str, Table] = {"kommuneplanramme": plan_frame, "lokalplan": plan_local_plan, "delomraade": plan_subarea,
                             "zonekort": plan_zone}
 INTEGER_COLUMNS = {c for spec in LAYERS.values() for c in spec.of_type(CODE)} | {"version"}
-FLOAT_COLUMNS = {c for spec in LAYERS.values() for c in spec.of_type(MEASURE)} | {"area_m2"}
+FLOAT_COLUMNS = {c for spec in LAYERS.values() for c in spec.of_type(MEASURE)} | {"area_m2", "consequence_m"}
 FLAG_COLUMNS = {c for spec in LAYERS.values() for c in spec.of_type(FLAG)}
 
 

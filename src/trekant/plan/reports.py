@@ -14,39 +14,62 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import shapely
-from pyproj import CRS, Transformer
-from pyproj.exceptions import CRSError
 from shapely.geometry import Point
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, NotFound
-from trekant.plan import checks, query, repo
+from trekant.plan import checks, consequence, query, repo
 from trekant.plan import land as land_mod
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
+from trekant.plan.layers import LAYERS
 from trekant.plan.labels import t
 from trekant.plan.model import LIVE_STATUSES, STORE_CRS, CheckOptions, CheckResult
-from trekant.plan.service import boundaries, check_distance
+from trekant.plan.service import boundaries, cascade_at, check_distance, to_store_point
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
+from trekant.store.schema.core import municipality
 from trekant.store.store import reading
 
 
 def current_frames(conn: Connection, options: CheckOptions) -> gpd.GeoDataFrame:
-    return repo.read_frames(conn, statuses=options.statuses)
+    """The frames a check reads: those of the statuses asked for, and the adopted ones."""
+    return repo.read_frames(conn, statuses=checks.statuses_read(options))
 
 
-def run_checks(frames: gpd.GeoDataFrame, borders: dict, options: CheckOptions) -> CheckResult:
+def sensitive_features(conn: Connection, frames: gpd.GeoDataFrame, options: CheckOptions) -> gpd.GeoDataFrame:
+    """Frames, local plans and sub-areas of a sensitive use, with their `layer` (consequence zones)."""
+    columns = ("planid", "komnr", "anvgen", "status", "is_demo")
+    parts = [frames[list(columns) + ["geometry"]].assign(layer="kommuneplanramme")]
+    for kind in ("lokalplan", "delomraade"):
+        read = repo.read_features(conn, LAYERS[kind], statuses=checks.statuses_read(options), columns=columns)
+        parts.append(read.assign(layer=kind))
+    found = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=STORE_CRS)
+    return found[found["anvgen"].isin(options.sensitive_uses).fillna(False).to_numpy(dtype=bool)].reset_index(drop=True)
+
+
+def run_checks(frames: gpd.GeoDataFrame, borders: dict, options: CheckOptions,
+               designations: gpd.GeoDataFrame | None = None, sensitive: gpd.GeoDataFrame | None = None) -> CheckResult:
+    """Every cross-border check: environmental distance (and the frames it cannot check), equal
+    conditions, border overlaps, and sensitive uses in a neighbour's consequence zone."""
     codes = load_code_lists()
     demo = bool(frames["is_demo"].any()) if len(frames) else False
-    if not len(frames):
-        return CheckResult([], [], [], 0, demo)
+    if not len(frames) and (sensitive is None or not len(sensitive)):
+        return CheckResult([], [], [], 0, demo, statuses=options.statuses)
+    areas = consequence.production_areas(frames, designations if designations is not None else gpd.GeoDataFrame(),
+                                         options.consequence_zone_m)
     return CheckResult(
-        conflicts=checks.environmental_conflicts(frames, codes.distance_m, options),
-        unequal_conditions=checks.unequal_conditions(frames, options),
-        border_overlaps=checks.border_overlaps(frames, borders, options),
+        conflicts=checks.environmental_conflicts(frames, codes.distance_m, options) if len(frames) else [],
+        unequal_conditions=checks.unequal_conditions(frames, options, {k: v[1] for k, v in codes.bebygpctaf.items()})
+        if len(frames) else [],
+        border_overlaps=checks.border_overlaps(frames, borders, options) if len(frames) else [],
         frames=len(frames),
         demo=demo,
+        consequence_conflicts=consequence.consequence_conflicts(areas, sensitive, options) if sensitive is not None else [],
+        cannot_check=checks.cannot_be_checked(frames, options) if len(frames) else [],
+        statuses=options.statuses,
+        production_areas=len(areas),
     )
 
 
@@ -70,21 +93,26 @@ def checked_options(options: CheckOptions) -> CheckOptions:
 
 
 def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckResult:
-    """The three cross-border checks on the current frames."""
+    """The cross-border checks on the current plans of the statuses asked for, against each other and
+    the adopted plans (run_checks)."""
     options = checked_options(options)
     with reading(settings) as conn:
         frames = current_frames(conn, options)
         borders = boundaries(conn)
-    return run_checks(frames, borders, options)
+        designations = repo.read_designations(conn, themes=[consequence.PRODUCTION_THEME])
+        sensitive = sensitive_features(conn, frames, options)
+    return run_checks(frames, borders, options, designations, sensitive)
 
 
 def frame_history(settings: Settings, planid: str) -> pd.DataFrame:
-    """Every version of a frame, oldest first; NotFound when the planid was never stored."""
+    """Every version of a plan (of any layer: frame, local plan, sub-area, zone), oldest first, with
+    its `layer`; NotFound when the planid was never stored."""
     with reading(settings) as conn:
-        versions = repo.history(conn, planid)
-    if not len(versions):
-        raise NotFound(f"no plan frame with planid {planid}")
-    return pd.DataFrame(versions.drop(columns="geometry"))
+        found = [repo.history(conn, planid, spec).assign(layer=spec.kind) for spec in LAYERS.values()]
+    found = [f for f in found if len(f)]
+    if not found:
+        raise NotFound(f"no plan with planid {planid}")
+    return pd.concat([pd.DataFrame(f.drop(columns="geometry")) for f in found], ignore_index=True)
 
 
 RECORD_COLUMNS = ("planid", "komnr", "municipality", "plannr", "plannavn", "anvgen", "anvspec", "status", "zone",
@@ -92,7 +120,16 @@ RECORD_COLUMNS = ("planid", "komnr", "municipality", "plannr", "plannavn", "anvg
 
 
 def municipality_names(conn: Connection) -> dict[str, str]:
-    return {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
+    """code → name, without reading the boundaries (the web's point query asks this per click)."""
+    return dict(conn.execute(select(municipality.c.code, municipality.c.name)).all())
+
+
+def municipalities_covering(conn: Connection, point: Point) -> list[str]:
+    """Codes of the municipalities whose boundary covers the point: the spatial index picks the
+    candidates, so only their boundaries are read (not all 99)."""
+    near = repo.in_box(municipality, conn.dialect.name, (point.x, point.y, point.x, point.y))
+    rows = conn.execute(select(municipality.c.code, municipality.c.geom).where(near).order_by(municipality.c.code))
+    return [code for code, geom in rows if geom is not None and geom.covers(point)]
 
 
 def frame_table(frames: gpd.GeoDataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -127,37 +164,24 @@ def where(settings: Settings, env_class: int, use: int | None = None, min_area_h
                 min_area_ha=min_area_ha, frames=records(frame_table(chosen, names)))
 
 
-def to_store_point(x: float, y: float, crs: str | None) -> Point:
-    """The point in EPSG:25832; InputError for non-finite coordinates or ones the CRS cannot place."""
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise InputError("X Y", reason=f"({x:g}, {y:g}) are not finite coordinates")
-    if not crs:
-        return Point(x, y)
-    try:
-        transformer = Transformer.from_crs(CRS.from_user_input(crs), STORE_CRS, always_xy=True)
-    except CRSError as exc:
-        raise InputError("--crs", reason=f"unknown coordinate reference system {crs!r} ({exc})") from None
-    tx, ty = transformer.transform(x, y)
-    if not (math.isfinite(tx) and math.isfinite(ty)):
-        raise InputError("X Y", reason=f"({x:g}, {y:g}) cannot be placed in {STORE_CRS} from {crs}")
-    return Point(tx, ty)
-
-
 def at(settings: Settings, x: float, y: float, crs: str | None = None, options: CheckOptions = CheckOptions()) -> dict:
-    """What applies at a point: frames with their rules, designations, conflicts within 500 m."""
+    """What applies at a point: the cascade delområde → lokalplan → kommuneplanramme → zone and
+    which governs, the frames with their rules, designations, conflicts within 500 m."""
     point = to_store_point(x, y, crs)
     codes = load_code_lists()
     with reading(settings) as conn:
         frames = repo.read_frames(conn, statuses=options.statuses, bbox=query.search_box(point, codes.distance_m))
         designations = repo.read_designations(conn)
         names = municipality_names(conn)
-        inside = [c for c, g in boundaries(conn).items() if g.covers(point)]
+        inside = municipalities_covering(conn, point)
+        answer = cascade_at(conn, point, names)
     here = query.containing(frames, point)
     zones = query.containing(designations, point)
     conflicts = query.conflicts_near(frames, point, codes.distance_m, options)
     demo = bool(here["is_demo"].any() or zones["is_demo"].any() or frames["is_demo"].any()) if len(frames) or len(zones) else False
-    return dict(demo=demo, x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
+    return dict(demo=demo or answer["demo"], x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
                 municipality=[dict(komnr=c, name=names.get(c)) for c in inside],
+                cascade=answer["levels"], governs=answer["governs"], zone=answer["zone"], proposals=answer["proposals"],
                 frames=records(frame_table(here, names)),
                 designations=records(designation_table(zones)),
                 conflicts=[c.to_dict() for c in conflicts])

@@ -8,6 +8,7 @@ default of `plan fetch`) stores what the register publishes, with its findings (
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,17 +18,29 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import shapely
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
+from shapely.geometry import Point, mapping
 from sqlalchemy.engine import Connection
 
 from trekant.accounts import rules
 from trekant.accounts.model import Principal
 from trekant.errors import InputError, Issue, NotFound, has_errors
-from trekant.plan import designations, mirror, repo
+from trekant.plan import cascade as cascade_mod
+from trekant.plan import designations, mirror, query, repo
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import wfs
 from trekant.plan.io.reader import RawLayer, read_layer
 from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer, kind_from_name, kind_of_wfs_layer
-from trekant.plan.model import MAX_TOLERANCE_M, OUTSIDE_TOLERANCE_M, Finding, ImportResult
+from trekant.plan.model import (
+    LIVE_STATUSES,
+    MAX_TOLERANCE_M,
+    OUTSIDE_TOLERANCE_M,
+    PUBLISHED_STATUSES,
+    STORE_CRS,
+    Finding,
+    ImportResult,
+)
 from trekant.plan.normalize import normalize
 from trekant.plan.repair import repair
 from trekant.plan.validate import Scope, validate
@@ -36,7 +49,7 @@ from trekant.region import repo as region_repo
 from trekant.settings import Settings
 from trekant.store.audit import write_audit
 from trekant.store.schema.plan import plan_designation
-from trekant.store.store import Store
+from trekant.store.store import Store, reading
 
 Progress = Callable[[str], None]
 
@@ -254,12 +267,12 @@ def write_designations(conn: Connection, designations: gpd.GeoDataFrame, actor: 
     """Joint designations, versioned like frames (keyed by designation_id)."""
     now = now or datetime.now(timezone.utc)
     current = repo.read_current_for(conn, list(designations["designation_id"]), plan_designation)
-    plan = plan_versions(designations, current, "designation_id", repo.DESIGNATION_COLUMNS, ())
+    plan = plan_versions(designations, current, "designation_id", repo.DESIGNATION_COLUMNS, ("consequence_m",))
     write = plan.new | plan.changed
     repo.close_versions(conn, plan_designation, plan.closed_fids, now)
     chosen = designations[write].reset_index(drop=True)
     rows = [
-        {**{c: chosen[c].iloc[i] for c in repo.DESIGNATION_COLUMNS}, "version": int(v), "is_current": True,
+        {**{c: repo.python_value(chosen[c].iloc[i]) for c in repo.DESIGNATION_COLUMNS}, "version": int(v), "is_current": True,
          "valid_from": now, "valid_to": None, "changed_by": actor, "change": change, "source": source,
          "is_demo": is_demo, "area_m2": float(round(g.area, 3)), "geom": g}
         for i, (v, g) in enumerate(zip(plan.version[write], chosen.geometry))
@@ -278,8 +291,8 @@ def import_file(settings: Settings, path: Path, municipality: str | None = None,
                 by: Principal | None = None) -> ImportResult:
     """Import a plan file in one transaction. A submission: InputError (with every issue) and no
     write on any error. A mirror (`mirror=True`): the register's features as they are, with findings;
-    the current features of the file's municipalities and statuses that it no longer holds are
-    withdrawn, unless `partial` (a file that is not the whole export of its municipalities).
+    the file is the whole layer of the municipalities it holds (of `status` when given), so their
+    current features it no longer holds are withdrawn, unless `partial`.
 
     `by` is who asks (the web's or the CLI's principal): every municipality the import touches must be
     one they may edit (accounts.rules "plan.edit"), or Forbidden and nothing is written. None: a
@@ -296,7 +309,8 @@ def import_file(settings: Settings, path: Path, municipality: str | None = None,
         withdraw = None
         if mirror and not partial and prepared.ok:
             komnr = sorted(set(prepared.frames["komnr"]) | {f.komnr for f in prepared.findings if f.komnr})
-            withdraw = Withdrawal(tuple(komnr), tuple(sorted(set(prepared.frames["status"]))))
+            statuses = (_status_code(status, str(path)),) if status else tuple(load_code_lists().status)
+            withdraw = Withdrawal(tuple(komnr), statuses)
         return _write_prepared(store, prepared, settings.actor, "import", withdraw, by)
 
 
@@ -404,3 +418,118 @@ def fetch(settings: Settings, municipality: str, request: wfs.WfsRequest = wfs.W
                                mirror_of=None if strict else [komnr])
         withdraw = None if strict else Withdrawal((komnr,), (target.status,))
         return _write_prepared(store, prepared, settings.actor, "fetch", withdraw, by)
+
+
+# --- Read use cases the web pages and the CLI share ---------------------------------------------
+
+def _municipality_code(municipality: str | None) -> str | None:
+    if municipality is None:
+        return None
+    code = municipality.strip().zfill(4)
+    if not code.isdigit() or len(code) != 4:
+        raise InputError("--municipality", reason=f"{municipality!r} is not a municipality code")
+    return code
+
+
+def quality_findings(settings: Settings, municipality: str | None = None, codes: Sequence[str] | None = None,
+                     layer: str | None = None, published_only: bool = False) -> dict:
+    """The current data-quality findings of the register mirror, JSON-ready: each with its layer,
+    municipality (code and name), planid, code, what was done (action), field and message, plus
+    counts by code and by action. `published_only` (anonymous users) keeps findings about features
+    whose status Plandata publishes (PUBLISHED_STATUSES); drafts' findings stay with their editors."""
+    komnr = _municipality_code(municipality)
+    if layer is not None and layer not in LAYERS:
+        raise InputError("--layer", reason=f"{layer!r} is not one of {', '.join(LAYERS)}")
+    with reading(settings) as conn:
+        found = repo.read_findings(conn, [komnr] if komnr else None, codes, [layer] if layer else None,
+                                   PUBLISHED_STATUSES if published_only else None)
+        names = {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
+    for f in found:
+        f["municipality"] = names.get(f["komnr"])
+        f["found_at"] = f["found_at"].isoformat() if f["found_at"] else None
+    by_code: dict[str, int] = {}
+    by_action: dict[str, int] = {}
+    for f in found:
+        by_code[f["code"]] = by_code.get(f["code"], 0) + 1
+        by_action[f["action"]] = by_action.get(f["action"], 0) + 1
+    return dict(count=len(found), by_code=dict(sorted(by_code.items())), by_action=by_action, findings=found)
+
+
+def to_store_point(x: float, y: float, crs: str | None) -> Point:
+    """The point in EPSG:25832; InputError for non-finite coordinates or ones the CRS cannot place."""
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise InputError("X Y", reason=f"({x:g}, {y:g}) are not finite coordinates")
+    if not crs:
+        return Point(x, y)
+    try:
+        transformer = Transformer.from_crs(CRS.from_user_input(crs), STORE_CRS, always_xy=True)
+    except CRSError as exc:
+        raise InputError("--crs", reason=f"unknown coordinate reference system {crs!r} ({exc})") from None
+    tx, ty = transformer.transform(x, y)
+    if not (math.isfinite(tx) and math.isfinite(ty)):
+        raise InputError("X Y", reason=f"({x:g}, {y:g}) cannot be placed in {STORE_CRS} from {crs}")
+    return Point(tx, ty)
+
+
+def cascade_at(conn: Connection, point, names: dict[str, str], statuses: Sequence[str] = LIVE_STATUSES) -> dict:
+    """The cascade at a point (plan/cascade.py) from every layer's features covering it."""
+    box = (point.x, point.y, point.x, point.y)
+    found = {kind: query.containing(repo.read_features(conn, spec, statuses=statuses, bbox=box), point)
+             for kind, spec in LAYERS.items()}
+    return cascade_mod.cascade(found, load_code_lists(), names)
+
+
+def cascade(settings: Settings, x: float, y: float, crs: str | None = None, published_only: bool = False) -> dict:
+    """What applies at a point, JSON-ready: `levels` (delområde, lokalplan, kommuneplanramme, zonekort,
+    each with the features covering the point, their rules and PDF links), `governs` (which one and
+    why), `zone`, `proposals` (local plan proposals with temporary legal effect), the point in
+    EPSG:25832 and its municipality. `published_only` (anonymous users) leaves drafts out."""
+    point = to_store_point(x, y, crs)
+    statuses = tuple(s for s in LIVE_STATUSES if s in PUBLISHED_STATUSES) if published_only else LIVE_STATUSES
+    with reading(settings) as conn:
+        names = {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
+        inside = [c for c, g in boundaries(conn).items() if g.covers(point)]
+        answer = cascade_at(conn, point, names, statuses)
+    return dict(answer, x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
+                municipality=[dict(komnr=c, name=names.get(c)) for c in inside])
+
+
+def _visible_statuses(published_only: bool, statuses: Sequence[str] | None) -> tuple[str, ...]:
+    """The statuses a user may see: what is asked for (default: live), and for anonymous users only
+    what Plandata publishes (no drafts)."""
+    chosen = tuple(statuses) if statuses else LIVE_STATUSES
+    return tuple(s for s in chosen if s in PUBLISHED_STATUSES) if published_only else chosen
+
+
+def layer_features(settings: Settings, kind: str = KOMMUNEPLANRAMME.kind, published_only: bool = False,
+                   statuses: Sequence[str] | None = None, municipality: str | None = None,
+                   bbox: tuple[float, float, float, float] | None = None, crs: str = "EPSG:4326",
+                   limit: int | None = None, offset: int = 0) -> dict:
+    """One layer's current features as a GeoJSON FeatureCollection in `crs` (longitude/latitude by
+    default): every field of the layer plus the municipality's name, the use's name, area in hectares,
+    version, valid_from and is_demo. `bbox` is in `crs`. `published_only` (anonymous users) keeps the
+    statuses Plandata publishes: proposals and adopted plans, never drafts."""
+    spec = plan_layer(kind)
+    target = CRS.from_user_input(crs)
+    to_store = Transformer.from_crs(target, STORE_CRS, always_xy=True)
+    box = to_store.transform_bounds(*bbox) if bbox is not None else None
+    with reading(settings) as conn:
+        features = repo.read_features(conn, spec, statuses=_visible_statuses(published_only, statuses),
+                                      komnr=[_municipality_code(municipality)] if municipality else None, bbox=box)
+        names = {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
+    if box is not None:  # the index gave envelopes meeting the box; keep the features that do
+        features = features[shapely.intersects(features.geometry.to_numpy(), shapely.box(*box))].reset_index(drop=True)
+    matched = len(features)
+    features = features.iloc[offset:None if limit is None else offset + limit]
+    codes = load_code_lists()
+    shown = features.to_crs(target) if len(features) else features
+    records = []
+    for row, geom in zip(features.drop(columns="geometry").to_dict("records"), shown.geometry):
+        properties = {k: cascade_mod.plain(v) for k, v in row.items() if k != "fid"}
+        properties.update(layer=spec.kind, municipality=names.get(row["komnr"]),
+                          area_ha=round((row.get("area_m2") or 0.0) / 10_000, 2),
+                          use=codes.anvgen.get(properties.get("anvgen"), (None,))[0] if properties.get("anvgen") else None)
+        records.append(dict(type="Feature", id=row["planid"], properties=properties,
+                            geometry=None if geom is None else mapping(geom)))
+    return dict(type="FeatureCollection", layer=spec.kind, crs=crs, numberMatched=matched, numberReturned=len(records),
+                published_only=published_only, features=records)

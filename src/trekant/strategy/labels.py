@@ -24,6 +24,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "sources": {"da": "Nøgletalskilder", "en": "KPI sources"},
     "installed": {"da": "installeret", "en": "installed"},
     "fetch": {"da": "hent StatBank-tabellen", "en": "fetch StatBank table"},
+    "asks": {"da": "Regionens ønsker til staten", "en": "The region's asks to the state"},
+    "ask": {"da": "Ønske", "en": "Ask"},
+    "project": {"da": "Projekt (status)", "en": "Project (status)"},
+    "asked": {"da": "Ønsket", "en": "Asked"},
+    "decided": {"da": "Besluttet", "en": "Decided"},
+    "won": {"da": "Vundet", "en": "Won"},
+    "yes": {"da": "ja", "en": "yes"},
+    "asks_rule": {"da": "vundet = projektet er besluttet, finansieret, under anlæg eller åbnet (status i porteføljen) "
+                        "ved en beslutning samme år som ønsket eller senere",
+                  "en": "won = the project is decided, funded, under construction or opened (its portfolio status), "
+                        "by a decision in or after the year the region asked"},
+    "no": {"da": "nej", "en": "no"},
     "rule": {"da": "Begrundelse", "en": "Why"},
     "fetch_hint": {"da": "Data mangler — hent med", "en": "Data missing — fetch with"},
 }

@@ -73,3 +73,18 @@ def status(settings: Settings, goals_path: Path | None = None) -> dict:
 def list_sources() -> list[dict]:
     return [dict(key=k, doc=(f.__doc__ or "").strip().splitlines()[0] if f.__doc__ else "")
             for k, f in sorted(registry.discover().items())]
+
+
+def list_asks(settings: Settings) -> dict:
+    """The region's asks to the state, each with its project's portfolio status and whether it was won."""
+    from trekant.strategy import repo  # the asks table is only needed here
+    from trekant.store.store import reading
+
+    with reading(settings) as conn:
+        asks, status = repo.read_asks(conn), repo.project_status(conn)
+    rows = [dict(key=a.key, name=a.name, project=a.project, project_status=status.get(a.project),
+                 asked_year=a.asked_year, decided_year=a.decided_year, won=a.won(status.get(a.project)),
+                 demo=a.is_demo, sources=list(a.sources)) for a in asks]
+    return dict(asks=rows, won=sum(r["won"] for r in rows), rule=(
+        "won = the project is decided, funded, under construction or opened (its portfolio status), by a decision "
+        "in or after the year the region asked"))

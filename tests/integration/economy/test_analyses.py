@@ -82,6 +82,7 @@ def test_published_gdp_claims_are_the_regions_own_words_checked_on_value_and_ran
     published = {c["key"]: c for c in report["published_claims"]}
     first = published["gdp_per_capita_2008_2018"]
     assert first["published_growth_pct"] == 12.8 and first["claimed_rank"] == 1
+    assert first["about_this_series"] is False  # the claim is about GDP per capita, the series is population
     assert "12,8 %" in first["text"] and first["source"]["url"] == "https://trekantomraadet.com/udvikling-i-bnp-pr-indbygger"
     own = first["publication_check"]
     assert (own["start_period"], own["end_period"], own["rank"], own["compared"], own["leader"]) == ("2009", "2019", 2, 5, "hovedstaden")

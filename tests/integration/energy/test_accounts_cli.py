@@ -47,6 +47,10 @@ def test_vejle_demo_account_summed_by_hand(store_env):
 def test_region_account_sums_municipalities_and_uses_population(store_env):
     region = run_json("energy", "accounts", "--year", "2018")
     assert region["area"] == "region" and len(region["by_municipality"]) == 7
+    vejle = next(m for m in region["by_municipality"] if m["code"] == "0630")
+    assert vejle["name"] == "Vejle" and vejle["by_sector_co2e_t"]["electricity"] == pytest.approx(519_291.3 * 0.244, abs=0.1)
+    for sector, tonnes in region["by_sector_co2e_t"].items():   # municipalities × sectors add up to the region
+        assert sum(m["by_sector_co2e_t"].get(sector, 0) for m in region["by_municipality"]) == pytest.approx(tonnes, abs=1)
     assert region["total_co2e_t"] == pytest.approx(sum(m["total_co2e_t"] for m in region["by_municipality"]), abs=1)
     assert region["population"] == REGION_POPULATION_2018
     assert region["co2e_per_resident_t"] == pytest.approx(region["total_co2e_t"] / REGION_POPULATION_2018, abs=0.01)

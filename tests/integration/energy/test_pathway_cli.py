@@ -48,3 +48,20 @@ def test_measures_import_changes_the_curve(store_env, tmp_path):
     assert run_json("energy", "measures", "import", str(path))["rows"] == 1
     curve = run_json("energy", "pathway", "-m", "0630")["mac_curve"]
     assert curve[0]["key"] == "ferry" and curve[0]["cost_dkk_per_t"] == -500
+
+
+def test_pathway_shows_the_law_and_the_political_targets_apart(store_env):
+    """Vejle's demo base 1990 is 1,372,000 t. Law: 2030 −70 %, 2050 −100 %. Political (data/targets_political.csv):
+    2035 −82 % → 246,960 t; 2045 −100 % → 0; 2050 −110 % → −137,200 t (net-negative)."""
+    result = run_json("energy", "pathway", "-m", "0630")
+    sets = {s["key"]: s for s in result["target_sets"]}
+    assert set(sets) == {"law", "political"} and sets["political"]["applies"] is True
+    assert {t["year"]: t["reduction_pct"] for t in sets["political"]["targets"]} == {2025: 50, 2035: 82, 2045: 100, 2050: 110}
+    assert all(t["source"] and "not yet law" in t["status"] or t["year"] == 2025 for t in sets["political"]["targets"])
+    by_year = {r["year"]: r for r in result["years"]}
+    assert by_year[2035]["political_target_co2e_t"] == pytest.approx(1_372_000 * 0.18, abs=1)
+    assert by_year[2045]["political_target_co2e_t"] == pytest.approx(0, abs=1)
+    assert by_year[2050]["political_target_co2e_t"] == pytest.approx(-137_200, abs=1)
+    assert by_year[2050]["target_co2e_t"] == pytest.approx(0, abs=1)   # the law: neutrality
+    for row in result["years"]:
+        assert row["political_gap_co2e_t"] == pytest.approx(row["projected_co2e_t"] - row["political_target_co2e_t"], abs=0.2)

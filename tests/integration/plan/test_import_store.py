@@ -68,7 +68,9 @@ def test_every_version_is_kept(plan_env, tmp_path):
     assert _invoke("import", str(_border_file(tmp_path, 6, "v1.geojson"))).exit_code == 0
     assert _invoke("import", str(_border_file(tmp_path, 5, "v2.geojson"))).exit_code == 0
     again = _invoke("import", str(_border_file(tmp_path, 5, "v3.geojson")), "--json")
-    assert json.loads(again.stdout) | {"issues": []} == dict(imported=0, new_frames=0, new_versions=0, unchanged=3, issues=[])
+    report = json.loads(again.stdout)
+    assert {k: report[k] for k in ("layer", "mode", "imported", "new_frames", "new_versions", "unchanged", "withdrawn")} == \
+        dict(layer="kommuneplanramme", mode="submission", imported=0, new_frames=0, new_versions=0, unchanged=3, withdrawn=0)
     history = json.loads(_invoke("history", "T-ERHV6", "--json").stdout)
     assert [(h["version"], h["maxmiljo"], h["is_current"]) for h in history] == [(1, 6, False), (2, 5, True)]
     assert history[0]["valid_to"] == history[1]["valid_from"]

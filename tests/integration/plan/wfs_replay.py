@@ -2,8 +2,10 @@
 
 Shape (Plandata's DescribeFeatureType): namespace http://www.plansystemdk.dk, feature type
 `<layer>Type`, geometry element `geometri` (gml:MultiSurface), EPSG:25832, dates as xsd:int,
-maxetager/maxbygnhjd as xsd:decimal; kommuneplanramme layers call the status `planstatus`.
-The server honours typeNames, CQL_FILTER=komnr=N, count and startIndex, and logs every request.
+maxetager/maxbygnhjd as xsd:decimal; the status is `planstatus`. Each layer writes its own fields
+in its own order (unit/plan/plandata_schema.py: 326 on lokalplan layers); an empty field is left
+out, as GeoServer does. The server honours typeNames (one or several layers), CQL_FILTER=komnr=N,
+count and startIndex, and logs every request.
 """
 
 from __future__ import annotations
@@ -25,6 +27,16 @@ FIELDS = ("planid", "komnr", "plannr", "plannavn", "anvgen", "anvspec", "fzone",
           "maxbygnhjd", "minmiljo", "maxmiljo", "planstatus", "datoforsl", "datovedt", "datoikraft", "doklink")
 
 
+def _fields_of(layer: str, props: dict) -> tuple[str, ...]:
+    """The layer's own fields when the properties are a whole real-shaped record, else FIELDS."""
+    from unit.plan.plandata_schema import FIELDS as REAL
+
+    for fields in REAL.values():
+        if set(props) == set(fields):
+            return fields
+    return FIELDS
+
+
 def _poslist(ring) -> str:
     return " ".join(f"{x:.3f} {y:.3f}" for x, y in ring.coords)
 
@@ -37,7 +49,8 @@ def _surface(polygon) -> str:
 
 
 def feature_gml(layer: str, index: int, props: dict, geom) -> str:
-    cells = "".join(f"<pdk:{k}>{escape(str(props[k]))}</pdk:{k}>" for k in FIELDS if props.get(k) is not None)
+    cells = "".join(f"<pdk:{k}>{escape(str(props[k]))}</pdk:{k}>" for k in _fields_of(layer, props)
+                    if props.get(k) is not None)
     surfaces = "".join(_surface(p) for p in shapely.get_parts(geom))
     return (f'<wfs:member><pdk:{layer} gml:id="{layer}.{index}">{cells}<pdk:geometri>'
             f'<gml:MultiSurface srsName="urn:ogc:def:crs:EPSG::25832" srsDimension="2">{surfaces}</gml:MultiSurface>'
@@ -51,11 +64,11 @@ def collection(layer: str, features: list[tuple[dict, object]], matched: int, ba
 
 
 class Replay:
-    """Serve `features` (list of (properties, geometry)) for one layer on 127.0.0.1."""
+    """Serve `features` (list of (properties, geometry)) for one layer on 127.0.0.1, or several
+    layers given as {layer name: features}."""
 
-    def __init__(self, layer: str, features: list[tuple[dict, object]]):
-        self.layer = layer
-        self.features = features
+    def __init__(self, layer: str | dict, features: list[tuple[dict, object]] | None = None):
+        self.layers = layer if isinstance(layer, dict) else {layer: features}
         self.requests: list[dict] = []
         self.fail_with: tuple[int, str] | None = None
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -73,14 +86,15 @@ class Replay:
     def _answer(self, query: dict) -> tuple[int, str]:
         if self.fail_with:
             return self.fail_with
-        if query.get("typeNames") != f"pdk:{self.layer}":
+        name = str(query.get("typeNames", "")).removeprefix("pdk:")
+        if name not in self.layers:
             return 400, ('<?xml version="1.0"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1"><ows:Exception>'
                          f'<ows:ExceptionText>Feature type {query.get("typeNames")} unknown</ows:ExceptionText>'
                          "</ows:Exception></ows:ExceptionReport>")
         komnr = int(query["CQL_FILTER"].split("=")[1])
-        matching = [(p, g) for p, g in self.features if int(p["komnr"]) == komnr]
+        matching = [(p, g) for p, g in self.layers[name] if p.get("komnr") is not None and int(p["komnr"]) == komnr]
         start, count = int(query.get("startIndex", 0)), int(query.get("count", 1_000_000))
-        return 200, collection(self.layer, matching[start:start + count], len(matching), self.url, start)
+        return 200, collection(name, matching[start:start + count], len(matching), self.url, start)
 
     def _handler(self):
         replay = self

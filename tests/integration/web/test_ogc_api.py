@@ -1,8 +1,10 @@
 """OGC API Features over HTTP (in-process client, both backends): documents, queries, visibility, errors.
 
 Expected features come from the store itself, read with plain SQL and Shapely (not through the
-features service), and from the demo plan as generated: 78 adopted frames and one draft,
-DEMO-0621-9.E.1 in Kolding, which the public must never see.
+features service), and from the demo plan as generated: 78 adopted frames and one proposal
+(forslag), DEMO-0621-9.E.1 in Kolding. Proposals are published (Plandata publishes them for public
+consultation; plan.model.PUBLISHED_STATUSES); a draft (kladde, K) is not: the `draft` fixture turns
+the proposal back into a draft, which the public must never see.
 """
 
 from __future__ import annotations
@@ -18,19 +20,20 @@ from shapely.geometry import box, shape
 from sqlalchemy import text
 
 from trekant.features import crs
-from trekant.store.store import reading
+from trekant.store.store import reading, writing
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 UTM32 = "http://www.opengis.net/def/crs/EPSG/0/25832"
 WGS84_LATLON = "http://www.opengis.net/def/crs/EPSG/0/4326"
-DRAFT = "DEMO-0621-9.E.1"
-COLLECTIONS = ["municipalities", "plan_frames", "plan_designations", "infrastructure_projects", "plan_conflicts"]
+DRAFT = "DEMO-0621-9.E.1"  # a proposal in the demo plan; a draft with the `draft` fixture
+COLLECTIONS = ["municipalities", "plan_frames", "local_plans", "local_plan_subareas", "zone_map", "plan_designations",
+               "infrastructure_projects", "plan_conflicts"]
 KOLDING_BOX = (9.4, 55.4, 9.6, 55.6)  # lon/lat around Kolding
 
 
 def store_frames(settings, public: bool) -> dict:
     """planid → (komnr, status, geometry) of the current frames a user may see, straight from the table."""
-    statuses = "('V')" if public else "('K','F','KV','V')"
+    statuses = "('F','V')" if public else "('K','F','KV','V')"
     with reading(settings) as conn:
         if conn.dialect.name == "sqlite":
             rows = conn.execute(text(f"SELECT planid, komnr, status, geom FROM plan_frame WHERE is_current = 1 "
@@ -42,6 +45,14 @@ def store_frames(settings, public: bool) -> dict:
                                      f"WHERE is_current AND status IN {statuses}")).all()
             geoms = shapely.from_wkb([bytes(r[3]) for r in rows])
     return {r[0]: (r[1], r[2], g) for r, g in zip(rows, geoms)}
+
+
+@pytest.fixture
+def draft(store_env):
+    """The demo proposal made a municipality's draft (kladde til forslag) again."""
+    with writing(store_env) as conn:
+        conn.execute(text("UPDATE plan_frame SET status = 'K' WHERE planid = :p AND is_current"), dict(p=DRAFT))
+    return DRAFT
 
 
 def get_json(client, url, status=200, **params):
@@ -91,6 +102,9 @@ def test_collections_list_the_spatial_layers_with_crs_list_and_storage_crs(clien
     for c in doc["collections"]:
         assert CRS84 in c["crs"] and c["storageCrs"] == UTM32 and UTM32 in c["crs"]
         assert {"items", "self"} <= {link["rel"] for link in c["links"]}
+        if c["id"] in ("local_plans", "local_plan_subareas", "zone_map"):  # empty in the default store
+            assert "extent" not in c and get_json(client, f"/ogc/collections/{c['id']}/items").json()["numberMatched"] == 0
+            continue
         west, south, east, north = c["extent"]["spatial"]["bbox"][0]
         assert 8.0 < west < east < 16.0 and 54.0 < south < north < 58.0  # Denmark
         assert get_json(client, f"/ogc/collections/{c['id']}").json()["id"] == c["id"]
@@ -125,7 +139,7 @@ def test_items_page_through_every_visible_frame_with_next_and_prev(client, store
         if pages:
             assert "prev" in rels
         url, pages = rels.get("next"), pages + 1
-    assert pages == 3  # 78 adopted frames in pages of 30: 30 + 30 + 18
+    assert pages == 3  # 78 adopted frames and 1 proposal in pages of 30: 30 + 30 + 19
     assert sorted(seen) == sorted(expected) and len(seen) == len(set(seen))
 
 
@@ -157,7 +171,7 @@ def test_bbox_crs_in_the_storage_crs_selects_the_same_frames(client):
 def test_property_filter_komnr_keeps_the_municipality_s_adopted_frames(client, store_env):
     expected = sorted(p for p, (komnr, _, _) in store_frames(store_env, public=True).items() if komnr == "0621")
     doc = get_json(client, "/ogc/collections/plan_frames/items", komnr="0621", limit=100).json()
-    assert sorted(f["id"] for f in doc["features"]) == expected and len(expected) == 12
+    assert sorted(f["id"] for f in doc["features"]) == expected and len(expected) == 13  # 12 adopted, 1 proposal
     assert {f["properties"]["komnr"] for f in doc["features"]} == {"0621"}
     munis = get_json(client, "/ogc/collections/municipalities/items", in_region="true", limit=100).json()
     assert sorted(f["id"] for f in munis["features"]) == ["0410", "0510", "0530", "0575", "0607", "0621", "0630"]
@@ -190,14 +204,19 @@ def test_items_carry_the_content_crs_of_the_requested_crs(client):
 def test_datetime_keeps_versions_valid_then(client):
     everything = get_json(client, "/ogc/collections/plan_frames/items", datetime="2999-01-01T00:00:00Z").json()
     before = get_json(client, "/ogc/collections/plan_frames/items", datetime="../2000-01-01T00:00:00Z").json()
-    assert everything["numberMatched"] == 78 and before["numberMatched"] == 0
+    assert everything["numberMatched"] == 79 and before["numberMatched"] == 0
     # layers without time ignore it (OGC API Features /req/core/fc-time-response C)
     assert get_json(client, "/ogc/collections/municipalities/items", datetime="2000-01-01T00:00:00Z").json()["numberMatched"] == 99
 
 
 # --- visibility --------------------------------------------------------------------------------
 
-def test_the_public_never_sees_a_draft_frame(client):
+def test_the_public_sees_proposals_as_published(client):
+    feature = get_json(client, f"/ogc/collections/plan_frames/items/{DRAFT}").json()
+    assert feature["properties"]["status"] == "F"
+
+
+def test_the_public_never_sees_a_draft_frame(client, draft):
     assert client.get(f"/ogc/collections/plan_frames/items/{DRAFT}").status_code == 404
     ids = [f["id"] for f in get_json(client, "/ogc/collections/plan_frames/items", komnr="0621", limit=100).json()["features"]]
     assert DRAFT not in ids
@@ -205,9 +224,9 @@ def test_the_public_never_sees_a_draft_frame(client):
     assert all(DRAFT not in (f["properties"]["source_planid"], f["properties"]["sensitive_planid"]) for f in conflicts)
 
 
-def test_a_signed_in_user_sees_the_draft_and_its_conflicts(admin_client):
+def test_a_signed_in_user_sees_the_draft_and_its_conflicts(admin_client, draft):
     feature = get_json(admin_client, f"/ogc/collections/plan_frames/items/{DRAFT}").json()
-    assert feature["properties"]["status"] == "F"
+    assert feature["properties"]["status"] == "K"
     conflicts = get_json(admin_client, "/ogc/collections/plan_conflicts/items", limit=100).json()["features"]
     assert any(DRAFT in (f["properties"]["source_planid"], f["properties"]["sensitive_planid"]) for f in conflicts)
 
@@ -273,3 +292,27 @@ def test_html_every_resource_is_a_page_with_its_links_as_anchors(client, url):
 def test_html_escapes_property_values(client):
     page = client.get("/ogc/collections/plan_frames/items?f=html&limit=100").text
     assert "<script" not in page.split("</header>", 1)[1]
+
+
+# --- the plan register's other layers ----------------------------------------------------------
+
+def test_local_plans_are_published_like_frames(client, admin_client, store_env, tmp_path):
+    """Two local plans imported into Kolding (a point well inside it): the adopted one is public,
+    the draft only for the cooperation."""
+    from shapely.geometry import MultiPolygon
+
+    from tests.unit.plan.builders import frame, write_geojson
+    from trekant.plan import service as plan_service
+
+    to_utm = Transformer.from_crs("OGC:CRS84", "EPSG:25832", always_xy=True)
+    x, y = to_utm.transform(9.47, 55.49)  # Kolding town
+    squares = [MultiPolygon([box(x, y, x + 200, y + 200)]), MultiPolygon([box(x + 400, y, x + 600, y + 200)])]
+    path = write_geojson(tmp_path / "lokalplaner.geojson", [frame("LP-ADOPTED", "0621", 11, squares[0], "V"),
+                                                           frame("LP-DRAFT", "0621", 11, squares[1], "K")])
+    plan_service.import_file(store_env, path, kind="lokalplan")
+    public = get_json(client, "/ogc/collections/local_plans/items", crs=UTM32).json()
+    assert [f["id"] for f in public["features"]] == ["LP-ADOPTED"]
+    assert shape(public["features"][0]["geometry"]).equals_exact(squares[0], 1e-6)
+    signed_in = get_json(admin_client, "/ogc/collections/local_plans/items").json()
+    assert sorted(f["id"] for f in signed_in["features"]) == ["LP-ADOPTED", "LP-DRAFT"]
+    assert client.get("/ogc/collections/local_plans/items/LP-DRAFT").status_code == 404

@@ -20,7 +20,7 @@ from owslib.ogcapi.features import Features
 
 from tests import conftest as shared
 from tests.integration.web.live_server import serving, store_env_vars
-from tests.integration.web.test_ogc_api import CRS84, DRAFT, store_frames
+from tests.integration.web.test_ogc_api import COLLECTIONS, CRS84, store_frames
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 pytestmark = pytest.mark.slow
@@ -53,10 +53,10 @@ def store_env(live_store):
 def test_gdal_oapif_lists_the_layers_and_reads_plan_frames_as_stored(live, store_env):
     source = f"OAPIF:{live}/ogc"
     layers = dict(pyogrio.list_layers(source).tolist())
-    assert set(layers) == {"municipalities", "plan_frames", "plan_designations", "infrastructure_projects", "plan_conflicts"}
+    assert set(layers) == set(COLLECTIONS)
     frames = pyogrio.read_dataframe(source, layer="plan_frames")
     expected = store_frames(store_env, public=True)
-    assert sorted(frames["planid"]) == sorted(expected) and DRAFT not in set(frames["planid"])
+    assert sorted(frames["planid"]) == sorted(expected)
     # GDAL asks for the storage CRS it was offered (storageCrs), so the coordinates are the stored ones
     assert frames.crs.to_epsg() == 25832
     for planid, geometry in zip(frames["planid"], frames.geometry):

@@ -138,7 +138,11 @@ SCENARIO_CASES = {
     "unknown technology": (lambda s: s["capacities"].update(nuclear={"mw": 5}), "field capacities: unknown technology nuclear"),
     "battery without hours": (lambda s: s["capacities"].update(battery={"mw": 5}), "field capacities: battery needs hours"),
     "profile is a directory": (lambda s: s.update(profiles="."), "is a directory"),
-    "heat profile too short": (lambda s: s["demand"].update(district_heat_profile="short.csv:h"), "profiles must be of equal length"),
+    "heat profile too short": (lambda s: s["heat_areas"][0].update(profile="short.csv:h"),
+                               "heat_areas.0.profile: the profile has 100 hours"),
+    "regional heat beside areas": (lambda s: s["demand"].update(district_heat_mwh_per_year=5),
+                                   "with heat_areas, give district-heat demand and capacities per area"),
+    "rfnbo rule": (lambda s: s.update(rfnbo="daily"), "field rfnbo.rule: Input should be 'none', 'monthly' or 'hourly'"),
 }
 
 
@@ -180,7 +184,7 @@ def test_bad_profile_files(tmp_path, edit, needle):
     if "2999" in needle:  # a truncated weather year with a full-year heat series: lengths differ
         (tmp_path / "heat.csv").write_text("h\n" + "1\n" * 8759, encoding="utf-8")
         scenario = _scenario(tmp_path, lambda s: (s.update(profiles=str(profile)),
-                                                  s["demand"].update(district_heat_profile="heat.csv:h")))
+                                                  s["heat_areas"][0].update(profile="heat.csv:h")))
     else:
         scenario = _scenario(tmp_path, lambda s: s.update(profiles=str(profile)))
     one_line_error(invoke("energy", "model", "simulate", scenario, "--hours", "24"), needle)
@@ -212,10 +216,10 @@ def test_bad_export_targets_fail_before_solving_and_leave_nothing(tmp_path, targ
 
 
 def test_infeasible_run_leaves_no_export(tmp_path):
-    scenario = _scenario(tmp_path, lambda s: (s["grid"].update(import_mw=0), s["capacities"].update(boiler={"mw": 0})))
+    scenario = _scenario(tmp_path, lambda s: s["heat_areas"][0].update(biomass={"mw": 0}, boiler={"mw": 0}))
     out = tmp_path / "out.csv"
     one_line_error(invoke("energy", "model", "run", scenario, "--hours", "24", "--export", out),
-                   "the electricity balance could not be met")
+                   "the district heat (tvis) balance could not be met")
     assert not out.exists() and not list(tmp_path.glob(".out.csv*"))
 
 

@@ -28,7 +28,7 @@ def test_model_run_json_and_csv_export(tmp_path):
                 "capacities", "balances_mwh"):
         assert key in data
     hourly = pd.read_csv(out)
-    assert len(hourly) == 24 and {"grid_import", "electrolyser_h2", "boiler"} <= set(hourly.columns)
+    assert len(hourly) == 24 and {"grid_import", "electrolyser_h2", "tvis:boiler"} <= set(hourly.columns)
     # Import in the summary is the sum of the exported hourly column.
     assert data["import_mwh"] == pytest.approx(hourly["grid_import"].sum(), abs=0.1)
 
@@ -82,10 +82,10 @@ def test_bad_scenarios_name_the_field(tmp_path, change, expected):
 
 def test_profile_of_wrong_length(tmp_path):
     (tmp_path / "heat.csv").write_text("mw\n" + "1\n" * 100, encoding="utf-8")
-    path = write_scenario(tmp_path, lambda d: d["demand"].update(district_heat_profile="heat.csv:mw"))
+    path = write_scenario(tmp_path, lambda d: d["heat_areas"][1].update(profile="heat.csv:mw"))
     result = invoke("energy", "model", "simulate", path, "--hours", "24")
     assert result.exit_code == 1
-    assert "demand.district_heat_profile" in result.stderr and "100 hours" in result.stderr
+    assert "heat_areas.1.profile" in result.stderr and "100 hours" in result.stderr
 
 
 def test_infeasible_scenario_says_which_balance(tmp_path):
@@ -130,5 +130,50 @@ def test_model_tables_are_danish_by_default_english_on_request_and_always_marked
         assert word not in da.stdout, word
     assert "Selvforsyning" not in en.stdout and "Brint" not in en.stdout
     # Every table of the demo scenario is labelled: one mark per table title.
-    tables = 1 if command[0] == "sweep" else 3
+    tables = 2 if command[0] == "sweep" else 4  # sweep: results and infrastructure; run: results, balances, capacities, system
     assert da.stdout.count("[DEMO-data]") == tables and en.stdout.count("[DEMO data]") == tables
+
+
+def test_week_series_and_duration_curves_for_charts():
+    result = invoke("energy", "model", "run", "today", "--hours", "336", "--week", "1", "--json")
+    assert result.exit_code == 0, result.output
+    charts = json.loads(result.stdout)["charts"]
+    assert charts["week"] == 1 and len(charts["hours"]) == 168 and charts["hours"][0].startswith("2017-01-08 00:00")
+    assert all(len(values) == 168 for values in charts["series_mw"].values())
+    curve = charts["duration_curves"]["mw"]["grid_import"]
+    assert len(curve) == 101 and curve == sorted(curve, reverse=True)
+    assert charts["duration_curves"]["share_of_hours_pct"][-1] == 100
+
+
+def test_compliance_cost_is_the_difference_of_two_optimisations():
+    result = invoke("energy", "model", "run", "ptx_1gw_2030", "--hours", "48", "--compliance-cost", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    compliance = data["rfnbo"]["compliance"]
+    assert data["rfnbo"]["rule"] == "hourly" and data["rfnbo"]["binds"]
+    assert compliance["compliance_cost_eur"] == pytest.approx(
+        compliance["cost_with_rule_eur"] - compliance["cost_without_rule_eur"], abs=1)
+    assert compliance["compliance_cost_eur"] >= -1  # a constraint never makes the optimum cheaper
+    no_rule = invoke("energy", "model", "run", "today", "--hours", "24", "--compliance-cost")
+    assert no_rule.exit_code == 1 and "give a rule" in no_rule.stderr
+
+
+def test_weather_years_and_their_spread(tmp_path):
+    """Two weather years: the shipped 2017 and the same hours with every day-ahead price doubled."""
+    lines = (SCENARIO_DIR.parent / "dk1_hourly_2017.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    price = header.index("DK_1_price_day_ahead")
+    doubled = [lines[0]]
+    for row in lines[1:]:
+        cells = row.split(",")
+        cells[price] = str(2 * float(cells[price])) if cells[price] else ""
+        doubled.append(",".join(cells))
+    other = tmp_path / "dear.csv"
+    other.write_text("\n".join(doubled) + "\n", encoding="utf-8")
+    result = invoke("energy", "model", "years", "today", "--profiles", "builtin:dk1_hourly_2017.csv",
+                    "--profiles", str(other), "--hours", "24", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    costs = [r["total_cost_eur"] for r in data["results"]]
+    assert data["weather_years"] == 2 and costs[1] > costs[0]
+    assert data["spread"]["total_cost_eur"]["min"] == min(costs) and data["spread"]["total_cost_eur"]["max"] == max(costs)

@@ -19,11 +19,11 @@ DISTANCE_M = load_code_lists().distance_m
 
 
 def _frames(rows: list[dict]) -> gpd.GeoDataFrame:
-    base = dict(anvspec=None, bebygpct=None, maxetager=None, maxbygnhjd=None, minuds=None, minmiljo=None,
+    base = dict(anvspec=None, bebygpct=None, bebygpctaf=None, maxetager=None, maxbygnhjd=None, minuds=None, minmiljo=None,
                 maxmiljo=None, status="V", is_demo=False)
     data = [{**base, **r} for r in rows]
     frame = gpd.GeoDataFrame(data, geometry="geometry", crs="EPSG:25832")
-    for c in ("anvgen", "minmiljo", "maxmiljo"):
+    for c in ("anvgen", "minmiljo", "maxmiljo", "bebygpctaf"):
         frame[c] = frame[c].astype("Int64")
     return frame
 
@@ -83,9 +83,9 @@ def test_touching_frames_are_at_distance_zero():
 
 def _vejen_kolding(gap_m: float, second_use: int = 11, **rules) -> gpd.GeoDataFrame:
     s = border_segment(VEJEN, KOLDING)
-    first = dict(planid="VJ-1", komnr=VEJEN, anvgen=11, bebygpct=30, maxetager=2, maxbygnhjd=8.5,
+    first = dict(planid="VJ-1", komnr=VEJEN, anvgen=11, bebygpct=30, bebygpctaf=2, maxetager=2, maxbygnhjd=8.5,
                  geometry=s.rect(gap_m / 2, gap_m / 2 + 300, side="a"))
-    second = dict(planid="KO-1", komnr=KOLDING, anvgen=second_use, bebygpct=30, maxetager=2, maxbygnhjd=8.5,
+    second = dict(planid="KO-1", komnr=KOLDING, anvgen=second_use, bebygpct=30, bebygpctaf=2, maxetager=2, maxbygnhjd=8.5,
                   geometry=s.rect(gap_m / 2, gap_m / 2 + 300))
     second.update(rules)
     return _frames([first, second])
@@ -115,6 +115,53 @@ def test_different_uses_are_not_compared():
 def test_a_missing_rule_is_not_a_difference():
     (found,) = checks.unequal_conditions(_vejen_kolding(0, bebygpct=None, maxetager=3))
     assert found.differences == {"maxetager": [2, 3]}  # bebygpct 30 vs none is not compared
+
+
+def test_building_percentages_of_different_things_are_not_compared():
+    # 30 % of each property (2) against 40 % of the area as a whole (1): not the same measure.
+    (found,) = checks.unequal_conditions(_vejen_kolding(0, bebygpct=40, bebygpctaf=1, maxetager=3))
+    assert found.differences == {"maxetager": [2, 3]}
+    assert found.not_comparable["bebygpct"]["values"] == [30, 40]
+    assert found.not_comparable["bebygpct"]["bebygpctaf"] == [2, 1]
+    # the same number of different things is no agreement either: the pair says so
+    (same_number,) = checks.unequal_conditions(_vejen_kolding(0, bebygpctaf=1))
+    assert same_number.differences == {} and same_number.not_comparable["bebygpct"]["bebygpctaf"] == [2, 1]
+
+
+def test_building_percentages_without_their_basis_are_not_compared():
+    (found,) = checks.unequal_conditions(_vejen_kolding(0, bebygpct=40, bebygpctaf=None))
+    assert found.differences == {} and "not given" in found.not_comparable["bebygpct"]["reason"]
+    assert checks.unequal_conditions(_vejen_kolding(0, bebygpctaf=None)) == []  # 30 and 30: nothing to say
+
+
+def test_business_frames_without_a_class_cannot_be_checked():
+    s = border_segment(KOLDING, VEJLE)
+    frames = _frames([
+        dict(planid="V-BOLIG", komnr=VEJLE, anvgen=11, geometry=s.rect(100, 400)),
+        dict(planid="K-ERHV", komnr=KOLDING, anvgen=31, geometry=s.rect(0, 300, side="a")),  # no maxmiljo
+        dict(planid="K-TEKN", komnr=KOLDING, anvgen=81, geometry=s.rect(400, 700, side="a")),  # no maxmiljo
+        dict(planid="K-ERHV4", komnr=KOLDING, anvgen=31, maxmiljo=4, geometry=s.rect(800, 1100, side="a")),
+    ])
+    assert checks.environmental_conflicts(frames, DISTANCE_M) == []  # it used to pass silently as class 0
+    assert checks.cannot_be_checked(frames) == [dict(planid="K-ERHV", komnr=KOLDING, anvgen=31),
+                                                dict(planid="K-TEKN", komnr=KOLDING, anvgen=81)]
+
+
+def test_proposals_are_checked_against_adopted_plans_across_the_border():
+    s = border_segment(KOLDING, VEJLE)
+    frames = _frames([
+        dict(planid="V-BOLIG", komnr=VEJLE, anvgen=11, geometry=s.rect(100, 400)),  # adopted housing
+        dict(planid="V-BOLIG-F", komnr=VEJLE, anvgen=11, status="F", geometry=s.rect(100, 400, half_width_m=50).buffer(-1)),
+        dict(planid="K-ERHV-F", komnr=KOLDING, anvgen=31, maxmiljo=6, status="F", geometry=s.rect(100, 400, side="a")),
+        dict(planid="K-ERHV-V", komnr=KOLDING, anvgen=31, maxmiljo=6, geometry=s.rect(100, 400, half_width_m=20, side="a")),
+    ])
+    proposals = CheckOptions(statuses=("F",))
+    pairs = {(c.source_planid, c.sensitive_planid) for c in checks.environmental_conflicts(frames, DISTANCE_M, proposals)}
+    # every pair with a proposal in it (the proposed industry against adopted and proposed housing,
+    # the adopted industry against the proposed housing); adopted against adopted is not asked for
+    assert pairs == {("K-ERHV-F", "V-BOLIG"), ("K-ERHV-F", "V-BOLIG-F"), ("K-ERHV-V", "V-BOLIG-F")}
+    adopted = {(c.source_planid, c.sensitive_planid) for c in checks.environmental_conflicts(frames, DISTANCE_M, CheckOptions(statuses=("V",)))}
+    assert adopted == {("K-ERHV-V", "V-BOLIG"), ("K-ERHV-F", "V-BOLIG"), ("K-ERHV-V", "V-BOLIG-F")}
 
 
 def test_frames_overlapping_across_a_border():

@@ -94,7 +94,11 @@ def _filter(table: RawTable, where: dict[str, str]) -> tuple[pd.DataFrame, list[
         if column not in frame.columns:
             issues.append(Issue("error", "missing-column", table.source, "header", f"no column {column!r} to filter on"))
             continue
-        frame = frame[frame[column].astype(str).str.strip() == wanted]
+        cells = frame[column].astype(str).str.strip()
+        if any(ch in wanted for ch in "*?["):  # a pattern: StatBank's labels are long ("Per capita (DKK), …")
+            frame = frame[cells.map(lambda cell: fnmatch.fnmatchcase(cell, wanted))]
+        else:
+            frame = frame[cells == wanted]
     return frame, issues
 
 

@@ -11,25 +11,55 @@ from pyjstat import pyjstat
 
 from trekant.economy.io.table import RawTable
 from trekant.errors import InputError
-from trekant.textfile import read_utf8
+from trekant.textfile import parse_json, read_utf8
 
 VALUE = "value"
+# The table pyjstat builds has one row per cell of the declared cube. StatBank hands out at most a few
+# million cells per extract; a 200-byte file declaring 3000 × 3000 × 3000 would need terabytes.
+MAX_CELLS = 10_000_000
 
 
 def _dataset(path: Path) -> tuple[dict, pyjstat.Dataset]:
     text = read_utf8(path, "JSON-stat", hint="JSON-stat is UTF-8")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(str(path), f"line {exc.lineno}", f"not valid JSON: {exc.msg}") from None
+    document = parse_json(text, str(path))
     if isinstance(document, dict) and "dataset" in document and "class" not in document:
         document = document["dataset"]  # JSON-stat 1.x bundle of one dataset
     if not isinstance(document, dict) or "dimension" not in document or "value" not in document:
         raise InputError(str(path), reason="not a JSON-stat dataset (needs 'dimension' and 'value')")
+    _check_declared_size(document, str(path))
     try:
         return document, pyjstat.Dataset.read(json.dumps(document))
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise InputError(str(path), reason=f"not a readable JSON-stat dataset: {exc}") from None
+
+
+def _categories(dimension: object) -> int | None:
+    """How many categories a dimension lists (index or label), or None when it lists none."""
+    category = dimension.get("category") if isinstance(dimension, dict) else None
+    if not isinstance(category, dict):
+        return None
+    listed = category.get("index") or category.get("label")
+    return len(listed) if isinstance(listed, (dict, list)) and listed else None
+
+
+def _check_declared_size(document: dict, source: str) -> None:
+    """Refuse, before anything is allocated, a cube larger than MAX_CELLS or sizes its dimensions do not list."""
+    dimensions = document.get("dimension") or {}
+    ids = document.get("id") or (dimensions.get("id") if isinstance(dimensions, dict) else None) or []
+    sizes = document.get("size") or (dimensions.get("size") if isinstance(dimensions, dict) else None) or []
+    if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes) \
+            or not all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in sizes):
+        raise InputError(source, "id/size", "JSON-stat 'id' and 'size' must be lists of equal length "
+                                            "(dimension names, and whole numbers of categories)")
+    cells = 1
+    for name, size in zip(ids, sizes):
+        listed = _categories(dimensions.get(name) if isinstance(dimensions, dict) else None)
+        if listed != size:
+            raise InputError(source, f"dimension {name}", f"declares {size} categories but lists {listed or 0}")
+        cells *= size
+    if cells > MAX_CELLS:
+        raise InputError(source, "size", f"declares {cells:,} cells ({' × '.join(map(str, sizes))}), more than the "
+                                         f"{MAX_CELLS:,} a JSON-stat import reads; fetch a smaller selection")
 
 
 def _frames(path: Path, dataset: pyjstat.Dataset) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -13,11 +13,11 @@ import json
 import re
 import urllib.error
 import urllib.parse
-import urllib.request
 
 from trekant.economy.io import statbank_csv
 from trekant.economy.io.table import RawTable
 from trekant.errors import InputError
+from trekant.fetch import fetch as fetch_url
 
 DATA_URL = "https://api.statbank.dk/v1/data"
 FORMATS = ("CSV", "BULK")
@@ -44,7 +44,7 @@ def request_body(table: str, variables: dict[str, list[str]], fmt: str = "CSV", 
 def _error_message(body: bytes) -> str:
     try:
         data = json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return body.decode("utf-8", "replace").strip()[:200]
     if isinstance(data, dict):
         return str(data.get("message") or data.get("errorTypeCode") or data)[:300]
@@ -56,17 +56,13 @@ def fetch(table: str, variables: dict[str, list[str]], url: str = DATA_URL, fmt:
     """The table as text; InputError with the API's own message on any failure."""
     check_request(table, url)
     payload = json.dumps(request_body(table, variables, fmt, language)).encode("utf-8")
-    request = urllib.request.Request(url, data=payload, method="POST", headers={
-        "Content-Type": "application/json", "Accept": "text/csv, application/json", "User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout_s) as response:
-            body = response.read()
-    except urllib.error.HTTPError as exc:
-        raise InputError(url, f"table {table.upper()}", f"StatBank API answered {exc.code}: {_error_message(exc.read())}") from None
-    except urllib.error.URLError as exc:
-        raise InputError(url, f"table {table.upper()}", f"cannot reach the StatBank API: {exc.reason}") from None
-    except TimeoutError:
-        raise InputError(url, f"table {table.upper()}", f"no answer within {timeout_s:g} s") from None
+    headers = {"Content-Type": "application/json", "Accept": "text/csv, application/json", "User-Agent": USER_AGENT}
+
+    def api_error(exc: urllib.error.HTTPError) -> InputError:
+        return InputError(url, f"table {table.upper()}", f"StatBank API answered {exc.code}: {_error_message(exc.read())}")
+
+    body = fetch_url(url, data=payload, headers=headers, method="POST", timeout_s=timeout_s,
+                     on_http_error=api_error, server="the StatBank API").body
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -4,15 +4,15 @@ No optimiser: each hour follows fixed rules, in this order (all prices EUR/MWh):
 1. Renewables produce capacity × capacity factor.
 2. Power for flexible consumers comes in tiers: renewable surplus beyond the export limit (free),
    surplus within the export limit (worth the export value), then grid import up to its limit
-   (at the import cost). The heat pump and the electrolyser, the more valuable first, take each
+   (at the import cost). The heat pumps and the electrolyser, the more valuable first, take each
    tier whose cost is below their value: electrolyser 0.622 × back-up hydrogen cost + 0.223 ×
-   boiler heat cost per MWh of electricity; heat pump COP × (boiler heat cost − its own variable
-   O&M), for heat still
-   needed beside the electrolyser's.
-3. Storages are greedy: charge from surplus, discharge into deficit (hydrogen store, heat store,
+   the heat cost it displaces per MWh of electricity; a heat pump COP × (the heat cost it
+   displaces − its own variable O&M), for heat its area still needs beside what runs anyway
+   and the electrolyser's. The displaced heat cost is the area's cheapest boiler (biomass or gas).
+3. Storages are greedy: charge from surplus, discharge into deficit (hydrogen store, heat stores,
    battery), starting empty. Hydrogen the demand and the store cannot take is not produced.
-4. The rest: hydrogen back-up, boiler, export/import within limits; what still lacks is shortfall,
-   what still spills is curtailment (critical excess) or dumped heat.
+4. The rest: hydrogen back-up, each area's boilers cheapest first, export/import within limits;
+   what still lacks is shortfall, what still spills is curtailment (critical excess) or dumped heat.
 With no storage and uncongested tiers these rules pick the same hours as the least-cost optimum,
 which the tests check against PyPSA.
 
@@ -27,15 +27,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from trekant.energy.core.heat_dispatch import merit_order
 from trekant.energy.core.inputs import SystemInputs
-from trekant.energy.core.network import BUSES, RENEWABLES
+from trekant.energy.core.network import RENEWABLES
 
 PYTHON_LOOP_MAX_SCENARIOS = 32
+GLOBAL = ("onshore_wind", "offshore_wind", "solar", "electrolyser", "h2_store", "battery", "h2_backup")
+AREA_TECHNOLOGIES = ("biomass", "boiler", "heat_pump", "heat_store")
 
 
 @dataclass(frozen=True)
 class Variant:
-    """Fixed capacities of one simulated scenario (MW; stores in MWh; heat pump by heat output)."""
+    """Fixed capacities of one simulated scenario (MW; stores in MWh; heat pumps by heat output).
+
+    Heat-area capacities are keyed `<area>:<technology>`."""
 
     sizes: dict[str, float]
     import_mw: float
@@ -43,11 +48,16 @@ class Variant:
 
 
 def variants_from_scenario(inputs: SystemInputs, overrides: list[dict[str, float]] | None = None) -> list[Variant]:
+    """Variants of the scenario's fixed capacities. `heat_pump`, `heat_store` and `boiler` in an
+    override change the heat area that takes the electrolyser's heat (the regional area without areas)."""
     s = inputs.scenario
-    base = {t: s.capacity(t).fixed_size() for t in ("onshore_wind", "offshore_wind", "solar", "electrolyser", "h2_store",
-                                                     "battery", "heat_pump", "heat_store", "boiler", "h2_backup")}
+    base = {t: s.capacity(t).fixed_size() for t in GLOBAL}
+    for a in s.areas():
+        base.update({f"{a.key}:{t}": getattr(a, t).fixed_size() for t in AREA_TECHNOLOGIES})
+    target = inputs.electrolyser_heat_area or inputs.heat[0].key
     out = []
     for change in overrides or [{}]:
+        change = {(f"{target}:{k}" if k in AREA_TECHNOLOGIES else k): v for k, v in change.items()}
         sizes = {**base, **{k: v for k, v in change.items() if k in base}}
         out.append(Variant(sizes, change.get("grid_import", s.grid.import_mw), change.get("grid_export", s.grid.export_mw)))
     return out
@@ -89,28 +99,47 @@ def simulate(inputs: SystemInputs, variants: list[Variant]) -> dict[str, np.ndar
                 [inputs.export_value, np.minimum(surplus, export_mw)],
                 [inputs.import_cost, np.maximum(import_mw - deficit, 0.0)]]
 
-    electrolyser_value = e.electrolyser_h2 * inputs.backup_cost + e.electrolyser_heat * inputs.boiler_cost
-    heat_pump_value = e.heat_pump_cop * (inputs.boiler_cost - inputs.vom["heat_pump"])
+    heat_key = inputs.electrolyser_heat_area
+    electrolyser_value = e.electrolyser_h2 * inputs.backup_cost + (
+        e.electrolyser_heat * _displaced_heat_cost(inputs, variants, heat_key) if heat_key else 0.0)
     electrolyser_cap = np.broadcast_to(_col(variants, "electrolyser"), renewable.shape).astype(float)
-    # The heat pump's need, assuming the electrolyser runs wherever it would alone (an upper bound of its heat).
+    # The heat pumps' need, assuming the electrolyser runs wherever it would alone (an upper bound of its heat).
     electrolyser_alone = _take(electrolyser_cap, tiers(), electrolyser_value)
-    heat_need = np.maximum(inputs.heat_demand_mw[None, :] - electrolyser_alone * e.electrolyser_heat, 0.0)
-    hp_want = np.minimum(_col(variants, "heat_pump"), heat_need) / e.heat_pump_cop
+    pumps = []
+    for area in inputs.heat:
+        key = area.key
+        need = area.demand_mw[None, :] - area.must_run_mw
+        if key == heat_key:
+            need = need - electrolyser_alone * e.electrolyser_heat
+        want = np.minimum(_col(variants, f"{key}:heat_pump"), np.maximum(need, 0.0)) / inputs.heat_pump_cop[None, :]
+        value = inputs.heat_pump_cop * (_displaced_heat_cost(inputs, variants, key) - inputs.vom["heat_pump"])
+        pumps.append((key, want, value))
     shared = tiers()
-    if heat_pump_value >= electrolyser_value:  # the more valuable consumer draws the cheaper power first
-        heat_pump_el = _take(hp_want, shared, heat_pump_value)
-        electrolyser_el = _take(electrolyser_cap, shared, electrolyser_value)
-    else:
-        electrolyser_el = _take(electrolyser_cap, shared, electrolyser_value)
-        heat_pump_el = _take(hp_want, shared, heat_pump_value)
+    electrolyser_first = [p for p in pumps if np.mean(p[2]) < electrolyser_value]
+    for key, want, value in pumps:  # the more valuable consumer draws the cheaper power first
+        if (key, want, value) not in electrolyser_first:
+            flows[f"{key}:heat_pump_el"] = _take(want, shared, value)
+    electrolyser_el = _take(electrolyser_cap, shared, electrolyser_value)
+    for key, want, value in electrolyser_first:
+        flows[f"{key}:heat_pump_el"] = _take(want, shared, value)
+    for key, _, _ in pumps:
+        flows[f"{key}:heat_pump_heat"] = flows[f"{key}:heat_pump_el"] * inputs.heat_pump_cop[None, :]
     h2, spilled_h2 = _hydrogen(flows, inputs, variants, electrolyser_el * e.electrolyser_h2)
     electrolyser_el = electrolyser_el - spilled_h2 / e.electrolyser_h2
     flows.update(electrolyser_el=electrolyser_el, electrolyser_h2=electrolyser_el * e.electrolyser_h2,
-                 electrolyser_heat=electrolyser_el * e.electrolyser_heat, **h2)
-    flows.update(heat_pump_el=heat_pump_el, heat_pump_heat=heat_pump_el * e.heat_pump_cop)
-    flows.update(_heat(flows, inputs, variants))
+                 electrolyser_heat=electrolyser_el * e.electrolyser_heat if heat_key else np.zeros_like(electrolyser_el),
+                 **h2)
+    for area in inputs.heat:
+        flows.update(_heat(flows, inputs, variants, area))
     flows.update(_electricity(flows, inputs, variants, renewable, demand, import_mw, export_mw))
     return flows
+
+
+def _displaced_heat_cost(inputs: SystemInputs, variants: list[Variant], key: str) -> float:
+    """EUR per MWh heat of the area's cheapest boiler that any variant has (gas if none)."""
+    costs = [inputs.biomass_cost] if _col(variants, f"{key}:biomass").max() > 0 else []
+    costs += [inputs.boiler_cost] if _col(variants, f"{key}:boiler").max() > 0 or not costs else []
+    return min(costs)
 
 
 def _hydrogen(flows, inputs, variants, produced):
@@ -124,20 +153,26 @@ def _hydrogen(flows, inputs, variants, produced):
                 hydrogen_demand=np.broadcast_to(inputs.hydrogen_demand_mw, net.shape)), spilled
 
 
-def _heat(flows, inputs, variants):
-    supply = flows["electrolyser_heat"] + flows["heat_pump_heat"]
-    net = supply - inputs.heat_demand_mw[None, :]
-    charge, discharge = storage(net, _col(variants, "heat_store")[:, 0], None, 1.0)
+def _heat(flows, inputs, variants, area):
+    """One area: must-run, electrolyser and heat-pump heat first, the store, then boilers in merit order."""
+    key = area.key
+    supply = flows[f"{key}:heat_pump_heat"] + (flows["electrolyser_heat"] if area.area.electrolyser_heat else 0.0)
+    net = supply + area.must_run_mw - area.demand_mw[None, :]
+    charge, discharge = storage(net, _col(variants, f"{key}:heat_store")[:, 0], None, 1.0)
     deficit = np.maximum(-net, 0.0) - discharge
-    boiler = np.minimum(deficit, _col(variants, "boiler"))
-    return dict(heat_store_charge=charge, heat_store_discharge=discharge, boiler=boiler,
-                shortfall_district_heat=deficit - boiler, heat_dump=np.maximum(net, 0.0) - charge,
-                district_heat_demand=np.broadcast_to(inputs.heat_demand_mw, net.shape))
+    out = {f"{key}:heat_store_charge": charge, f"{key}:heat_store_discharge": discharge,
+           f"{key}:electrolyser_heat": flows["electrolyser_heat"] if area.area.electrolyser_heat else np.zeros_like(net)}
+    boilers = [merit_order(area, inputs, b, g, demand_mw=d + area.must_run_mw)
+               for b, g, d in zip(_col(variants, f"{key}:biomass")[:, 0], _col(variants, f"{key}:boiler")[:, 0], deficit)]
+    for column in (f"{key}:biomass", f"{key}:boiler", f"{key}:shortfall"):
+        out[column] = np.vstack([b[column] for b in boilers])
+    out[f"{key}:heat_dump"] = np.maximum(net, 0.0) - charge
+    return out
 
 
 def _electricity(flows, inputs, variants, renewable, demand, import_mw, export_mw):
     e = inputs.scenario.efficiencies
-    net = renewable - demand - flows["electrolyser_el"] - flows["heat_pump_el"]
+    net = renewable - demand - flows["electrolyser_el"] - sum(flows[f"{a.key}:heat_pump_el"] for a in inputs.heat)
     battery_mw = _col(variants, "battery")[:, 0]
     hours = inputs.scenario.capacity("battery").hours or 1.0
     charge, discharge = storage(net, battery_mw * hours, battery_mw, e.battery_one_way)
@@ -201,7 +236,12 @@ def _store_vector(net: np.ndarray, energy: np.ndarray, power: np.ndarray, eff: f
 def frame_of(flows: dict[str, np.ndarray], inputs: SystemInputs, s: int) -> pd.DataFrame:
     """The dispatch frame of variant s, in the optimiser's columns."""
     frame = pd.DataFrame({k: np.asarray(v)[s] if np.ndim(v) == 2 else v for k, v in flows.items()}, index=inputs.index)
-    for bus in BUSES:
-        frame[f"shortfall_{bus}"] = frame.get(f"shortfall_{bus}", 0.0)
+    for area in inputs.heat:
+        frame[f"{area.key}:demand"] = area.demand_mw
+        frame[f"{area.key}:must_run"] = area.must_run_mw
+    for column in ("methanolisation_h2", "methanol", "methanolisation_el", "biogenic_co2_t", "haber_bosch_h2", "ammonia",
+                   "haber_bosch_el"):
+        frame[column] = 0.0
     frame["price"] = inputs.price
+    frame["grid_t_per_mwh"] = inputs.grid_t_per_mwh
     return frame

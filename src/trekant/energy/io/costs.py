@@ -8,7 +8,7 @@ from pathlib import Path
 from trekant.energy.core.costs import TechnologyCost
 
 COSTS_FILE = Path(__file__).resolve().parents[1] / "data" / "technology_costs.csv"
-KW_UNITS = ("EUR/kW_e", "EUR/kW_th", "EUR/kW_H2", "EUR/kWh")
+KW_UNITS = ("EUR/kW_e", "EUR/kW_th", "EUR/kW_H2", "EUR/kWh", "EUR/kW_MeOH", "EUR/kW_NH3")
 
 
 def read_costs(path: Path = COSTS_FILE) -> dict[str, TechnologyCost]:

@@ -105,27 +105,31 @@ def read_profiles(path: Path) -> Profiles:
     return Profiles(index, load / load.sum(), price, factors, gaps, source)
 
 
-def heat_shape(spec: str, hours: int, index: pd.DatetimeIndex) -> np.ndarray:
+def heat_shape(spec: str, hours: int, index: pd.DatetimeIndex, field: str = "demand.district_heat_profile") -> np.ndarray:
     """A district-heat demand shape summing to 1 over the profile year: the built-in shapes
     (`seasonal`, `flat`, see core/profiles.py) or FILE.csv:column, a user series of the same length."""
     if spec in BUILTIN_SHAPES:
         return builtin_shape(spec, index)
-    shape = _user_series(spec, hours)
+    shape = user_series(spec, hours, field, low=0.0)
+    if shape.sum() <= 0:
+        raise InputError(spec.rsplit(":", 1)[0], field, "the profile has missing, negative or only zero values")
     return shape / shape.sum()
 
 
-def _user_series(spec: str, hours: int) -> np.ndarray:
+def user_series(spec: str, hours: int, field: str, low: float = -1e6, high: float = 1e6) -> np.ndarray:
+    """FILE.csv:column as numbers, exactly as many as the weather year has hours, all within [low, high]."""
     if ":" not in spec:
-        raise InputError("scenario", "demand.district_heat_profile", f"use seasonal, flat or FILE.csv:column, not {spec!r}")
+        raise InputError("scenario", field, f"use seasonal, flat or FILE.csv:column, not {spec!r}")
     file, column = spec.rsplit(":", 1)
     path = Path(file)
-    frame = read_csv_frame(path, "demand.district_heat_profile")
+    frame = read_csv_frame(path, field)
     if column not in frame.columns:
-        raise InputError(str(path), "demand.district_heat_profile", f"no column {column!r}")
+        raise InputError(str(path), field, f"no column {column!r}")
     values = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
     if len(values) != hours:
-        raise InputError(str(path), "demand.district_heat_profile",
+        raise InputError(str(path), field,
                          f"the profile has {len(values)} hours, the year has {hours}: profiles must be of equal length")
-    if not np.isfinite(values).all() or (values < 0).any() or values.sum() <= 0:
-        raise InputError(str(path), "demand.district_heat_profile", "the profile has missing, negative or only zero values")
+    if not np.isfinite(values).all() or (values < low).any() or (values > high).any():
+        raise InputError(str(path), field, "the profile has missing, negative or only zero values" if low >= 0 else
+                         f"the profile has missing values or values outside {low:g} … {high:g}")
     return values

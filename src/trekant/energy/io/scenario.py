@@ -42,15 +42,31 @@ def parse_scenario(data, source: str, base_dir: Path | None = None) -> Scenario:
     return _resolve_paths(scenario, base_dir)
 
 
+def _column_file(spec: str | None, base_dir: Path) -> str | None:
+    """FILE.csv:column relative to the scenario file (built-in shapes and absolute paths as they are)."""
+    if not spec or ":" not in spec or spec in ("seasonal", "flat") or Path(spec.split(":", 1)[0]).is_absolute():
+        return spec
+    file, column = spec.rsplit(":", 1)
+    return f"{base_dir / file}:{column}"
+
+
+def _file(spec: str | None, base_dir: Path) -> str | None:
+    if not spec or spec.startswith("builtin:") or Path(spec).is_absolute():
+        return spec
+    return str(base_dir / spec)
+
+
 def _resolve_paths(scenario: Scenario, base_dir: Path | None) -> Scenario:
-    """Make profile file paths in the scenario relative to the scenario file."""
+    """Make the file paths in the scenario (profiles, heat shapes, temperature, grid intensity)
+    relative to the scenario file."""
     if base_dir is None:
         return scenario
-    profile = scenario.demand.district_heat_profile
-    if ":" in profile and not Path(profile.split(":", 1)[0]).is_absolute() and profile not in ("seasonal", "flat"):
-        file, column = profile.rsplit(":", 1)
-        demand = scenario.demand.model_copy(update=dict(district_heat_profile=f"{base_dir / file}:{column}"))
-        scenario = scenario.model_copy(update=dict(demand=demand))
-    if not scenario.profiles.startswith("builtin:") and not Path(scenario.profiles).is_absolute():
-        scenario = scenario.model_copy(update=dict(profiles=str(base_dir / scenario.profiles)))
-    return scenario
+    demand = scenario.demand.model_copy(update=dict(
+        district_heat_profile=_column_file(scenario.demand.district_heat_profile, base_dir)))
+    efficiencies = scenario.efficiencies.model_copy(update=dict(
+        heat_pump_source_temperature=_column_file(scenario.efficiencies.heat_pump_source_temperature, base_dir)))
+    emissions = scenario.emissions.model_copy(update=dict(grid_hourly=_file(scenario.emissions.grid_hourly, base_dir)))
+    areas = None if scenario.heat_areas is None else [
+        a.model_copy(update=dict(profile=_column_file(a.profile, base_dir))) for a in scenario.heat_areas]
+    return scenario.model_copy(update=dict(profiles=_file(scenario.profiles, base_dir), demand=demand,
+                                           efficiencies=efficiencies, emissions=emissions, heat_areas=areas))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from trekant.energy.io.activity import _float, _int, normalise_code
 from trekant.energy.io.tables import read_rows
-from trekant.energy.model import SECTORS, Measure, Target
+from trekant.energy.model import SECTORS, Measure, PoliticalTarget, Target
 from trekant.errors import Issue
 
 TARGET_COLUMNS = ("municipality", "base_year", "base_co2e_t", "target_year", "reduction_pct")
@@ -99,3 +99,28 @@ def read_measures(path: Path, known_codes: Collection[str], is_demo: bool = Fals
         if not row.issues:
             measures.append(measure)
     return measures, issues
+
+
+POLITICAL_TARGETS = Path(__file__).resolve().parents[1] / "data" / "targets_political.csv"
+POLITICAL_COLUMNS = ("year", "reduction_pct", "status", "source")
+
+
+def read_political_targets(path: Path = POLITICAL_TARGETS) -> tuple[list[PoliticalTarget], list[Issue]]:
+    """The newer political targets (not law), against the same base year as the Climate Act's (1990).
+
+    A reduction above 100 % (110 % in 2050) means net-negative emissions.
+    """
+    header, rows, issues = read_rows(path, numeric=("year", "reduction_pct"))
+    issues = issues or _check_columns(header, POLITICAL_COLUMNS, str(path))
+    if issues:
+        return [], issues
+    targets = []
+    for number, cells in rows:
+        row = _Row(cells, str(path), number)
+        target = PoliticalTarget(row.year("year"), row.number("reduction_pct", 0, 200), cells["status"], cells["source"])
+        if not cells["source"]:
+            row.bad("source", "every political target needs its source")
+        issues += row.issues
+        if not row.issues:
+            targets.append(target)
+    return targets, issues

@@ -9,14 +9,13 @@ Tables and columns (lists in a cell are separated by '; ', shares written '0607=
   sources        partnership, id, title, publisher, year, url
   contacts       partnership, name, email, phone, organisation, role   (personal data: only on request)
 A CSV file is recognised by its name (funding.csv) or else by its header; ',' or ';' separated,
-UTF-8 with or without BOM. Row numbers count the header as row 1, as a spreadsheet shows them.
-Numbers are parsed by trekant.partnerships.validate.parse_number (pandas reads every cell as
-text) until a shared CSV reader lands.
+UTF-8 with or without BOM, read through trekant.csvfile (the number notation of each number column
+is decided from all its cells). Row numbers count the header as row 1, as a spreadsheet shows them.
+Exports go through trekant.sheets, so no text cell can run as a spreadsheet formula.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -25,8 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from trekant import csvfile, sheets
 from trekant.errors import InputError, Issue
-from trekant.textfile import file_problem, text_or_issue
 
 TABLES: dict[str, tuple[str, ...]] = {
     "organisations": ("key", "name", "kind", "cvr", "municipality", "url", "demo"),
@@ -71,6 +70,10 @@ class Tables:
         return table in self.rows
 
 
+# Columns whose cells are numbers: their notation (1.234,5 or 1,234.5) is decided per column by trekant.csvfile.
+NUMERIC = {"funding": ("amount_dkk", "year"), "results": ("value", "year", "source"), "sources": ("id", "year")}
+
+
 def _recognise(name: str, columns: list[str]) -> str | None:
     if name in TABLES:
         return name
@@ -79,69 +82,53 @@ def _recognise(name: str, columns: list[str]) -> str | None:
     return fitting[0] if fitting else None
 
 
-def _frame_rows(frame: pd.DataFrame, table: str, source: str, tables: Tables) -> None:
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    missing = [c for c in REQUIRED[table] if c not in frame.columns]
+def _add(table: csvfile.Table, kind: str, tables: Tables) -> None:
+    """Check the header, decide the number columns' notation, keep the rows."""
+    source = table.source
+    missing = [c for c in REQUIRED[kind] if c not in table.header]
     if missing:
         tables.issues.append(Issue("error", "missing-column", source, "header",
-                                   f"the {table} table needs the column(s) {', '.join(missing)}"))
+                                   f"the {kind} table needs the column(s) {', '.join(missing)}"))
         return
-    for column in frame.columns:
-        if column not in TABLES[table]:
+    for column in table.header:
+        if column not in TABLES[kind]:
             tables.issues.append(Issue("warning", "unknown-column", source, "header",
-                                       f"column {column!r} is not part of the {table} table and is ignored"))
-    if table in tables.rows:
-        tables.issues.append(Issue("error", "duplicate-table", source, "file", f"a second {table} table"))
+                                       f"column {column!r} is not part of the {kind} table and is ignored"))
+    if kind in tables.rows:
+        tables.issues.append(Issue("error", "duplicate-table", source, "file", f"a second {kind} table"))
         return
-    records = frame.to_dict("records")
-    tables.rows[table] = [Row(source, i + 2, {k: v for k, v in r.items() if k in TABLES[table]})
-                          for i, r in enumerate(records)
-                          if any(str(v).strip() for v in r.values())]  # wholly empty rows are spreadsheet noise
-
-
-def _separator(text: str) -> str:
-    header = text.splitlines()[0] if text else ""
-    return ";" if header.count(";") > header.count(",") else ","
+    problems = csvfile.decide_numbers(table, NUMERIC.get(kind, ()))
+    if problems:
+        tables.issues += problems
+        return
+    tables.rows[kind] = [Row(source, number, {k: v for k, v in cells.items() if k in TABLES[kind]})
+                         for number, cells in table.rows]
 
 
 def read_csv(path: Path, tables: Tables) -> None:
-    source = str(path)
-    text, problem = text_or_issue(path, "CSV", line_word="row")
-    if problem:
-        tables.issues.append(problem)
-        return
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=_separator(text), dtype=str, keep_default_na=False,
-                            skip_blank_lines=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        tables.issues.append(Issue("error", "csv", source, "file", str(exc).strip().splitlines()[0]))
-        return
-    table = _recognise(path.stem.lower(), [str(c).strip().lower() for c in frame.columns])
+    table, problems = csvfile.read_csv(path, what="CSV", lower_header=True, numeric=())
     if table is None:
-        tables.issues.append(Issue("error", "unknown-table", source, "header",
+        tables.issues += problems
+        return
+    kind = _recognise(path.stem.lower(), table.header)
+    if kind is None:
+        tables.issues.append(Issue("error", "unknown-table", str(path), "header",
                                    f"not a partnership table: name the file {', '.join(t + '.csv' for t in TABLES)} "
                                    "or give it their columns"))
         return
-    _frame_rows(frame, table, source, tables)
+    _add(table, kind, tables)
 
 
 def read_xlsx(path: Path, tables: Tables) -> None:
-    problem = file_problem(path, "XLSX")
-    if problem:
-        tables.issues.append(problem)
-        return
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
-    except Exception as exc:  # noqa: BLE001 — openpyxl raises many kinds on a file that is not a workbook
-        tables.issues.append(Issue("error", "xlsx", str(path), "file", f"not a readable XLSX workbook: {exc}"))
-        return
-    for name, frame in sheets.items():
-        source = f"{path} [{name}]"
-        table = _recognise(str(name).strip().lower(), [str(c).strip().lower() for c in frame.columns])
-        if table is None:
-            tables.issues.append(Issue("warning", "unknown-table", source, "sheet", "not a partnership table; ignored"))
+    sheets, problems = csvfile.read_sheets(path, lower_header=True, numeric=())
+    tables.issues += problems
+    for name, table in (sheets or {}).items():
+        kind = _recognise(str(name).strip().lower(), table.header)
+        if kind is None:
+            tables.issues.append(Issue("warning", "unknown-table", table.source, "sheet",
+                                       "not a partnership table; ignored"))
             continue
-        _frame_rows(frame, table, source, tables)
+        _add(table, kind, tables)
 
 
 def read(paths: list[Path]) -> Tables:
@@ -194,7 +181,7 @@ def write_csv(folder: Path, records: dict[str, list[dict]]) -> list[str]:
     for name, frame in frames(records).items():
         target = folder / f"{name}.csv"
         with _staged(target) as scratch:
-            frame.to_csv(scratch, index=False, encoding="utf-8-sig")
+            sheets.write_csv(frame, scratch)
         written.append(str(target))
     return written
 
@@ -203,7 +190,5 @@ def write_xlsx(path: Path, records: dict[str, list[dict]]) -> list[str]:
     if path.is_dir():
         raise InputError(str(path), reason="--out for XLSX is a file name, not a folder")
     with _staged(path) as scratch:
-        with pd.ExcelWriter(scratch, engine="openpyxl") as writer:
-            for name, frame in frames(records).items():
-                frame.to_excel(writer, sheet_name=name, index=False)
+        sheets.write_xlsx(frames(records), scratch)
     return [str(path)]

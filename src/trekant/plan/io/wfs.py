@@ -11,7 +11,6 @@ import re
 import tempfile
 import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from trekant.errors import InputError, Issue
+from trekant.fetch import check_url, fetch
 from trekant.plan.io.reader import RawLayer, read_layer
 
 PLANDATA_WFS_URL = "https://geoserver.plandata.dk/geoserver/wfs"
@@ -53,20 +53,16 @@ def getfeature_url(request: WfsRequest, komnr: str, start: int) -> str:
 
 
 def _get(url: str, timeout_s: float) -> bytes:
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https") or not urllib.parse.urlsplit(url).netloc:
-        raise InputError("--url", reason=f"{url.split('?')[0]!r} is not an http(s) URL of a WFS")
-    req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "application/gml+xml, text/xml"})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout_s) as response:  # noqa: S310 - the URL is the WFS endpoint
-            return response.read()
-    except urllib.error.HTTPError as exc:
+    """One page through the shared fetch (overall deadline, size limit, every redirect hop http(s))."""
+    check_url(url, what="an http(s) URL of a WFS")
+
+    def wfs_error(exc: urllib.error.HTTPError) -> InputError:
         detail = _exception_text(exc.read() or b"")
         suffix = f": {detail}" if detail else ""
-        raise InputError(url, reason=f"the WFS answered HTTP {exc.code} {exc.reason}{suffix}") from None
-    except urllib.error.URLError as exc:
-        raise InputError(url, reason=f"cannot reach the WFS ({exc.reason})") from None
-    except TimeoutError:
-        raise InputError(url, reason=f"the WFS did not answer within {timeout_s:g} s") from None
+        return InputError(url, reason=f"the WFS answered HTTP {exc.code} {exc.reason}{suffix}")
+
+    headers = {"User-Agent": USER_AGENT, "Accept": "application/gml+xml, text/xml"}
+    return fetch(url, headers=headers, timeout_s=timeout_s, on_http_error=wfs_error, server="the WFS").body
 
 
 def _exception_text(body: bytes) -> str | None:

@@ -166,6 +166,7 @@ plan_designation = Table(
     Column("municipalities", Text, nullable=False, default=""),  # komnr list, comma separated
     Column("area_m2", Double, nullable=False),
     Column("geom", Geometry("MULTIPOLYGON")),
+    Column("consequence_m", Double),  # production areas: their consequence zone (added by 0101_plan_layers)
     UniqueConstraint("designation_id", "version"),
     Index("ix_plan_designation_current", "is_current", "theme"),
     sqlite_autoincrement=True,

@@ -1,8 +1,9 @@
 """The JSON documents of the OGC API: landing page, conformance, collections, features (GeoJSON).
 
-Feature collections are written as bytes directly: each geometry by GEOS (shapely.to_geojson, in C)
-and the properties by the json module, so a page of 100 polygons costs a few milliseconds and no
-pydantic model sits between the store and the client.
+Feature collections are written as bytes directly, with no pydantic model between the store and
+the client: on PostGIS each feature comes from PostgreSQL as GeoJSON text (json_build_object,
+ST_AsGeoJSON); on the GeoPackage each geometry is written by GEOS (shapely.to_geojson, in C) and
+the properties by the json module.
 """
 
 from __future__ import annotations
@@ -66,7 +67,10 @@ def conformance(root: str, lang: str) -> dict:
 
 
 def _extent(info: CollectionInfo) -> dict:
-    extent = {"spatial": {"bbox": [crs.extent_crs84(info.bounds) or [-180.0, -90.0, 180.0, 90.0]], "crs": crs.CRS84}}
+    """Spatial (CRS84) and, for versioned layers, temporal extent; empty for a layer without features."""
+    if info.bounds is None:
+        return {}
+    extent = {"spatial": {"bbox": [crs.extent_crs84(info.bounds)], "crs": crs.CRS84}}
     if info.layer.versioned:
         since = info.since.replace(tzinfo=timezone.utc) if info.since and info.since.tzinfo is None else info.since
         start = since.isoformat().replace("+00:00", "Z") if since else None
@@ -80,7 +84,7 @@ def collection(root: str, info: CollectionInfo, lang: str) -> dict:
     title, description = _words(lyr, lang)
     if info.demo:
         description = f"{description} ({text('demo', lang)})"
-    return {
+    document = {
         "id": lyr.id,
         "title": title,
         "description": description,
@@ -93,6 +97,9 @@ def collection(root: str, info: CollectionInfo, lang: str) -> dict:
         "crs": list(crs.URIS),
         "storageCrs": crs.STORAGE_CRS,
     }
+    if not document["extent"]:
+        del document["extent"]  # optional in Part 1: nothing to bound yet
+    return document
 
 
 def collections(root: str, infos: list[CollectionInfo], lang: str) -> dict:
@@ -125,8 +132,6 @@ def page_links(root: str, lyr: Layer, params: dict, page: FeaturePage, limit: in
 
 
 def geometry_texts(page: FeaturePage, target: crs.Crs) -> list[str]:
-    if page.geojson is not None:  # written by PostGIS in the target CRS
-        return ["null" if g is None else g for g in page.geojson]
     if not len(page.geometries):
         return []
     moved = crs.from_store(np.asarray(page.geometries, dtype=object), target)
@@ -141,7 +146,10 @@ def _feature(feature_id: str, geometry: str, properties: dict, extra: str = "") 
 def feature_collection(page: FeaturePage, target: crs.Crs, links: list[dict]) -> bytes:
     head = {"type": "FeatureCollection", "numberMatched": page.matched, "numberReturned": len(page.ids),
             "timeStamp": now(), "links": links}
-    features = ",".join(_feature(i, g, p) for i, g, p in zip(page.ids, geometry_texts(page, target), page.properties))
+    if page.features is not None:  # written by PostGIS
+        features = ",".join(page.features)
+    else:
+        features = ",".join(_feature(i, g, p) for i, g, p in zip(page.ids, geometry_texts(page, target), page.properties))
     return (json.dumps(head, ensure_ascii=False)[:-1] + f',"features":[{features}]}}').encode()
 
 
@@ -151,6 +159,8 @@ def feature(root: str, page: FeaturePage, target: crs.Crs, params: dict, lang: s
     links = self_links(url, params, GEOJSON, lang) + [
         link(f"{root}/collections/{lyr.id}?f=json", "collection", JSON, text("collection", lang))]
     extra = f',"links":{json.dumps(links, ensure_ascii=False)}'
+    if page.features is not None:  # written by PostGIS: the links go before its closing brace
+        return (page.features[0][:-1] + extra + "}").encode()
     return _feature(page.ids[0], geometry_texts(page, target)[0], page.properties[0], extra).encode()
 
 

@@ -7,8 +7,11 @@ collections and features 404 (the app's NotFound handler).
 
 from __future__ import annotations
 
+import asyncio
 import json
+from functools import partial
 
+import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
@@ -16,7 +19,7 @@ from fastapi.routing import APIRoute
 from trekant.features import service
 from trekant.features.query import QueryError
 from trekant.settings import Settings
-from trekant.web.deps import Principal, current_principal, get_settings, language
+from trekant.web.deps import current_principal, get_settings, language
 from trekant.web.errors import error_response
 from trekant.web.ogc import documents as docs
 from trekant.web.ogc import params
@@ -49,8 +52,29 @@ def _json(document: dict, media_type: str = docs.JSON, headers: dict | None = No
     return Response(json.dumps(document, ensure_ascii=False).encode(), media_type=media_type, headers=headers)
 
 
-def published_only(principal: Principal = Depends(current_principal)) -> bool:
-    return not principal.sees_unpublished
+async def published_only(request: Request) -> bool:
+    """The visibility rule of the person asking (web.deps.current_principal), as an async dependency:
+    FastAPI runs a sync dependency in the thread pool, one hop per request that costs more than it."""
+    return not current_principal(request).sees_unpublished
+
+
+async def store_settings(request: Request) -> Settings:
+    """web.deps.get_settings without the thread-pool hop."""
+    return get_settings(request)
+
+
+DATA_THREADS = 4
+_limiters: dict[int, anyio.CapacityLimiter] = {}
+
+
+async def off_loop(work, *args):
+    """Run store reading and encoding in a few threads per worker (not anyio's 40): the work is
+    CPU-bound Python, and 40 threads fighting for the GIL under load lengthen every request."""
+    loop = id(asyncio.get_running_loop())
+    limiter = _limiters.get(loop)
+    if limiter is None:
+        limiter = _limiters[loop] = anyio.CapacityLimiter(DATA_THREADS)
+    return await anyio.to_thread.run_sync(partial(work, *args), limiter=limiter)
 
 
 def build_router() -> APIRouter:
@@ -58,63 +82,72 @@ def build_router() -> APIRouter:
 
     @router.get("/", name="ogc_landing")
     @router.get("", name="ogc_landing_bare")
-    def landing(request: Request):
+    async def landing(request: Request):
         document = docs.landing(root_url(request), language(request))
         if params.wants_html(request):
             return html_page(request, "landing", document)
         return _json(document)
 
     @router.get("/api", name="ogc_api")
-    def api(request: Request):
+    async def api(request: Request):
         return JSONResponse(openapi_document(root_url(request)), media_type=docs.OPENAPI)
 
     @router.get("/conformance", name="ogc_conformance")
-    def conformance(request: Request):
+    async def conformance(request: Request):
         document = docs.conformance(root_url(request), language(request))
         if params.wants_html(request):
             return html_page(request, "conformance", document)
         return _json(document)
 
     @router.get("/collections", name="ogc_collections")
-    def collections(request: Request, settings: Settings = Depends(get_settings),
-                    public: bool = Depends(published_only)):
+    async def collections(request: Request, settings: Settings = Depends(store_settings),
+                          public: bool = Depends(published_only)):
         html = params.wants_html(request)
-        infos = service.collections(settings, public)
+        infos = await off_loop(service.collections, settings, public)
         document = docs.collections(root_url(request), infos, language(request))
         return html_page(request, "collections", document) if html else _json(document)
 
     @router.get("/collections/{collection_id}", name="ogc_collection")
-    def collection(collection_id: str, request: Request, settings: Settings = Depends(get_settings),
-                   public: bool = Depends(published_only)):
+    async def collection(collection_id: str, request: Request, settings: Settings = Depends(store_settings),
+                         public: bool = Depends(published_only)):
         html = params.wants_html(request)
-        info = service.collection(settings, collection_id, public)
+        info = await off_loop(service.collection, settings, collection_id, public)
         document = docs.collection(root_url(request), info, language(request))
         return html_page(request, "collection", document) if html else _json(document)
 
     @router.get("/collections/{collection_id}/items", name="ogc_items")
-    def items(collection_id: str, request: Request, settings: Settings = Depends(get_settings),
-              public: bool = Depends(published_only)):
+    async def items(collection_id: str, request: Request, settings: Settings = Depends(store_settings),
+                    public: bool = Depends(published_only)):
         layer = service.layer(collection_id)
         html = params.wants_html(request)
         query = params.item_query(request, layer)
         target = params.output_crs(request)
-        page = service.items(settings, collection_id, query, public, target)
-        links = docs.page_links(root_url(request), layer, dict(request.query_params), page, query.limit,
-                                query.offset, language(request))
-        body = docs.feature_collection(page, target, links)
+        root, given, lang = root_url(request), dict(request.query_params), language(request)
+
+        def answer() -> bytes:
+            page = service.items(settings, collection_id, query, public, target)
+            links = docs.page_links(root, layer, given, page, query.limit, query.offset, lang)
+            return docs.feature_collection(page, target, links)
+
+        body = await off_loop(answer)
         if html:
             return html_page(request, "items", json.loads(body), layer=layer, headers=docs.content_crs(target))
         return Response(body, media_type=docs.GEOJSON, headers=docs.content_crs(target))
 
     @router.get("/collections/{collection_id}/items/{feature_id:path}", name="ogc_item")
-    def item(collection_id: str, feature_id: str, request: Request, settings: Settings = Depends(get_settings),
-             public: bool = Depends(published_only)):
+    async def item(collection_id: str, feature_id: str, request: Request,
+                   settings: Settings = Depends(store_settings), public: bool = Depends(published_only)):
         layer = service.layer(collection_id)
         params.check_known(request, params.ITEM)
         html = params.wants_html(request)
         target = params.output_crs(request)
-        page = service.item(settings, collection_id, feature_id, public, target)
-        body = docs.feature(root_url(request), page, target, dict(request.query_params), language(request))
+        root, given, lang = root_url(request), dict(request.query_params), language(request)
+
+        def answer() -> bytes:
+            page = service.item(settings, collection_id, feature_id, public, target)
+            return docs.feature(root, page, target, given, lang)
+
+        body = await off_loop(answer)
         if html:
             return html_page(request, "item", json.loads(body), layer=layer, headers=docs.content_crs(target))
         return Response(body, media_type=docs.GEOJSON, headers=docs.content_crs(target))

@@ -1,4 +1,5 @@
-"""plan: Plandata's layer family (lokalplaner, delområder, zonekort), frame fields, data-quality findings
+"""plan: Plandata's layer family (lokalplaner, delområder, zonekort), frame fields, data-quality findings,
+consequence zones of production designations
 
 Revision ID: 0101_plan_layers
 Revises: 0100_plan_frames
@@ -73,6 +74,7 @@ def upgrade() -> None:
     bind = op.get_bind()
     for column, kind in FRAME_COLUMNS:
         op.add_column("plan_frame", sa.Column(column, kind))
+    op.add_column("plan_designation", sa.Column("consequence_m", sa.Double))
     names = [sa.Column("plantype", sa.Text), sa.Column("plannr", sa.Text), sa.Column("plannavn", sa.Text)]
     flags = [sa.Column("kompleks", sa.Boolean), sa.Column("iomfangreg", sa.Boolean)]
     _layer_table("plan_local_plan", [*names, *_rules(), *_life(), *flags])
@@ -119,3 +121,4 @@ def downgrade() -> None:
         # SQLite (3.35+) drops a column in place; Alembic's batch mode would rebuild the table and
         # lose the GeoPackage R-tree triggers.
         bind.exec_driver_sql(f"ALTER TABLE plan_frame DROP COLUMN {column}")
+    bind.exec_driver_sql("ALTER TABLE plan_designation DROP COLUMN consequence_m")
