@@ -226,8 +226,12 @@ def _write_exports(projects: list[Project], folder: Path, formats: tuple[str, ..
 
 
 def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_pct: float = 0.0,
-         params_name: str = "fm2023", spec_path: Path | None = None):
-    """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes."""
+         params_name: str = "fm2023", spec_path: Path | None = None, base_year: int | None = None,
+         price_year: int | None = None):
+    """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes.
+
+    `base_year`/`price_year` discount and price the draws like `cba` does (default: the project's own),
+    so a brief can show P(NPV > 0) beside the ranking's NPV on one common base year."""
     from trekant.infrastructure.cba import build_flows, used_illustrative
     from trekant.infrastructure.io.risk import load_spec
     from trekant.infrastructure.risk import INPUTS, MAX_DRAWS, QUANTITY_PREFIX, default_spec, run_risk
@@ -239,8 +243,8 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
         issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"optimism bias must be 0–300 %, got {optimism_bias_pct}", "--optimism-bias"))
     if issues:
         raise InputError.from_issues("risk", issues)
-    project, params, result = cba(settings, target, params_name)
-    flows = build_flows(project, params)
+    project, params, result = cba(settings, target, params_name, base_year, price_year)
+    flows = build_flows(project, params, base_year, price_year)
     defaults = default_spec(project.traffic_growth_per_year, project.quantity_ranges)
     spec = defaults if spec_path is None else load_spec(spec_path, defaults)
     flags = used_illustrative(project, params, flows)

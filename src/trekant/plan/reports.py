@@ -25,7 +25,7 @@ from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
 from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer
 from trekant.plan.labels import t
-from trekant.plan.model import LIVE_STATUSES, STORE_CRS, CheckOptions, CheckResult
+from trekant.plan.model import LIVE_STATUSES, PUBLISHED_STATUSES, STORE_CRS, CheckOptions, CheckResult
 from trekant.plan.service import boundaries, cascade_at, check_distance, to_store_point
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
@@ -208,12 +208,17 @@ def moment(text: str | None) -> datetime | None:
         raise InputError(text, reason="not a date (YYYY-MM-DD) or ISO timestamp") from None
 
 
-def land(settings: Settings, at_text: str | None = None, since_text: str | None = None) -> dict:
-    """Land account (ha by municipality × anvgen × status) at a moment, or its change since another."""
+def land(settings: Settings, at_text: str | None = None, since_text: str | None = None,
+         published_only: bool = False) -> dict:
+    """Land account (ha by municipality × anvgen × status) at a moment, or its change since another.
+
+    `published_only` (anonymous users, public reports) counts only the statuses Plandata publishes
+    (proposals, adopted and cancelled plans), never drafts."""
     at_moment, since_moment = moment(at_text), moment(since_text)
+    statuses = PUBLISHED_STATUSES if published_only else None
     with reading(settings) as conn:
-        after = repo.read_frames(conn, at=at_moment)
-        before = repo.read_frames(conn, at=since_moment) if since_moment else None
+        after = repo.read_frames(conn, at=at_moment, statuses=statuses)
+        before = repo.read_frames(conn, at=since_moment, statuses=statuses) if since_moment else None
         names = municipality_names(conn)
     demo = bool(after["is_demo"].any()) if len(after) else False
     if before is None:
@@ -223,7 +228,8 @@ def land(settings: Settings, at_text: str | None = None, since_text: str | None 
         table = land_mod.land_change(before, after)
     table.insert(1, "municipality", table["komnr"].map(names))
     return dict(demo=demo, at=at_moment.isoformat() if at_moment else "now",
-                since=since_moment.isoformat() if since_moment else None, rows=records(table))
+                since=since_moment.isoformat() if since_moment else None, published_only=published_only,
+                rows=records(table))
 
 
 STATUS_SLUGS = {"K": "kladde_til_forslag", "F": "forslag", "KV": "kladde_til_vedtaget", "V": "vedtaget", "A": "aflyst"}

@@ -536,3 +536,14 @@ def layer_features(settings: Settings, kind: str = KOMMUNEPLANRAMME.kind, publis
                             geometry=None if geom is None else mapping(geom)))
     return dict(type="FeatureCollection", layer=spec.kind, crs=crs, numberMatched=matched, numberReturned=len(records),
                 published_only=published_only, features=records)
+
+
+def code_names(language: str = "da") -> dict[str, dict]:
+    """Plandata's words for the codes a reader meets (general use, plan status, zone, designation
+    theme) in Danish or English, for pages and reports that show codes as words."""
+    codes = load_code_lists()
+    pick = 1 if language == "en" else 0
+    return dict(anvgen={k: v[pick] for k, v in codes.anvgen.items()},
+                status={k: v[pick] for k, v in codes.status.items()},
+                zone={k: v[pick] for k, v in codes.zone.items()},
+                themes={k: v[pick] for k, v in codes.themes.items()})

@@ -162,7 +162,8 @@ def _refresh(store: Store, region_key: str, fill: Callable[[Connection], None]) 
 
 
 def describe_region(settings: Settings) -> dict:
-    """The region and its municipalities: code, name, area, latest population, neighbours."""
+    """The region (its latest population when every member has one for the same period) and its
+    municipalities: code, name, area, latest population, neighbours."""
     with reading(settings) as conn:
         meta = repo.read_meta(conn)
         members = repo.read_region_municipalities(conn)
@@ -179,7 +180,17 @@ def describe_region(settings: Settings) -> dict:
         )
         for m in members
     ]
-    return dict(key=meta.get("region"), name=meta.get("region_name"), municipalities=rows)
+    return dict(key=meta.get("region"), name=meta.get("region_name"), population=_region_population(rows),
+                municipalities=rows)
+
+
+def _region_population(rows: list[dict]) -> dict | None:
+    """The region's latest population: the members' sum when all of them have a value for the same
+    period (a sum over different months would be no one's population), else None."""
+    found = [r["population"] for r in rows]
+    if not found or any(p is None for p in found) or len({p["period"] for p in found}) != 1:
+        return None
+    return dict(period=found[0]["period"], value=sum(p["value"] for p in found))
 
 
 OUTLINE_SIMPLIFY_M = 50.0  # the 1:500,000 boundaries carry no detail finer than this
@@ -198,3 +209,21 @@ def _population(value) -> dict | None:
     if value is None:
         return None
     return dict(period=value.period, value=int(value.value))
+
+
+def municipality_outlines(settings: Settings, neighbours_within_m: float = 0.0) -> list[dict]:
+    """The region's municipalities with their boundaries (EPSG:25832) for maps: code, name, geometry,
+    member=True; with `neighbours_within_m` > 0 also every other municipality whose boundary comes
+    that close to the region (member=False), so a map can show the region in its surroundings."""
+    with reading(settings) as conn:
+        members = repo.read_region_municipalities(conn)
+        others = repo.read_all_municipalities(conn) if neighbours_within_m > 0 else []
+    rows = [dict(code=m.code, name=m.name, geometry=m.geom, member=True) for m in members]
+    if others:
+        from shapely import union_all
+
+        region = union_all([m.geom for m in members]).buffer(neighbours_within_m)
+        codes = {m.code for m in members}
+        rows += [dict(code=m.code, name=m.name, geometry=m.geom, member=False)
+                 for m in others if m.code not in codes and m.geom is not None and m.geom.intersects(region)]
+    return rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from trekant.web.pages import account, admin, economy, energy, infra, overview, partnerships, plan
+from trekant.web.pages import account, admin, economy, energy, infra, overview, partnerships, plan, reports
 
 
 def build_router() -> APIRouter:
@@ -17,4 +17,5 @@ def build_router() -> APIRouter:
     router.include_router(account.router)
     router.include_router(admin.router)
     router.include_router(partnerships.router)
+    router.include_router(reports.router)
     return router
