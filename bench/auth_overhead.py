@@ -56,6 +56,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(data_dir=Path(folder), database_url=None)
         init(settings, with_demo=False)
+        service.add_user(settings, SETUP, "boss", "administrator", [], "pine anchor meadow 2231", where="bench")
         service.add_user(settings, SETUP, "reader", "reader", [], PASSWORD, where="bench")
         secret, _ = service.issue_token(settings, SETUP, "reader", None, where="bench")
         app = create_app(settings)

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import inspect, select
 from typer.testing import CliRunner
 
+from trekant.cli.identity import os_user
 from trekant.cli.main import app
 from trekant.store import migrate
 from trekant.store.audit import origin, write_audit
@@ -35,7 +36,7 @@ def test_a_cli_change_is_audited_with_origin_cli(store_env):
     assert result.exit_code == 0, result.output
     rows = _rows(store_env, action="group.add")
     assert len(rows) == 1
-    assert rows[0]["origin"] == "cli" and rows[0]["entity_id"] == "east" and rows[0]["actor"] == "cli"
+    assert rows[0]["origin"] == "cli" and rows[0]["entity_id"] == "east" and rows[0]["actor"] == f"cli:{os_user()}"
     assert json.loads(rows[0]["detail"]) == {"members": ["0607", "0621"]}
 
 
@@ -62,7 +63,7 @@ def test_the_origin_column_migrates_down_and_up(store_env):
     store = Store.from_settings(store_env)
     try:
         with store.begin() as conn:
-            migrate.downgrade(conn, "hardening@-1")  # only this revision
+            migrate.downgrade(conn, "hardening@-2")  # 0003 and 0002, not the domain branches
         with store.connect() as conn:
             assert "origin" not in {c["name"] for c in inspect(conn).get_columns("audit_log")}
             assert "plan_frame" in inspect(conn).get_table_names()  # the domain branches stay

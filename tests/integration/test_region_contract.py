@@ -53,7 +53,7 @@ def test_latest_population_is_the_newest_month(store_env):
 
 
 def test_population_2018q1_sums_to_published_total(store_env):
-    """FOLK1A, 1 January 2018: the seven municipalities had 421,480 inhabitants (shared/data README)."""
+    """FOLK1A, 1 January 2018: the seven municipalities had 421,480 inhabitants (Statistics Denmark, table FOLK1A, statbank.dk/FOLK1A, CC BY 4.0)."""
     from sqlalchemy import func, select
 
     from trekant.store.schema.core import indicator_value

@@ -494,11 +494,14 @@ def cascade(settings: Settings, x: float, y: float, crs: str | None = None, publ
                 municipality=[dict(komnr=c, name=names.get(c)) for c in inside])
 
 
-def _visible_statuses(published_only: bool, statuses: Sequence[str] | None) -> tuple[str, ...]:
+def visible_statuses(published_only: bool, statuses: Sequence[str] | None) -> tuple[str, ...]:
     """The statuses a user may see: what is asked for (default: live), and for anonymous users only
     what Plandata publishes (no drafts)."""
     chosen = tuple(statuses) if statuses else LIVE_STATUSES
     return tuple(s for s in chosen if s in PUBLISHED_STATUSES) if published_only else chosen
+
+
+_visible_statuses = visible_statuses
 
 
 def layer_features(settings: Settings, kind: str = KOMMUNEPLANRAMME.kind, published_only: bool = False,

@@ -64,7 +64,11 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(TrekantError)
     async def trekant_error(_request: Request, exc: TrekantError):
-        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyAttempts) else None
+        headers = None
+        if isinstance(exc, TooManyAttempts):
+            headers = {"Retry-After": str(exc.retry_after)}
+        elif isinstance(exc, SignInRequired):  # RFC 6750: scripts sign in with a bearer token
+            headers = {"WWW-Authenticate": 'Bearer realm="trekant"'}
         return error_response(status_of(exc), issue_records(exc), headers)
 
     @app.exception_handler(RequestValidationError)
@@ -77,8 +81,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException):
-        issue = dict(severity="error", code="http", source="request", feature="", field=None,
-                     message=str(exc.detail))
+        too_large = exc.status_code == 413
+        issue = dict(severity="error", code="too-large" if too_large else "http", source="request", feature="",
+                     field="body" if too_large else None, message=str(exc.detail))
         return error_response(exc.status_code, [issue], getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)

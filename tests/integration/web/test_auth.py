@@ -146,6 +146,7 @@ def test_revoked_and_expired_tokens_are_refused(app, store_env):
     service.revoke_token(store_env, SETUP, "analyst", info.id, where="test")
     refused = client.get("/api/whoami", headers={"Authorization": f"Bearer {secret}"})
     assert refused.status_code == 401 and refused.json()["issues"][0]["code"] == "signinrequired"
+    assert refused.headers["www-authenticate"] == 'Bearer realm="trekant"'
     clock.advance(days=1)
     assert client.get("/api/whoami", headers={"Authorization": f"Bearer {short}"}).status_code == 401
     assert client.get("/api/whoami", headers={"Authorization": "Basic YWRtaW46eA=="}).status_code == 401

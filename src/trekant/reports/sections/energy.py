@@ -121,7 +121,7 @@ def _mac_curve(ctx: BuildContext, path: dict, source: str, demo: bool) -> list:
 def _scenarios(ctx: BuildContext) -> list:
     blocks: list = [Heading(ctx.t("scenarios_heading"))]
     rows, notes, demo, supplies = [], [], False, {}
-    for scenario in system_service.list_scenarios():
+    for scenario in system_service.scenarios():
         if scenario["optimised"]:
             notes.append(Note(ctx.t("scenario_optimised", title=scenario["title"], name=scenario["name"],
                                     what=", ".join(scenario["optimised"])), "info"))
