@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from trekant.region import service as region_service
 from trekant.reports.context import BuildContext
-from trekant.reports.model import Document, Heading, Note, Section
+from trekant.reports.model import Document, Note, Section
 from trekant.reports.sections import energy, infra, method, partnerships, plan, region, strategy, strengths
 
 STEPS = 14  # progress steps a build reports (for the progress bar)
@@ -36,5 +36,3 @@ def finish(ctx: BuildContext, doc: Document) -> None:
         doc.demo = True
         doc.notes.append(Note(ctx.t("demo_note", what=", ".join(ctx.demo_parts)), "demo"))
 
-
-__all__ = ["build", "Heading"]

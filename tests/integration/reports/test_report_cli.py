@@ -30,7 +30,6 @@ def test_the_brief_of_one_project_as_pdf_with_json(sqlite_env, tmp_path):
 @pytest.mark.parametrize("args, says", [
     (["--out", "{tmp}/missing/r.pdf"], "r.pdf: the folder {tmp}/missing does not exist"),
     (["--out", "{tmp}/r.docx"], "r.docx: the output must end in .pdf or .html"),
-    (["--out", "{tmp}"], "is a folder; give a file name ending in .pdf or .html"),
     (["--out", "{tmp}/r.pdf", "--projects", "nope"], "no project 'nope' in the portfolio (known: "),
     (["--out", "{tmp}/r.pdf", "--params", "nope"], "params: unknown parameter set 'nope'; known: fm2017, fm2023"),
 ])
@@ -42,6 +41,14 @@ def test_bad_options_are_one_line_and_write_nothing(sqlite_env, tmp_path, args, 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and says.format(tmp=folder) in lines[0]
     assert list(folder.iterdir()) == []
+
+
+def test_a_folder_is_no_output_file(sqlite_env, tmp_path):
+    (tmp_path / "looks.pdf").mkdir()
+    result = runner.invoke(app, ["report", "infra-brief", "--out", str(tmp_path / "looks.pdf")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{tmp_path / 'looks.pdf'}: is a folder; give a file name ending in .pdf or .html"
+    assert list((tmp_path / "looks.pdf").iterdir()) == []
 
 
 def test_status_refuses_an_unwritable_target_at_once(sqlite_env, tmp_path):
