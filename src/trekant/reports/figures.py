@@ -44,6 +44,7 @@ class FigureFolder:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
         self.count = 0
         self.seconds = 0.0  # drawing and writing the figures (the benchmark reports it)
         self._started = 0.0
