@@ -33,7 +33,8 @@ def test_a_draft_conflict_is_in_the_internal_edition_only(sqlite_env, tmp_path):
     public = plan.build(BuildContext(sqlite_env, tmp_path / "public", published_only=True))
     assert "T-ERHV-KLADDE" in _section_text(internal) and "Kladde til forslag" in _section_text(internal)
     assert "T-ERHV-KLADDE" not in _section_text(public) and "Kladde til forslag" not in _section_text(public)
-    conflicts = "Miljøkonflikt: DEMO"  # the demo plan's conflicts are in both editions (one meets T-BOLIG too)
-    assert _section_text(internal).count("Miljøkonflikt:") == _section_text(public).count("Miljøkonflikt:") + 1
-    assert _section_text(internal).count(conflicts) == _section_text(public).count(conflicts)
+    # the draft's conflicts (with T-BOLIG and with demo housing nearby) are the only difference
+    drafts = _section_text(internal).count("Miljøkonflikt: T-ERHV-KLADDE")
+    assert drafts >= 1
+    assert _section_text(internal).count("Miljøkonflikt:") == _section_text(public).count("Miljøkonflikt:") + drafts
     assert _frames(internal) == _frames(public) + 1
