@@ -147,9 +147,29 @@ async def _load(port: int, path: str, clients: int, seconds: float, pace_s: floa
                 p99_ms=float(np.percentile(ms, 99)))
 
 
-def measure(port: int, path: str, clients: int, seconds: float) -> dict:
+def _cpu_seconds(group: int) -> float:
+    """User + system CPU time of every process in a process group (a server and its workers)."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.getpgid(int(entry)) != group:
+                    continue
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+            except (OSError, ValueError):
+                continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measure(server: tuple[int, int], path: str, clients: int, seconds: float) -> dict:
+    """Warm-up, then the saturated and the paced phase; with the server's CPU time per request in
+    the saturated phase, which the other work on a shared machine does not change much."""
+    port, group = server
     asyncio.run(_load(port, path, min(clients, 8), 2.0, None))  # warm-up: pools, caches, imports
+    before = _cpu_seconds(group)
     saturated = asyncio.run(_load(port, path, clients, seconds, None))
+    saturated["cpu_ms_per_request"] = 1000 * (_cpu_seconds(group) - before) / max(saturated["requests"], 1)
     paced = asyncio.run(_load(port, path, clients, seconds, 1.0))
     return dict(saturated=saturated, paced=paced)
 
@@ -180,7 +200,7 @@ def server(command: list[str], env: dict, port: int, probe: str, log: Path, cwd:
                     if time.monotonic() > deadline:
                         raise RuntimeError(f"{command} did not answer {probe}; see {log}") from None
                     time.sleep(0.3)
-            yield port
+            yield port, process.pid  # start_new_session: the pid is the process group of its workers
         finally:
             os.killpg(process.pid, signal.SIGTERM)  # the server's own process group (its workers)
             try:
@@ -196,6 +216,7 @@ def fetch_json(port: int, path: str) -> dict:
 
 
 def trekant_server(env: dict, workers: int, log: Path):
+    """(port, process group) of trekant's app under uvicorn with N workers."""
     port = free_port()
     command = [sys.executable, "-m", "uvicorn", "--app-dir", str(BENCH), "--factory", "web_load:bench_app",
                "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
@@ -314,22 +335,23 @@ def run(args) -> int:
                        "PostGIS": {"TREKANT_DATABASE_URL": pg_settings.database_url}}
             point_path = None
             for backend, env in targets.items():
-                with trekant_server(env, args.workers, folder / f"trekant-{backend}.log") as port:
+                with trekant_server(env, args.workers, folder / f"trekant-{backend}.log") as served:
+                    port = served[0]
                     page = fetch_json(port, items_path)
                     assert page["numberReturned"] == 100, page["numberReturned"]
                     print(f"trekant/{backend}: bbox matches {page['numberMatched']} frames, pages of 100", flush=True)
                     if point_path is None:
                         point_path = _point_path(port)
-                    results[f"trekant OGC items, {backend}"] = measure(port, items_path, args.clients, args.seconds)
-                    results[f"trekant point query, {backend}"] = measure(port, point_path, args.clients, args.seconds)
-            with pygeoapi_server(pygeoapi_venv, peer_gpkg, args.workers, folder) as port:
+                    results[f"trekant OGC items, {backend}"] = measure(served, items_path, args.clients, args.seconds)
+                    results[f"trekant point query, {backend}"] = measure(served, point_path, args.clients, args.seconds)
+            with pygeoapi_server(pygeoapi_venv, peer_gpkg, args.workers, folder) as served:
                 path = f"/collections/plan_frame/items?bbox={BBOX}&limit=100&f=json"
-                assert len(fetch_json(port, path)["features"]) == 100
-                results["pygeoapi OGC items, GeoPackage"] = measure(port, path, args.clients, args.seconds)
-            with tipg_server(tipg_venv, pg_settings.database_url, args.workers, folder) as port:
+                assert len(fetch_json(served[0], path)["features"]) == 100
+                results["pygeoapi OGC items, GeoPackage"] = measure(served, path, args.clients, args.seconds)
+            with tipg_server(tipg_venv, pg_settings.database_url, args.workers, folder) as served:
                 path = f"/collections/public.plan_frame/items?bbox={BBOX}&limit=100"
-                assert len(fetch_json(port, path)["features"]) == 100
-                results["tipg OGC items, PostGIS"] = measure(port, path, args.clients, args.seconds)
+                assert len(fetch_json(served[0], path)["features"]) == 100
+                results["tipg OGC items, PostGIS"] = measure(served, path, args.clients, args.seconds)
             inproc = _in_process(gpkg_settings, pg_settings)
     _report(results, inproc, args, point_path)
     errors = sum(r[phase]["errors"] for name, r in results.items() if name.startswith("trekant")
@@ -361,12 +383,13 @@ def _report(results: dict, inproc: dict, args, point_path: str) -> None:
     print(f"\n{args.workers} workers each, {args.clients} clients, {args.seconds:.0f} s per phase, loopback, "
           f"{os.cpu_count()} CPU cores shared with the load generator")
     print(f"point query route: {point_path.split('?')[0]}")
-    head = f"{'':42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} | {'paced p50':>9} {'p95 ms':>8} {'errors':>6}"
+    head = (f"{'':42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6} {'CPU ms/req':>10} | "
+            f"{'paced p50':>9} {'p95 ms':>8} {'errors':>6}")
     print(head)
     for name, r in results.items():
         s, p = r["saturated"], r["paced"]
-        print(f"{name:42} {s['rps']:8.1f} {s['p50_ms']:8.1f} {s['p95_ms']:8.1f} {s['errors']:6d} | "
-              f"{p['p50_ms']:9.1f} {p['p95_ms']:8.1f} {p['errors']:6d}")
+        print(f"{name:42} {s['rps']:8.1f} {s['p50_ms']:8.1f} {s['p95_ms']:8.1f} {s['errors']:6d} "
+              f"{s['cpu_ms_per_request']:10.2f} | {p['p50_ms']:9.1f} {p['p95_ms']:8.1f} {p['errors']:6d}")
     print("\nin-process, no HTTP (one caller):")
     for name, r in inproc.items():
         print(f"  {name:48} mean {r['mean_ms']:7.1f} ms   p95 {r['p95_ms']:7.1f} ms")
@@ -376,6 +399,7 @@ def _report(results: dict, inproc: dict, args, point_path: str) -> None:
     tipg = results["tipg OGC items, PostGIS"]["saturated"]
     print(f"\nthroughput trekant / pygeoapi (GeoPackage): {ours_gpkg['rps'] / pygeoapi['rps']:.2f}×  (goal ≥ 2)")
     print(f"p95 trekant / tipg (PostGIS, saturated):     {ours_pg['p95_ms'] / tipg['p95_ms']:.2f}×  (goal ≤ 1)")
+    print(f"server CPU per request trekant / tipg:       {ours_pg['cpu_ms_per_request'] / tipg['cpu_ms_per_request']:.2f}×")
     paced_ratio = results["trekant OGC items, PostGIS"]["paced"]["p95_ms"] / results["tipg OGC items, PostGIS"]["paced"]["p95_ms"]
     print(f"p95 trekant / tipg (PostGIS, paced):         {paced_ratio:.2f}×  (goal ≤ 1)")
     for backend in ("GeoPackage", "PostGIS"):

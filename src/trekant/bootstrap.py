@@ -11,7 +11,7 @@ import importlib
 import importlib.util
 from pathlib import Path
 
-from trekant.region.service import InitResult, Loader, Progress, init_store
+from trekant.region.service import Confirm, InitResult, Loader, Progress, init_store
 from trekant.settings import Settings
 
 # Order matters: later domains may read what earlier ones wrote (strategy reads all of them).
@@ -28,7 +28,11 @@ def domain_loaders() -> dict[str, Loader]:
 
 
 def init(settings: Settings, definition_path: Path | None = None, force: bool = False,
-         with_demo: bool = True, progress: Progress = lambda _step: None) -> InitResult:
-    """Build or refresh the store with the region and every domain's default data."""
+         with_demo: bool | None = None, progress: Progress = lambda _step: None,
+         confirm: Confirm | None = None) -> InitResult:
+    """Build or refresh the store with the region and every domain's default data.
+
+    with_demo None keeps the store's choice; confirm(what would be lost) decides a forced rebuild of
+    a store with users' changes (default: go ahead, as a program calling this asked for force)."""
     return init_store(settings, definition_path, force=force, progress=progress,
-                      loaders=domain_loaders(), with_demo=with_demo)
+                      loaders=domain_loaders(), with_demo=with_demo, confirm=confirm or (lambda _losses: True))

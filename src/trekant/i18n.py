@@ -17,6 +17,8 @@ LABELS: dict[str, dict[str, str]] = {
     "municipalities": {"da": "kommuner", "en": "municipalities"},
     "indicator_values": {"da": "indikatorværdier", "en": "indicator values"},
     "reading": {"da": "Læser", "en": "Reading"},
+    "next_steps": {"da": "Prøv også", "en": "Try next"},
+    "more_help": {"da": "alle kommandoer: trekant --help", "en": "every command: trekant --help"},
 }
 
 
@@ -63,3 +65,15 @@ def percent(share: float | None, decimals: int = 1, language: str = "da") -> str
         return "–"
     text = number(share * 100, f",.{decimals}f", language)
     return f"{text}%" if language == "en" else f"{text} %"
+
+
+# Control characters (C0 but newline, DEL, C1) and the bidirectional overrides that reorder what a
+# terminal shows: a plan name carrying ESC [ 2 J would clear the user's screen when printed raw.
+_UNPRINTABLE = {code: None for code in (*range(0, 32), *range(127, 160)) if code != 10}
+_UNPRINTABLE.update({9: " ", 13: " "})
+_UNPRINTABLE.update({code: None for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)})
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control and escape characters removed, tabs as spaces."""
+    return text.translate(_UNPRINTABLE)

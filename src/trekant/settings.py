@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     actor: str = Field(
         default="cli", description="Name written to the audit log for changes made by this process."
     )
+    max_upload_mb: float = Field(
+        default=50.0, gt=0, le=10_000,
+        description="Largest request body (an uploaded plan file) the web application accepts, in MB; larger gets 413.",
+    )
     session_idle_minutes: int = Field(
         default=30, ge=1, description="A web session ends after this many minutes without a request."
     )

@@ -10,9 +10,12 @@ OWASP recommends against CSV injection. Numbers (also negative ones) stay number
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+import errno
+import gc
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,6 +30,22 @@ def is_formula_like(value: object) -> bool:
 def csv_text(value: object) -> object:
     """The value as a CSV cell: a formula-like text gets a leading apostrophe; anything else unchanged."""
     return f"'{value}" if is_formula_like(value) else value
+
+
+def text_cell(value: object) -> str:
+    """Any value as the text of a safe CSV cell (None as empty): for exports written row by row."""
+    return csv_text("" if value is None else str(value))
+
+
+def write_rows(out: TextIO, header: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Write a header and rows of safe cells to a text stream (CRLF, as RFC 4180); the rows written."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([text_cell(h) for h in header])
+    count = 0
+    for row in rows:
+        writer.writerow([text_cell(v) for v in row])
+        count += 1
+    return count
 
 
 def safe_frame(frame: "pd.DataFrame") -> "pd.DataFrame":
@@ -58,10 +77,35 @@ def text_cells(sheet) -> None:
 
 
 def write_xlsx(sheets: Mapping[str, "pd.DataFrame"], path: Path | str) -> None:
-    """An XLSX export, one sheet per table (names cut to Excel's 31 characters), text never a formula."""
+    """An XLSX export, one sheet per table (names cut to Excel's 31 characters), text never a formula.
+
+    A full disk is an OSError like any other write (openpyxl's lxml raises its own SerialisationError)."""
+    failure = None
+    try:
+        _write_workbook(sheets, path)
+    except Exception as exc:
+        if isinstance(exc, OSError) or type(exc).__name__ != "SerialisationError":
+            raise
+        failure = str(exc)
+    if failure:  # outside the except block: the traceback no longer holds openpyxl's sheet writers
+        _collect_quietly()
+        raise OSError(errno.ENOSPC, f"cannot write the spreadsheet ({failure}: the disk is full or the file too large)")
+
+
+def _write_workbook(sheets: Mapping[str, "pd.DataFrame"], path: Path | str) -> None:
     import pandas as pd
 
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, table in sheets.items():
             table.to_excel(writer, sheet_name=name[:31], index=False)
             text_cells(writer.sheets[name[:31]])
+
+
+def _collect_quietly() -> None:
+    """Collect openpyxl's half-run sheet writers now, without their "Exception ignored" tracebacks."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook

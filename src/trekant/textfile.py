@@ -84,6 +84,11 @@ def decode_problem(raw: bytes, source: str, line_word: str = "line",
     """
     if raw.startswith(UTF16_BOMS) or b"\x00" in raw[:4096]:
         return None, Issue("error", "encoding", source, "file", f"the file is UTF-16 (or binary), not UTF-8; {hint}")
+    nul = raw.find(b"\x00")
+    if nul >= 0:  # PostgreSQL cannot store it, and a C library reading the text stops there
+        line = raw[:nul].count(b"\n") + 1
+        return None, Issue("error", "encoding", source, f"{line_word} {line}",
+                           f"byte {nul} is a NUL character (0x00), which no text may hold; {hint}")
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -211,8 +216,26 @@ def validation_issues(exc: ValidationError, source: str, where: str, code: str) 
     return issues
 
 
+def nul_fields(data: object, path: str = "") -> list[str]:
+    """Where a parsed document holds a NUL character (YAML's "\\0" or JSON's "\\u0000" escapes)."""
+    if isinstance(data, str):
+        return [path or "value"] if "\x00" in data else []
+    if isinstance(data, dict):
+        return [f for k, v in data.items() for f in nul_fields(k, path) + nul_fields(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(data, list):
+        return [f for i, v in enumerate(data) for f in nul_fields(v, f"{path}[{i}]")]
+    return []
+
+
+def nul_issues(data: object, source: str, where: str, code: str) -> list[Issue]:
+    return [Issue("error", code, source, where, "holds a NUL character (0x00), which no text may hold", field)
+            for field in nul_fields(data)]
+
+
 def validate(data: object, model: type[Model], source: str, what: str, code: str, where: str = "file") -> Model:
     """`data` validated by `model`; InputError with one Issue per invalid field otherwise."""
+    if issues := nul_issues(data, source, where, code):
+        raise InputError.from_issues(source, issues)
     if not isinstance(data, dict):
         raise InputError(source, reason=f"a {what} file is a YAML mapping with the keys "
                                         f"{', '.join(model.model_fields)}")

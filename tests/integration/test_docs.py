@@ -43,3 +43,15 @@ def test_ci_runs_the_readme_test_command():
     test_command = next(b for b in blocks if "pytest" in b)
     assert test_command in ci
     assert any("trekant init" in b for b in blocks)
+
+
+def test_the_readmes_run_command_serves_the_web_application():
+    """The first command of the README installs, builds the store when needed and serves: the
+    end-to-end tests start exactly this `trekant serve --init` (tests/e2e/conftest.py)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = re.findall(r"```bash\n(.+?)\n```", readme)[0]
+    assert "pip install" in first and first.endswith("trekant serve --init")
+    serve = next(cmd for name, cmd in _commands(typer.main.get_command(app)) if name == "serve")
+    assert any("--init" in p.opts for p in serve.params)
+    e2e = (ROOT / "tests" / "e2e" / "conftest.py").read_text(encoding="utf-8")
+    assert '"serve", "--init"' in e2e

@@ -19,8 +19,8 @@ def _frames(settings) -> int:
 
 def test_one_engine_per_url_when_asked(store_env):
     shared = store_env.model_copy(update={"shared_engine": True})
-    first = shared_store(shared.store_url)
-    assert shared_store(shared.store_url) is first
+    first = shared_store(shared.store_url, read_only=True)  # reading() opens a GeoPackage read-only
+    assert shared_store(shared.store_url, read_only=True) is first
     with reading(shared) as conn:
         assert conn.engine is first.engine
     with reading(store_env) as conn:  # the CLI's settings: an engine of its own, disposed after
@@ -55,4 +55,4 @@ def test_only_a_few_stores_are_kept_open(tmp_path, sqlite_template):
         urls.append(f"sqlite:///{path}")
         shared_store(urls[-1])
     assert len(store_mod._shared) <= store_mod.SHARED_STORES_KEPT
-    assert urls[-1] in store_mod._shared and urls[0] not in store_mod._shared
+    assert (urls[-1], False) in store_mod._shared and (urls[0], False) not in store_mod._shared

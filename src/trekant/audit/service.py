@@ -9,7 +9,8 @@ from pathlib import Path
 
 from trekant.accounts import rules
 from trekant.accounts.model import Principal
-from trekant.audit import csvsafe, repo
+from trekant import sheets
+from trekant.audit import repo
 from trekant.errors import InputError
 from trekant.settings import Settings
 from trekant.store.store import reading
@@ -42,7 +43,7 @@ def csv_text(entries: list[dict]) -> str:
     out = io.StringIO()
     rows = ([e[c] if c != "detail" else json.dumps(e[c], ensure_ascii=False, sort_keys=True) for c in COLUMNS]
             for e in entries)
-    csvsafe.write_rows(out, COLUMNS, rows)
+    sheets.write_rows(out, COLUMNS, rows)
     return out.getvalue()
 
 

@@ -14,9 +14,14 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
+from rich import box as boxes
+from rich.console import Console as RichConsole
+from rich.console import ConsoleOptions, RenderResult
+from rich.table import Table as RichTable
+from rich.text import Text
 
 from trekant.errors import TrekantError
+from trekant.i18n import printable
 
 if TYPE_CHECKING:
     from trekant.settings import Settings
@@ -25,14 +30,81 @@ JsonOption = typer.Option(False, "--json", help="Print the result as JSON on std
 
 EXIT_INPUT_ERROR = 1
 
+
+class Console(RichConsole):
+    """The console every command prints on: text from the data is printed as it is (no rich markup,
+    no terminal escape sequences); tables and styled Text print as rich renders them."""
+
+    def print(self, *objects, **kwargs) -> None:
+        super().print(*(cell(o) for o in objects), **kwargs)
+
+
 stderr = Console(stderr=True)
 
 
 def fail(lines: list[str]) -> None:
-    """Print each problem on exactly one stderr line (drivers' multi-line messages are folded)."""
+    """Print each problem on exactly one stderr line (drivers' multi-line messages are folded, control
+    and escape characters from the input removed)."""
     for line in lines:
-        typer.echo(" ".join(part.strip() for part in str(line).splitlines() if part.strip()), err=True)
+        typer.echo(printable(" ".join(part.strip() for part in str(line).splitlines() if part.strip())), err=True)
     raise typer.Exit(EXIT_INPUT_ERROR)
+
+
+def cell(value: object) -> object:
+    """A table cell: text from the data shown as it is (no rich markup, no terminal escapes); renderables
+    (rich Text with a style, for deliberate emphasis) pass unchanged."""
+    if isinstance(value, str):
+        return Text(printable(value))
+    if isinstance(value, Text):
+        return Text(printable(value.plain), style=value.style, justify=value.justify) if not value.spans else value
+    return value
+
+
+VERTICAL_ABOVE = 1.25  # the columns' longest words need 25 % more than the terminal has: one block per row
+
+
+class Table(RichTable):
+    """The table every command prints: safe cells, and never a truncated number or id at 80 columns.
+
+    Every cell is cleaned (`cell`); columns fold instead of cutting with "…", and text wraps between
+    words; when the longest words (ids, numbers) of the columns together need far more than the
+    terminal's width, each row is shown as its own list of "column: value" lines instead."""
+
+    def __init__(self, *args, title: object = None, caption: object = None, **kwargs):
+        super().__init__(*args, title=cell(title) if title is not None else None,
+                         caption=cell(caption) if caption is not None else None, **kwargs)
+
+    def add_column(self, header: object = "", *args, **kwargs) -> None:
+        kwargs.setdefault("overflow", "fold")
+        super().add_column(cell(header), *args, **kwargs)
+
+    def add_row(self, *renderables, **kwargs) -> None:
+        super().add_row(*(cell(r) if r is not None else None for r in renderables), **kwargs)
+
+    def __rich_console__(self, console: RichConsole, options: ConsoleOptions) -> RenderResult:
+        # rich measures a column's minimum as its longest word: a little above the width, a long id folds
+        # onto a second line of its cell (whole, never cut); far above it, rows become blocks
+        if self.rows and len(self.columns) > 2 and \
+                self.__rich_measure__(console, options).minimum > options.max_width * VERTICAL_ABOVE:
+            yield from self._vertical()
+            return
+        yield from super().__rich_console__(console, options)
+
+    def _vertical(self) -> RenderResult:
+        """One block per row: 'column: value' lines, for a terminal too narrow for the columns."""
+        if self.title:
+            yield self.title
+        headers = [column.header for column in self.columns]
+        cells = list(zip(*(column._cells for column in self.columns)))
+        for row in cells:
+            block = RichTable(show_header=False, box=boxes.SIMPLE, padding=(0, 1))
+            block.add_column(style="bold", overflow="fold")
+            block.add_column(overflow="fold")
+            for header, value in zip(headers, row):
+                block.add_row(header, value)
+            yield block
+        if self.caption:
+            yield self.caption
 
 
 def handles_errors(command: Callable) -> Callable:
@@ -49,15 +121,21 @@ def handles_errors(command: Callable) -> Callable:
         except Exception as exc:
             if not _is_store_error(exc):
                 raise
-            fail([f"error [store] cannot use the store: {str(exc.orig).splitlines()[0]}"])
+            fail([f"error [store] cannot use the store: {_first_line(exc.orig)}"])
 
     return wrapper
 
 
 def _is_store_error(exc: Exception) -> bool:
-    """SQLAlchemy's operational and integrity errors (SQLAlchemy is loaded only if a command used it)."""
+    """A database error SQLAlchemy passed on (SQLAlchemy is loaded only if a command used it)."""
     exc_module = sys.modules.get("sqlalchemy.exc")
-    return exc_module is not None and isinstance(exc, (exc_module.OperationalError, exc_module.IntegrityError))
+    return exc_module is not None and isinstance(exc, exc_module.DBAPIError)
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's message on one line: a NUL in a text on PostgreSQL, a unique violation, a lock."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
 
 
 _language_override: str | None = None
@@ -78,12 +156,15 @@ def help_language() -> str:
 def settings() -> Settings:
     from trekant.settings import Settings, get_settings
 
+    from pydantic import ValidationError
+
     try:
         if _language_override:
             return Settings(language=_language_override)
         return get_settings()
-    except Exception as exc:  # pydantic ValidationError on a bad TREKANT_* value
-        fail([f"error [settings] {line}" for line in str(exc).splitlines()[1:3]])
+    except ValidationError as exc:  # a bad TREKANT_* value: one line each, naming the variable
+        fail([f"error [settings] TREKANT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']} (got {e.get('input')!r})"
+              for e in exc.errors()])
 
 
 def print_json(data: Any) -> None:
@@ -91,8 +172,17 @@ def print_json(data: Any) -> None:
 
 
 @contextmanager
-def progress_steps(total: int, description: str) -> Iterator[Callable[[str], None]]:
-    """A rich progress bar on stderr; yields `advance(step_name)`. Silent when stderr is no terminal."""
+def working(description: str) -> Iterator[None]:
+    """A spinner with the elapsed time on stderr while one long step runs (an import, an optimisation);
+    silent when stderr is no terminal, so scripts and --json see nothing of it."""
+    with progress_steps(None, description):
+        yield
+
+
+@contextmanager
+def progress_steps(total: int | None, description: str) -> Iterator[Callable[[str], None]]:
+    """A rich progress bar on stderr (total None: a pulsing bar, the length is unknown); yields
+    `advance(step_name)`. Silent when stderr is no terminal."""
     if not sys.stderr.isatty():
         yield lambda _step: None
         return

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings, working
 from trekant.cli.identity import requires
 from trekant.economy.model import INDUSTRY_INDICATOR
 from trekant.economy.labels import pct, text
 from trekant.errors import InputError
+from trekant import i18n
 from trekant.i18n import number
 from trekant.lazy import lazy_module
 
@@ -356,8 +355,9 @@ def import_command(path: Path = typer.Argument(..., help="StatBank CSV, PC-Axis 
                    basis: str = _BASIS, adjusted: bool = _ADJUSTED, json_out: bool = JsonOption) -> None:
     """Import an indicator from a Statistics Denmark file; any bad row and nothing is written."""
     cfg = settings()
-    summary = ingest.import_file(cfg, path, _options(indicator, name, unit, source, licence, not_additive, where,
-                                                     basis, adjusted))
+    with working(f"{i18n.t('reading', cfg.language)} {path.name}"):
+        summary = ingest.import_file(cfg, path, _options(indicator, name, unit, source, licence, not_additive, where,
+                                                         basis, adjusted))
     if json_out:
         print_json(summary)
         return
@@ -379,8 +379,9 @@ def fetch_command(table: str = typer.Argument(..., help="StatBank table id, e.g.
     """Fetch a table from Statistics Denmark's StatBank API and import it (all or nothing)."""
     cfg = settings()
     options = _options(indicator, name, unit, source, licence, not_additive, where, basis, adjusted)
-    summary = ingest.fetch_table(cfg, table, options, url or ingest.statbank_api.DATA_URL, ingest.statbank_api.parse_variables(var or []),
-                                 fmt, lang, save)
+    with working(f"{i18n.t('reading', cfg.language)} {table}"):
+        summary = ingest.fetch_table(cfg, table, options, url or ingest.statbank_api.DATA_URL,
+                                     ingest.statbank_api.parse_variables(var or []), fmt, lang, save)
     if json_out:
         print_json(summary)
         return

@@ -8,10 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, progress_steps, settings, working
 from trekant.cli.identity import requires
 from trekant.energy import labels
 from trekant.i18n import number, percent
@@ -39,7 +37,7 @@ _t, _name, _demo_mark = labels.text, labels.name, labels.demo_mark
 @handles_errors
 def accounts_command(
     municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
-    year: int = typer.Option(None, "--year", "-y", help="Account year (default: the latest held)."),
+    year: int = typer.Option(None, "--year", "-y", min=1900, max=2100, help="Account year (default: the latest held)."),
     factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
     json_out: bool = JsonOption,
 ) -> None:
@@ -59,7 +57,8 @@ def accounts_command(
 
 def _accounts_table(result: dict, lang: str) -> Table:
     title = f"{_t('accounts', lang)} {result['name']} {result['year']}{_demo_mark(result['demo'], lang)}"
-    table = Table(title=title, caption=f"{_t('factor_table', lang)}: {result['factor_table']}")
+    basis = f" ({result['factor_basis']})" if result.get("factor_basis") else ""
+    table = Table(title=title, caption=f"{_t('factor_table', lang)}: {result['factor_table']}{basis}")
     table.add_column(_t("sector", lang))
     table.add_column(_t("co2e_t", lang), justify="right")
     for sector, value in result["by_sector_co2e_t"].items():
@@ -95,7 +94,8 @@ def _municipalities_table(result: dict, lang: str) -> Table:
         table.add_column(_t(key, lang), justify="left" if key == "municipality" else "right")
     for row in result["by_municipality"]:
         value = row["co2e_per_resident_t"]
-        table.add_row(row["code"], number(row["total_co2e_t"], ",.0f", lang),
+        place = f"{row['name']} ({row['code']})" if row.get("name") else row["code"]
+        table.add_row(place, number(row["total_co2e_t"], ",.0f", lang),
                       "" if value is None else number(value, ".2f", lang))
     return table
 
@@ -190,7 +190,9 @@ def factors_show_command(spec: str = typer.Argument(None, help="NAME or NAME@VER
         table.add_column(_t(column, lang), overflow="fold")
     for f in result["factors"]:
         mark = f" ({_t('illustrative', lang).upper()})" if f["illustrative"] else ""
-        table.add_row(_name(f["carrier"], lang), str(f["year"] or "*"), number(f["value"], "g", lang), f["unit"], f["source"] + mark)
+        where = f" ({_t('municipality', lang).lower()} {f['municipality_code']})" if f.get("municipality_code") else ""
+        table.add_row(_name(f["carrier"], lang) + where, str(f["year"] or "*"), number(f["value"], "g", lang), f["unit"],
+                      f["source"] + mark)
     Console().print(table)
 
 
@@ -360,9 +362,7 @@ def _capacities_table(result: dict, language: str) -> Table:
 @handles_errors
 def model_list_command(json_out: bool = JsonOption) -> None:
     """The shipped scenarios (a path to your own YAML works wherever a name does)."""
-    from trekant.energy.io.scenario import load_scenario, shipped_scenarios
-
-    rows = [dict(name=n, title=load_scenario(n).title) for n in shipped_scenarios()]
+    rows = system_service.scenarios()
     if json_out:
         print_json(rows)
         return
@@ -389,8 +389,6 @@ def model_run_command(scenario: str = typer.Argument(..., help="Shipped scenario
                       week: int = typer.Option(None, "--week", min=0, help="Add this week's hourly series and duration curves (JSON, for charts)."),
                       json_out: bool = JsonOption) -> None:
     """Optimise the scenario (PyPSA + HiGHS) and report EnergyPLAN-style results."""
-    from trekant.cli.common import progress_steps
-
     cfg = settings()
     with progress_steps(1, "PyPSA/HiGHS") as advance:
         result = system_service.model_run(scenario, hours, start, export, rfnbo, co2_limit, import_mw, compliance_cost, week)
@@ -406,7 +404,8 @@ def model_years_command(scenario: str = typer.Argument(..., help="Shipped scenar
                         json_out: bool = JsonOption) -> None:
     """Optimise the scenario once per weather year and show the spread of the results."""
     cfg = settings()
-    result = system_service.weather_years(scenario, profiles, hours, start, rfnbo)
+    with progress_steps(len(profiles), "PyPSA/HiGHS") as advance:
+        result = system_service.weather_years(scenario, profiles, hours, start, rfnbo, progress=advance)
     if json_out:
         print_json(result)
         return
@@ -462,7 +461,8 @@ def model_simulate_command(scenario: str = typer.Argument(..., help="Shipped sce
                            json_out: bool = JsonOption) -> None:
     """Rule-based hourly simulation of the scenario's fixed capacities (no optimiser, fast)."""
     cfg = settings()
-    result = system_service.model_simulate(scenario, hours, start, export)
+    with working(_t("simulation", cfg.language)):
+        result = system_service.model_simulate(scenario, hours, start, export)
     print_json(result) if json_out else _print_result(result, cfg.language)
 
 
@@ -475,7 +475,9 @@ def sweep_command(scenario: str = typer.Argument(..., help="Shipped scenario nam
                   json_out: bool = JsonOption) -> None:
     """Compare capacity variants side by side: results and the infrastructure each needs."""
     cfg = settings()
-    result = system_service.sweep(scenario, vary, hours, start, optimise)
+    variants = len(system_service.parse_vary(vary)) if optimise else None
+    with progress_steps(variants, "PyPSA/HiGHS" if optimise else _t("simulation", cfg.language)) as advance:
+        result = system_service.sweep(scenario, vary, hours, start, optimise, progress=advance)
     if json_out:
         print_json(result)
         return

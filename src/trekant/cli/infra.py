@@ -6,12 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
-from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, settings, working
 from trekant.cli.identity import requires
-from trekant.i18n import number, percent
+from trekant.i18n import number, percent, printable
 from trekant.infrastructure.labels import label
 from trekant.lazy import lazy_module
 
@@ -19,13 +18,12 @@ if TYPE_CHECKING:
     from trekant.infrastructure.model import Project
 
 service = lazy_module("trekant.infrastructure.service")
-geometry = lazy_module("trekant.infrastructure.geometry")
 io_params = lazy_module("trekant.infrastructure.io.params")
-io_project = lazy_module("trekant.infrastructure.io.project")
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()
 
+MAX_DRAWS = 5_000_000  # = infrastructure.risk.MAX_DRAWS (a test keeps them equal; risk loads NumPy)
 ParamsOption = typer.Option("fm2023", "--params", help="Parameter set: a shipped name (fm2023, fm2017) or the path of a YAML file.")
 
 
@@ -35,18 +33,8 @@ def _mdkk(value: float | None, lang: str) -> str:
 
 
 def _mark(project: Project, path: str) -> str:
-    """' *' when the value at `path` itself is illustrative (a flagged year-split of a published total is not)."""
-    flagged = any(path == f or path.startswith(f + ".") for f in project.illustrative)
-    return " *" if flagged else ""
-
-
-def _summary(project: Project) -> dict:
-    return dict(key=project.key, name=project.name, name_en=project.name_en, mode=project.mode, status=project.status,
-                municipalities=list(project.municipalities), opening_year=project.opening_year,
-                construction_total_dkk=float(sum(project.construction_dkk.values())), price_year=project.price_year,
-                illustrative=list(project.illustrative),
-                opening_year_illustrative=bool(_mark(project, "opening_year")),
-                construction_total_illustrative=bool(_mark(project, "costs.construction_dkk")))
+    """' *' when the value at `path` itself is illustrative (service.value_flagged)."""
+    return " *" if service.value_flagged(project, path) else ""
 
 
 @app.command("list")
@@ -56,7 +44,7 @@ def list_command(json_out: bool = JsonOption) -> None:
     cfg = settings()
     projects = service.list_projects(cfg)
     if json_out:
-        print_json([_summary(p) for p in projects])
+        print_json([service.summary(p) for p in projects])
         return
     lang = cfg.language
     table = Table(title=label("portfolio", lang))
@@ -76,13 +64,13 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
     """Show one project: facts, published results, sources, and which inputs are illustrative."""
     cfg = settings()
     project = service.get_project(cfg, key)
-    doc = io_project.to_document_dict(project)
-    doc["length_km_geometry"] = geometry.length_km(project.geometry)
+    doc = service.project_document(cfg, key)
     if json_out:
         print_json(doc)
         return
     lang = cfg.language
-    console.print(f"[bold]{project.name}[/bold] ({project.key}) – {label(project.mode, lang)}, {label(project.status, lang)}")
+    console.print(Text(printable(project.name), style="bold"),
+                  Text(f"({project.key}) – {label(project.mode, lang)}, {label(project.status, lang)}"))
     console.print(f"{label('municipalities', lang)}: {', '.join(project.municipalities)}; "
                   f"{label('opening_year', lang)}: {project.opening_year}{_mark(project, 'opening_year')}; "
                   f"{label('cost_mdkk', lang)}: {_mdkk(sum(project.construction_dkk.values()), lang)}"
@@ -153,7 +141,7 @@ def _cba_table(report: dict, lang: str) -> None:
         table.add_row(label(item, lang), _mdkk(value, lang))
     table.add_row(label("pv_benefits_dkk", lang), _mdkk(report["pv_benefits_dkk"], lang))
     table.add_row(label("pv_costs_dkk", lang), _mdkk(report["pv_costs_dkk"], lang))
-    table.add_row(f"[bold]{label('npv_dkk', lang)}[/bold]", f"[bold]{_mdkk(report['npv_dkk'], lang)}[/bold]")
+    table.add_row(Text(label("npv_dkk", lang), style="bold"), Text(_mdkk(report["npv_dkk"], lang), style="bold"))
     console.print(table)
     irr = percent(report["irr"], 1, lang) if report["irr"] is not None else label("none", lang)
     console.print(f"{label('irr', lang)}: {irr}   {label('bc_ratio', lang)}: {number(report['bc_ratio'], ',.2f', lang)}   "
@@ -280,9 +268,9 @@ def _input_label(name: str, lang: str) -> str:
 @handles_errors
 def risk_command(
     target: str = typer.Argument(..., help="Project key, or the path of a project YAML file."),
-    draws: int = typer.Option(10_000, "--draws", help="Number of Monte Carlo draws."),
+    draws: int = typer.Option(10_000, "--draws", min=1, max=MAX_DRAWS, help="Number of Monte Carlo draws."),
     seed: int = typer.Option(1, "--seed", min=0, help="Random seed, 0 or more (same seed, same result)."),
-    optimism_bias: float = typer.Option(0.0, "--optimism-bias", help="Uplift of construction cost in percent (e.g. 50)."),
+    optimism_bias: float = typer.Option(0.0, "--optimism-bias", min=0, max=300, help="Uplift of construction cost in percent (e.g. 50)."),
     params: str = ParamsOption,
     spec: Path = typer.Option(None, "--spec", help="YAML file with distributions for construction_overrun, traffic_growth, "
                                                    "value_of_time, co2_price and quantities with a published range."),
@@ -290,7 +278,8 @@ def risk_command(
 ) -> None:
     """Monte Carlo of the NPV (P10/P50/P90, P(NPV > 0)) and a tornado of one-at-a-time changes."""
     cfg = settings()
-    project, result = service.risk(cfg, target, draws, seed, optimism_bias, params, spec)
+    with working(f"Monte Carlo, {number(draws, ',', cfg.language)} {label('draws', cfg.language)}"):
+        project, result = service.risk(cfg, target, draws, seed, optimism_bias, params, spec)
     if json_out:
         print_json(result.to_dict())
         return

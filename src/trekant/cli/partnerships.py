@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
-from trekant.cli.common import JsonOption, fail, handles_errors, print_json, settings
-from trekant.cli.identity import requires
+from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, settings
+from trekant.cli.identity import cli_principal, requires
 from trekant.i18n import number
 from trekant.lazy import lazy_module
 from trekant.partnerships.labels import label
@@ -25,6 +24,15 @@ console = Console()
 PersonalOption = typer.Option(False, "--include-personal",
                               help="Also show contact persons (personal data; never shown without this).")
 StatusOption = typer.Option(None, "--status", help="Only partnerships with this status (idea, active, ended); repeatable.")
+
+
+def _personal_allowed(cfg, include_personal: bool) -> bool:
+    """--include-personal needs a principal allowed to read personal data (on a server store: a signed-in token)."""
+    if include_personal:
+        from trekant.accounts import rules
+
+        rules.require(cli_principal(cfg), "personal.read")
+    return include_personal
 
 
 def _mdkk(value: float | None, lang: str) -> str:
@@ -60,7 +68,8 @@ def list_command(
 ) -> None:
     """List partnerships, filtered by text, theme, municipality, status, strength position or organisation."""
     cfg = settings()
-    result = service.list_partnerships(cfg, search, theme, municipality, status, strength, organisation, include_personal)
+    result = service.list_partnerships(cfg, search, theme, municipality, status, strength, organisation,
+                                       _personal_allowed(cfg, include_personal))
     if json_out:
         print_json(result)
         return
@@ -82,13 +91,13 @@ def show_command(key: str = typer.Argument(..., help="Partnership key (see `trek
                  include_personal: bool = PersonalOption, json_out: bool = JsonOption) -> None:
     """Show one partnership: partners, funding and its split, results, sources; contacts only with --include-personal."""
     cfg = settings()
-    p = service.get_partnership(cfg, key, include_personal)
+    p = service.get_partnership(cfg, key, _personal_allowed(cfg, include_personal))
     if json_out:
         print_json(p)
         return
     lang = cfg.language
     demo = f" [{label('demo', lang)}]" if p["demo"] else ""
-    console.print(f"[bold]{p['name']}[/bold] ({p['key']}){demo} – {label(p['status'], lang)}", highlight=False)
+    console.print(Text(p["name"], style="bold"), Text(f"({p['key']}){demo} – {label(p['status'], lang)}"), highlight=False)
     if p["description"]:
         console.print(p["description"], highlight=False)
     console.print(f"{label('themes', lang)}: {_words(p['themes'], lang)}; {label('strengths', lang)}: "
@@ -262,7 +271,7 @@ def export_command(
 ) -> None:
     """Export the register; contact persons are left out unless --include-personal is given."""
     cfg = settings()
-    result = service.export(cfg, out, fmt, include_personal)
+    result = service.export(cfg, out, fmt, _personal_allowed(cfg, include_personal))
     if json_out:
         print_json(result)
         return
@@ -334,7 +343,7 @@ def coverage_command(status: list[str] = StatusOption, json_out: bool = JsonOpti
     names = result["municipality_names"]
     for row in result["matrix"]:
         table.add_row(names.get(row["municipality"], row["municipality"]),
-                      *[str(row["counts"][t]) if row["counts"][t] else "[red]0[/red]" for t in result["themes"]])
+                      *[str(row["counts"][t]) if row["counts"][t] else Text("0", style="red") for t in result["themes"]])
     console.print(table)
     gaps = result["gaps"]
     console.print(f"{label('themes_without', lang)}: {_words(gaps['themes_without_partnership'], lang) or label('none', lang)}",
@@ -401,8 +410,9 @@ def org_show_command(key: str = typer.Argument(...), json_out: bool = JsonOption
         print_json(result)
         return
     lang = cfg.language
-    console.print(f"[bold]{result['name']}[/bold] ({result['key']}) – {label(result['kind'], lang)}"
-                  f"{', CVR ' + result['cvr'] if result['cvr'] else ''}", highlight=False)
+    console.print(Text(result["name"], style="bold"), Text(f"({result['key']}) – {label(result['kind'], lang)}"
+                                                          f"{', CVR ' + result['cvr'] if result['cvr'] else ''}"),
+                  highlight=False)
     for p in result["partnerships"]:
         console.print(f"  {p['key']}: {p['name']} ({', '.join(label(r, lang) for r in p['roles'])})", highlight=False)
 

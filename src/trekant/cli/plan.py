@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings, working
 from trekant.cli.identity import acting_settings, cli_principal, requires
 from trekant.errors import InputError, Issue
+from trekant import i18n
 from trekant.i18n import number
 from trekant.lazy import lazy_module
 from trekant.plan.labels import t
@@ -18,6 +17,7 @@ from trekant.plan.model import (
     CONSEQUENCE_ZONE_M,
     DEFAULT_SENSITIVE_USES,
     LIVE_STATUSES,
+    MAX_TOLERANCE_M,
     OUTSIDE_TOLERANCE_M,
     CheckOptions,
     CheckResult,
@@ -65,7 +65,7 @@ def import_command(
     mirror: bool = typer.Option(False, "--mirror", help="Register mirror: store what the register publishes as it is, with data-quality findings, instead of refusing it."),
     partial: bool = typer.Option(False, "--partial", help="With --mirror: the file is not the whole export of its municipalities; withdraw nothing."),
     skip_others: bool = typer.Option(False, "--skip-others", help="With --municipality: leave other municipalities' features out (warning) instead of refusing the file."),
-    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", help="How far (m) a feature may reach outside its municipality's 1:500,000 boundary."),
+    tolerance_m: float = typer.Option(OUTSIDE_TOLERANCE_M, "--tolerance-m", min=0, max=MAX_TOLERANCE_M, help="How far (m) a feature may reach outside its municipality's 1:500,000 boundary."),
     json_out: bool = JsonOption,
 ) -> None:
     """Import plan features. A submission: every problem is reported, and any error writes nothing.
@@ -73,8 +73,9 @@ def import_command(
     cfg = settings()
     try:
         by = cli_principal(cfg)
-        result = service.import_file(acting_settings(cfg, by), file, municipality, status, layer, skip_others,
-                                     tolerance_m, kind=kind, mirror=mirror, partial=partial, by=by)
+        with working(f"{i18n.t('reading', cfg.language)} {file.name}"):
+            result = service.import_file(acting_settings(cfg, by), file, municipality, status, layer, skip_others,
+                                         tolerance_m, kind=kind, mirror=mirror, partial=partial, by=by)
     except InputError as exc:
         if json_out:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues] or [dict(severity="error", code="input", feature="file", field=None, message=str(exc), source=str(file))]))
@@ -138,7 +139,7 @@ def _check_options(sensitive: str | None, within: bool, touch_m: float, status: 
 def check_command(
     sensitive: str = typer.Option(None, "--sensitive", help="Sensitive general uses (anvgen), comma separated; default 11,21,51,61,71."),
     within: bool = typer.Option(False, "--within", help="Also report conflicts inside one municipality."),
-    touch_m: float = typer.Option(20.0, "--touch-distance-m", help="Frames this close across a border count as touching (equal conditions)."),
+    touch_m: float = typer.Option(20.0, "--touch-distance-m", min=0, max=MAX_TOLERANCE_M, help="Frames this close across a border count as touching (equal conditions)."),
     status: str = typer.Option(None, "--status", help="Statuses of the plans to check, comma separated (default: all but cancelled); "
                                                       "they are checked against each other and the adopted plans, so forslag checks proposals against adopted plans."),
     consequence_m: float = typer.Option(CONSEQUENCE_ZONE_M, "--consequence-zone-m", help="Consequence zone (m) around production areas taken from frames (designations give their own)."),
@@ -152,27 +153,54 @@ def check_command(
         print_json(result.to_dict())
         return
     lang, console = cfg.language, Console()
-    console.print(_conflict_table(result, lang))
+    names = _municipality_names(cfg)
+    console.print(_conflict_table(result, lang, names))
     if result.cannot_check:
         listed = ", ".join(f"{f['planid']} ({f['komnr']}, {f['anvgen']})" for f in result.cannot_check[:10])
         more = f" … (+{len(result.cannot_check) - 10})" if len(result.cannot_check) > 10 else ""
         console.print(f"{t('cannot_check', lang)}: {len(result.cannot_check)}: {listed}{more}", highlight=False, markup=False)
-    console.print(_unequal_table(result, lang))
-    console.print(_overlap_table(result, lang))
-    console.print(_consequence_table(result, lang))
+    console.print(_unequal_table(result, lang, names))
+    console.print(_overlap_table(result, lang, names))
+    console.print(_consequence_table(result, lang, names))
 
 
-def _consequence_table(result, lang: str) -> Table:
-    rows = [[c.production_id, t("origin_" + c.origin, lang), c.production_komnr, number(c.zone_m, ",.0f", lang),
-             t("kind_" + c.sensitive_layer, lang), c.sensitive_planid, c.sensitive_komnr, str(c.sensitive_anvgen),
+def _municipality_names(cfg) -> dict[str, str]:
+    """Code → name, so tables name the municipalities, not only their codes."""
+    from trekant.store.store import reading
+
+    with reading(cfg) as conn:
+        return reports.municipality_names(conn)
+
+
+def _place(komnr: str | None, names: dict[str, str]) -> str:
+    """'Vejle (0630)': the name a reader knows, and the code the data uses."""
+    return f"{names[komnr]} ({komnr})" if komnr in names else str(komnr or "–")
+
+
+def _use(anvgen: int | None, lang: str) -> str:
+    """'11 Boligområde': the general use with its name from Plandata's code list."""
+    if anvgen is None:
+        return ""
+    from trekant.plan.codes import load_code_lists
+
+    name = load_code_lists().anvgen.get(int(anvgen))
+    return f"{anvgen} {name[1] if lang == 'en' else name[0]}" if name else str(anvgen)
+
+
+def _consequence_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
+    names = names or {}
+    rows = [[c.production_id, t("origin_" + c.origin, lang), _place(c.production_komnr, names), number(c.zone_m, ",.0f", lang),
+             t("kind_" + c.sensitive_layer, lang), c.sensitive_planid, _place(c.sensitive_komnr, names),
+             _use(c.sensitive_anvgen, lang),
              c.sensitive_status, number(c.distance_m, ",.0f", lang)] for c in result.consequence_conflicts]
     keys = ("production", "origin", "municipality", "zone_m", "layer", "sensitive", "municipality", "use", "status", "distance_m")
     title = f"{_title('consequence_conflicts', lang, result.demo)} ({t('production_areas', lang)}: {result.production_areas})"
     return _table(title, keys, rows, lang)
 
 
-# Columns holding identifiers, codes and figures: never cut or wrapped (texts around them wrap instead).
-WHOLE_KEYS = {"planid", "plannr", "doklink", "production", "code", "source", "sensitive", "frame_a", "frame_b", "class", "use", "distance_m", "required_m",
+# Columns holding identifiers, codes and figures: never cut or wrapped (texts around them wrap instead;
+# "use" is a code with its name, so it may wrap between words).
+WHOLE_KEYS = {"planid", "plannr", "doklink", "production", "code", "source", "sensitive", "frame_a", "frame_b", "class", "distance_m", "required_m",
               "area_m2", "area_ha", "version", "field", "zone_m"}
 
 
@@ -192,27 +220,33 @@ def _table(title: str, keys: tuple[str, ...], rows: list[list[str]], lang: str) 
     return table
 
 
-def _conflict_table(result, lang: str) -> Table:
-    rows = [[c.source_planid, c.source_komnr, str(c.source_class), c.sensitive_planid, c.sensitive_komnr,
-             str(c.sensitive_anvgen), number(c.distance_m, ",.0f", lang), number(c.required_m, ",.0f", lang)] for c in result.conflicts]
+def _conflict_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
+    names = names or {}
+    rows = [[c.source_planid, _place(c.source_komnr, names), str(c.source_class), c.sensitive_planid,
+             _place(c.sensitive_komnr, names), _use(c.sensitive_anvgen, lang), number(c.distance_m, ",.0f", lang),
+             number(c.required_m, ",.0f", lang)] for c in result.conflicts]
     keys = ("source", "municipality", "class", "sensitive", "municipality", "use", "distance_m", "required_m")
     return _table(_title("conflicts", lang, result.demo), keys, rows, lang)
 
 
-def _unequal_table(result, lang: str) -> Table:
+def _unequal_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
     def text(u) -> str:
         parts = [f"{k}: {a} ≠ {b}" for k, (a, b) in u.differences.items()]
         parts += [f"{k} {v['values'][0]} / {v['values'][1]}: {t('not_comparable', lang)} (bebygpctaf "
                   f"{v['bebygpctaf'][0] or '–'} / {v['bebygpctaf'][1] or '–'})" for k, v in u.not_comparable.items()]
         return "; ".join(parts)
 
-    rows = [[u.planid_a, u.komnr_a, u.planid_b, u.komnr_b, str(u.anvgen), text(u)] for u in result.unequal_conditions]
+    names = names or {}
+    rows = [[u.planid_a, _place(u.komnr_a, names), u.planid_b, _place(u.komnr_b, names), _use(u.anvgen, lang), text(u)]
+            for u in result.unequal_conditions]
     keys = ("frame_a", "municipality", "frame_b", "municipality", "use", "differences")
     return _table(_title("unequal_conditions", lang, result.demo), keys, rows, lang)
 
 
-def _overlap_table(result, lang: str) -> Table:
-    rows = [[o.kind, o.planid_a, o.komnr_a, o.planid_b or "–", o.komnr_b, number(o.area_m2, ",.0f", lang)] for o in result.border_overlaps]
+def _overlap_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
+    names = names or {}
+    rows = [[o.kind, o.planid_a, _place(o.komnr_a, names), o.planid_b or "–", _place(o.komnr_b, names),
+             number(o.area_m2, ",.0f", lang)] for o in result.border_overlaps]
     keys = ("kind", "frame_a", "municipality", "frame_b", "municipality", "area_m2")
     return _table(_title("border_overlaps", lang, result.demo), keys, rows, lang)
 
@@ -263,7 +297,8 @@ def fetch_command(
     request = service.wfs_request(url, layer, page_size, status)
     try:
         by = cli_principal(cfg)
-        result = service.fetch(acting_settings(cfg, by), municipality, request, strict=strict, by=by)
+        with working(f"{i18n.t('reading', cfg.language)} {request.url}"):
+            result = service.fetch(acting_settings(cfg, by), municipality, request, strict=strict, by=by)
     except InputError as exc:
         if json_out and exc.issues:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
@@ -289,7 +324,7 @@ def _frames_table(title: str, rows: list[dict], lang: str) -> Table:
 @app.command("where")
 @handles_errors
 def where_command(
-    env_class: int = typer.Option(..., "--class", help="Environmental class of the business (1–7)."),
+    env_class: int = typer.Option(..., "--class", min=1, max=7, help="Environmental class of the business (1–7)."),
     use: int = typer.Option(None, "--use", help="General use (anvgen, e.g. 31) or specific use (anvspec, e.g. 3130)."),
     min_area_ha: float = typer.Option(0.0, "--min-area-ha", min=0, help="Smallest frame area in hectares."),
     status: str = typer.Option(None, "--status", help="Statuses, comma separated (default: all but cancelled)."),
@@ -409,11 +444,13 @@ def export_command(
     fmt: str = typer.Option(..., "--format", help="gpkg (one layer per theme), geojson, csv or xlsx."),
     out: Path = typer.Option(..., "--out", help="File to write (replaced if it exists)."),
     crs: str = typer.Option(None, "--crs", help="Output CRS (default: EPSG:25832 for gpkg, EPSG:4326 for geojson)."),
+    layer: str = typer.Option("kommuneplanramme", "--layer", help="For geojson and csv: kommuneplanramme, lokalplan, delomraade or zonekort."),
     json_out: bool = JsonOption,
 ) -> None:
-    """Export the current plan frames (and designations, conflicts) for QGIS and spreadsheets."""
+    """Export the current plans (a GeoPackage layer per Plandata layer and status, designations, conflicts,
+    data-quality findings) for QGIS and spreadsheets."""
     cfg = settings()
-    result = reports.export(cfg, fmt.lower(), out, crs, cfg.language)
+    result = reports.export(cfg, fmt.lower(), out, crs, cfg.language, layer)
     if json_out:
         print_json(result)
         return

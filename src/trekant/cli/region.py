@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, progress_steps, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, progress_steps, settings
 from trekant.i18n import number, t
 from trekant.lazy import lazy_module
 
@@ -22,15 +21,27 @@ app = typer.Typer(no_args_is_help=True)
 @handles_errors
 def init_command(
     region: Path = typer.Option(None, "--region", help="Region definition YAML (default: Trekantområdet)."),
-    force: bool = typer.Option(False, "--force", help="Rebuild the store from scratch, discarding what it holds."),
-    without_demo: bool = typer.Option(False, "--without-demo", help="Load no demo (synthetic) data, only real reference data."),
+    force: bool = typer.Option(False, "--force", help="Rebuild the store from scratch, discarding what it holds "
+                                                      "(asks first, or needs --yes, when users changed it)."),
+    with_demo: bool = typer.Option(None, "--with-demo/--without-demo",
+                                   help="Load demo (synthetic) data or only real reference data "
+                                        "(default: the store's earlier choice; demo for a new store)."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="With --force: discard users' changes without asking."),
     json_out: bool = JsonOption,
 ) -> None:
     """Create the store from the region's dataset (running it again refreshes, never duplicates)."""
     cfg = settings()
+
+    def confirm(losses: list[str]) -> bool:
+        if yes:
+            return True
+        if not sys.stdin.isatty():
+            return False
+        return typer.confirm(f"`trekant init --force` discards {'; '.join(losses)}. Go ahead?", err=True)
+
     steps = 2 + len(definition.load_definition(region).indicators) + len(bootstrap.domain_loaders())
     with progress_steps(steps, t("reading", cfg.language)) as advance:
-        result = bootstrap.init(cfg, region, force=force, with_demo=not without_demo, progress=advance)
+        result = bootstrap.init(cfg, region, force=force, with_demo=with_demo, progress=advance, confirm=confirm)
     if json_out:
         print_json(result.to_dict())
         return
@@ -61,3 +72,17 @@ def show_command(json_out: bool = JsonOption) -> None:
         table.add_row(m["code"], m["name"], number(m["area_km2"], ",.1f", lang), number(pop.get("value"), ",.0f", lang),
                       pop.get("period", ""), ", ".join(names[c] for c in m["neighbours"]) or t("none", lang))
     Console().print(table)
+    _next_steps(lang)
+
+
+NEXT_STEPS = (  # what a newcomer can run on the store `init` built, one per pillar
+    "trekant plan check", "trekant energy accounts", "trekant economy growth -i population",
+    "trekant infra rank", "trekant strategy status",
+)
+
+
+def _next_steps(lang: str) -> None:
+    typer.echo(f"\n{t('next_steps', lang)}:")
+    for command in NEXT_STEPS:
+        typer.echo(f"  {command}")
+    typer.echo(f"  ({t('more_help', lang)})")

@@ -21,6 +21,8 @@ def serve_command(
     forwarded_allow_ips: str = typer.Option(LOOPBACK, "--forwarded-allow-ips",
                                             help="Proxies whose X-Forwarded-For/-Proto are believed (comma-separated "
                                                  "addresses; the HTTPS proxy in front of trekant)."),
+    init: bool = typer.Option(False, "--init",
+                              help="Build the store first (as `trekant init`) when there is none or its schema is behind."),
 ) -> None:
     """Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/).
 
@@ -28,7 +30,6 @@ def serve_command(
     `Authorization: Bearer TOKEN` (docs/security.md).
     """
     from trekant.accounts.repo import count_accounts
-    from trekant.store.store import Store  # the web stack loads only when serving
     import uvicorn
 
     from trekant.web.app import LOCAL_ADMIN_ENV
@@ -37,9 +38,8 @@ def serve_command(
         raise typer.BadParameter(f"needs --host {LOOPBACK}: it must never be reachable from the network",
                                  param_hint="--local-admin")
     cfg = settings()
-    store = Store.from_settings(cfg)
+    store = ready_store(cfg, init)
     try:
-        store.require()
         with store.connect() as conn:
             accounts = count_accounts(conn)
     finally:
@@ -53,6 +53,28 @@ def serve_command(
     uvicorn.run("trekant.web.app:create_app_from_env", factory=True, host=host, port=port,
                 workers=workers, log_level="warning", proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips,
                 server_header=False)
+
+
+def ready_store(cfg, init: bool):
+    """The store, checked (and with --init built or upgraded first, as `trekant init` would)."""
+    from trekant.errors import StoreError
+    from trekant.store.store import Store  # the web stack loads only when serving
+
+    store = Store.from_settings(cfg)
+    try:
+        try:
+            store.require()
+        except StoreError:
+            if not init:
+                raise
+            from trekant import bootstrap
+
+            typer.echo(f"trekant init: {store.describe()} …")
+            bootstrap.init(cfg)
+            store.require()
+    finally:
+        store.dispose()
+    return store
 
 
 def _is_loopback(host: str) -> bool:

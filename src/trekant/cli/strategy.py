@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from rich.text import Text
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings
 from trekant.lazy import lazy_module
 from trekant.strategy.labels import amount, text
 
@@ -46,7 +44,7 @@ def status_command(goals: Path = GoalsOption, json_out: bool = JsonOption) -> No
                                                  f"{amount(r.get('actual_per_year'), lang)}")
         name = r["name"] + (f" [{text('demo', lang)}]" if r["demo"] else "")
         table.add_row(r["goal_name"], name, latest, f"{amount(r['target']['value'], lang)} ({r['target']['year']})", trend,
-                      f"[{STATUS_STYLE[r['status']]}]{escape(r['explanation'])}[/]", f"[{notes.index(source) + 1}]")
+                      Text(r["explanation"], style=STATUS_STYLE[r["status"]]), f"[{notes.index(source) + 1}]")
     console = Console()
     console.print(table)
     for number, source in enumerate(notes, start=1):

@@ -5,11 +5,9 @@ from __future__ import annotations
 import sys
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from trekant.accounts import rules, service
-from trekant.cli.common import JsonOption, handles_errors, print_json, settings
+from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, settings
 from trekant.cli.identity import WHERE, cli_principal
 from trekant.errors import InputError
 

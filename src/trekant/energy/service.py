@@ -160,7 +160,7 @@ def list_factor_tables(settings: Settings) -> list[dict]:
 def show_factor_table(settings: Settings, spec: str | None = None) -> dict:
     with reading(settings) as conn:
         table = factor_table(conn, spec)
-    return dict(table=table.label, factors=[asdict(f) for f in table.factors])
+    return dict(table=table.label, basis=table.description, factors=[asdict(f) for f in table.factors])
 
 
 def emission_series(spec: str | None = None) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from trekant.errors import InputError, Issue
@@ -115,8 +115,10 @@ def charts(frame, inputs, week: int) -> dict:
                 duration_curves=dict(share_of_hours_pct=list(range(101)), mw=curves))
 
 
-def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None) -> dict:
-    """The rule-based simulation of the same scenario (fixed capacities only)."""
+def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, export: Path | None = None,
+                   week: int | None = None) -> dict:
+    """The rule-based simulation of the same scenario (fixed capacities only). `week`: add hourly
+    series of that week (0-based) and duration curves for charts, as model_run does."""
     from trekant.energy.core import outputs, simulate
     from trekant.energy.io.export import check_target, write_hourly
     from trekant.energy.io.system_inputs import load_inputs
@@ -129,9 +131,33 @@ def model_simulate(scenario_ref: str, hours: int | None = None, start: int = 0, 
     frame = simulate.frame_of(simulate.simulate(inputs, [variant]), inputs, 0)
     outputs.check_shortfall(frame, inputs)
     result = outputs.summarise(frame, inputs, variant.sizes, "simulation")
+    if week is not None:
+        result["charts"] = charts(frame, inputs, week)
     if export:
         result["exported"] = write_hourly(frame, export)
     return result
+
+
+WEEK_HOURS = 168
+
+
+def week_charts(scenario_ref: str, week: int) -> dict:
+    """A scenario's results with the hourly series of one week (0-based) and its duration curves:
+    fixed capacities simulated for the whole profile year; a scenario with capacities to optimise
+    optimised for that week only (PyPSA + HiGHS: seconds, where the year takes a minute)."""
+    from trekant.energy.io.scenario import load_scenario
+
+    if load_scenario(scenario_ref).extendable():
+        return model_run(scenario_ref, WEEK_HOURS, week * WEEK_HOURS, week=0) | {"window": "week"}
+    return model_simulate(scenario_ref, week=week) | {"window": "year"}
+
+
+def scenarios() -> list[dict]:
+    """The shipped scenarios: name, title, demo flag and the capacities an optimisation sizes."""
+    from trekant.energy.io.scenario import load_scenario, shipped_scenarios
+
+    return [dict(name=name, title=s.title, demo=s.demo, optimised=list(s.extendable()))
+            for name, s in ((n, load_scenario(n)) for n in shipped_scenarios())]
 
 
 def _require_fixed(scenario, ref: str) -> None:
@@ -141,14 +167,21 @@ def _require_fixed(scenario, ref: str) -> None:
                                             "(give mw/mwh, or use `trekant energy sweep --optimise`)")
 
 
+def _quiet(_step: str) -> None:
+    pass
+
+
 def weather_years(scenario_ref: str, profiles: Sequence[str], hours: int | None = None, start: int = 0,
-                  rfnbo: str | None = None) -> dict:
-    """The scenario optimised once per weather year, with the spread of the key results across them."""
+                  rfnbo: str | None = None, progress: Callable[[str], None] = _quiet) -> dict:
+    """The scenario optimised once per weather year, with the spread of the key results across them.
+
+    progress(step) is called after each year's optimisation (the CLI's progress bar)."""
     scenario = _scenario(scenario_ref, rfnbo)
     specs = list(profiles) or [scenario.profiles]
     rows = []
     for spec in specs:
         result, _, _ = _optimise(scenario, hours, start, spec)
+        progress(str(spec))
         rows.append(dict(profiles=spec, **{k: result[k] for k in YEAR_FIELDS},
                          renewable_h2_share=result["rfnbo"]["renewable_h2_share"],
                          unserved_mwh=result["security"]["unserved_mwh"],
@@ -205,12 +238,14 @@ def _vary_problem(key: str, values: str, seen: set[str]) -> str | None:
     return None
 
 
-def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, start: int = 0, optimise: bool = False) -> dict:
+def sweep(scenario_ref: str, vary: Sequence[str], hours: int | None = None, start: int = 0, optimise: bool = False,
+          progress: Callable[[str], None] = _quiet) -> dict:
     """Every combination of the varied capacities: simulated at once (vectorised over scenarios), or
-    with `optimise` one optimisation each (capacities marked extendable are then sized per variant)."""
+    with `optimise` one optimisation each (capacities marked extendable are then sized per variant;
+    progress(variant) after each)."""
     overrides = parse_vary(vary)
     if optimise:
-        return _sweep_optimised(scenario_ref, overrides, hours, start)
+        return _sweep_optimised(scenario_ref, overrides, hours, start, progress)
     from trekant.energy.core import outputs, simulate
     from trekant.energy.io.system_inputs import load_inputs
 
@@ -237,7 +272,8 @@ def _sweep_row(change: dict, summary: dict, frame, inputs) -> dict:
                 renewable_h2_share=summary["rfnbo"]["renewable_h2_share"], **{k: summary[k] for k in SWEEP_FIELDS})
 
 
-def _sweep_optimised(scenario_ref: str, overrides: list[dict], hours, start) -> dict:
+def _sweep_optimised(scenario_ref: str, overrides: list[dict], hours, start,
+                     progress: Callable[[str], None] = _quiet) -> dict:
     """One optimisation per variant: a varied capacity is fixed at its value, the rest as in the scenario."""
     from trekant.energy.io.scenario import load_scenario, parse_scenario
 
@@ -256,6 +292,7 @@ def _sweep_optimised(scenario_ref: str, overrides: list[dict], hours, start) -> 
                                            **({"hours": base.capacity(key).hours or 2} if key == "battery" else {})}
         result, frame, inputs = _optimise(parse_scenario(data, scenario_ref), hours, start)
         rows.append(_sweep_row(change, result, frame, inputs))
+        progress(", ".join(f"{k}={v:g}" for k, v in change.items()))
     return dict(scenario=base.name, demo=base.demo, method="optimisation", hours=rows and inputs.hours,
                 variants=len(rows), simulate_s=round(time.perf_counter() - started, 4), results=rows)
 

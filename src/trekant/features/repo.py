@@ -55,9 +55,26 @@ def select_page(conn: Connection, layer: Layer, query: ItemQuery, published_only
         return len(fids), rows_by_fid(conn, layer, fids[query.offset:query.offset + query.limit])
     if query.area is not None:
         where += _postgis_box(layer, query)
+    if conn.dialect.name == "postgresql":
+        return _postgis_page(conn, layer, where, query, rows_query)
     matched = conn.execute(select(func.count()).select_from(layer.table).where(*where)).scalar_one()
     rows = conn.execute(rows_query.where(*where).order_by(fid).limit(query.limit).offset(query.offset)).all()
     return matched, rows
+
+
+def _postgis_page(conn: Connection, layer: Layer, where: list, query: ItemQuery, rows_query) -> tuple[int, list]:
+    """Count and page in one statement (one round trip, one snapshot): the page's fids with
+    count(*) OVER () — the window counts every match before LIMIT — then the features of those
+    fids only, so the JSON is built for the page, not for every match."""
+    fid = layer.table.c.fid
+    page = (select(fid.label("page_fid"), func.count().over().label("matched")).where(*where)
+            .order_by(fid).limit(query.limit).offset(query.offset).cte("page"))
+    rows = conn.execute(rows_query.add_columns(page.c.matched).join_from(layer.table, page, page.c.page_fid == fid)
+                        .order_by(fid)).all()
+    if rows:
+        return int(rows[0][-1]), [tuple(r)[:-1] for r in rows]
+    matched = conn.execute(select(func.count()).select_from(layer.table).where(*where)).scalar_one()
+    return matched, []  # an offset past the end: the count alone
 
 
 def geojson_in_sql(conn: Connection, target: Crs | None) -> bool:

@@ -8,6 +8,7 @@ proposed, never drafts) and the conflicts between them; nothing here knows about
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -49,6 +50,16 @@ class FeaturePage:
     features: list[str] | None = None  # whole GeoJSON Features in the target CRS, written by PostGIS
 
 
+@contextmanager
+def _reading(settings: Settings):
+    """A store connection for one answer. On PostgreSQL in autocommit: every answer is one
+    statement (its own snapshot), so BEGIN and ROLLBACK would only add two round trips."""
+    with reading(settings) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+        yield conn
+
+
 def layer(collection_id: str) -> Layer:
     found = LAYERS.get(collection_id)
     if found is None:
@@ -87,7 +98,7 @@ def items(settings: Settings, collection_id: str, query: ItemQuery, published_on
     With a target CRS, PostGIS writes each feature as GeoJSON in it (page.features); otherwise
     properties and Shapely geometries in the store CRS come back."""
     chosen = layer(collection_id)
-    with reading(settings) as conn:
+    with _reading(settings) as conn:
         if chosen is PLAN_CONFLICTS:
             return _conflict_page(conflicts(conn, published_only), query)
         matched, rows = repo.select_page(conn, chosen, query, published_only, target)
@@ -98,7 +109,7 @@ def item(settings: Settings, collection_id: str, feature_id: str, published_only
          target: Crs | None = None) -> FeaturePage:
     """One feature by its id; NotFound when it does not exist or this user may not see it."""
     chosen = layer(collection_id)
-    with reading(settings) as conn:
+    with _reading(settings) as conn:
         if chosen is PLAN_CONFLICTS:
             lines = conflicts(conn, published_only)
             page = _conflict_page(lines[lines["conflict_id"] == feature_id], ItemQuery(limit=1))

@@ -262,3 +262,4 @@ def run_risk(flows: Flows, spec: dict[str, Distribution], draws: int, seed: int,
         tornado=tornado(flows, spec, optimism_bias), illustrative_inputs=illustrative_inputs,
         cba_npv_dkk=cba_npv_dkk, prob_cost_above_budget=above, costs=dict(costs or {}), histogram=histogram(npv),
     )
+

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyogrio.errors import DataSourceError
+from pyogrio.errors import DataLayerError, DataSourceError
 
 from sqlalchemy.engine import Connection
 
@@ -19,7 +19,7 @@ from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.infrastructure import repo
 from trekant.infrastructure.cba import check_inputs, run_cba
 from trekant.infrastructure.io.params import load_params
-from trekant.infrastructure.io.project import CODE, project_files, read_project_file, write_project_file
+from trekant.infrastructure.io.project import CODE, project_files, read_project_file, to_document_dict, write_project_file
 from trekant.infrastructure.model import CbaResult, ParameterSet, Project
 from trekant.settings import Settings
 from trekant.store.store import reading, writing
@@ -88,6 +88,62 @@ def get_project(settings: Settings, key: str) -> Project:
     return project
 
 
+def shipped_params() -> list[str]:
+    """Names of the parameter sets that ship with trekant (fm2023, fm2017)."""
+    from trekant.infrastructure.io.params import builtin_names
+
+    return builtin_names()
+
+
+def shipped_profiles() -> list[str]:
+    """Names of the ranking profiles that ship with trekant (default, all)."""
+    from trekant.infrastructure.io.profile import profiles_dir
+
+    return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
+
+
+def value_flagged(project: Project, path: str) -> bool:
+    """The value at `path` itself is illustrative (a flagged part of it, such as the year-split of a
+    published total, does not make the total illustrative)."""
+    return any(path == f or path.startswith(f + ".") for f in project.illustrative)
+
+
+def summary(project: Project) -> dict:
+    """A project in one line: key, names, mode, status, municipalities, opening year, construction cost,
+    and whether those two figures are illustrative."""
+    return dict(key=project.key, name=project.name, name_en=project.name_en, mode=project.mode, status=project.status,
+                municipalities=list(project.municipalities), opening_year=project.opening_year,
+                construction_total_dkk=float(sum(project.construction_dkk.values())), price_year=project.price_year,
+                illustrative=list(project.illustrative),
+                opening_year_illustrative=value_flagged(project, "opening_year"),
+                construction_total_illustrative=value_flagged(project, "costs.construction_dkk"))
+
+
+def project_summaries(settings: Settings) -> list[dict]:
+    """Every project of the portfolio in one line each (`infra list --json`)."""
+    return [summary(p) for p in list_projects(settings)]
+
+
+def project_document(settings: Settings, key: str) -> dict:
+    """One project as its documented YAML mapping, with the length of its line geometry (`infra show --json`)."""
+    from trekant.infrastructure.geometry import length_km
+
+    project = get_project(settings, key)
+    return to_document_dict(project) | {"length_km_geometry": length_km(project.geometry)}
+
+
+def projects_map(settings: Settings) -> dict:
+    """The portfolio on a web map: each project's geometry as GeoJSON in WGS 84 with its summary."""
+    from trekant import mapdata
+
+    projects = list_projects(settings)
+    features = [mapdata.feature(p.geometry, {k: v for k, v in summary(p).items() if not isinstance(v, list)}
+                                | {"municipalities": ",".join(p.municipalities), "illustrative": bool(p.illustrative)},
+                                p.key)
+                for p in projects if p.geometry is not None]
+    return dict(mapdata.collection(features), without_geometry=[p.key for p in projects if p.geometry is None])
+
+
 def resolve_project(settings: Settings, target: str) -> Project:
     """A project by key from the store, or straight from a YAML file when `target` is a path."""
     path = Path(target)
@@ -149,7 +205,7 @@ def export_projects(settings: Settings, out_dir: Path, keys: list[str] | None = 
             names = _write_exports(projects, Path(scratch), formats)
             for name in names:
                 os.replace(Path(scratch) / name, out_dir / name)
-    except (OSError, DataSourceError) as exc:
+    except (OSError, DataSourceError, DataLayerError) as exc:  # a full disk: GDAL's "Cannot write feature"
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise InputError(str(out_dir), reason=f"cannot write --out: {reason}") from None
     return [str(out_dir / name) for name in names]
@@ -170,8 +226,12 @@ def _write_exports(projects: list[Project], folder: Path, formats: tuple[str, ..
 
 
 def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_pct: float = 0.0,
-         params_name: str = "fm2023", spec_path: Path | None = None):
-    """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes."""
+         params_name: str = "fm2023", spec_path: Path | None = None, base_year: int | None = None,
+         price_year: int | None = None):
+    """Monte Carlo of one project's NPV with a tornado of one-at-a-time changes.
+
+    `base_year`/`price_year` discount and price the draws like `cba` does (default: the project's own),
+    so a brief can show P(NPV > 0) beside the ranking's NPV on one common base year."""
     from trekant.infrastructure.cba import build_flows, used_illustrative
     from trekant.infrastructure.io.risk import load_spec
     from trekant.infrastructure.risk import INPUTS, MAX_DRAWS, QUANTITY_PREFIX, default_spec, run_risk
@@ -183,8 +243,8 @@ def risk(settings: Settings, target: str, draws: int, seed: int, optimism_bias_p
         issues.append(Issue("error", "invalid-risk-input", "risk", "options", f"optimism bias must be 0–300 %, got {optimism_bias_pct}", "--optimism-bias"))
     if issues:
         raise InputError.from_issues("risk", issues)
-    project, params, result = cba(settings, target, params_name)
-    flows = build_flows(project, params)
+    project, params, result = cba(settings, target, params_name, base_year, price_year)
+    flows = build_flows(project, params, base_year, price_year)
     defaults = default_spec(project.traffic_growth_per_year, project.quantity_ranges)
     spec = defaults if spec_path is None else load_spec(spec_path, defaults)
     flags = used_illustrative(project, params, flows)
@@ -250,6 +310,28 @@ def _check_profile_fits(profile, source: str, projects: list[Project]) -> None:
         raise InputError.from_issues(source, issues)
 
 
+def checked_weights(profile, weights: dict[str, float] | None) -> dict[str, float]:
+    """The profile's weights with the given ones in their place: every name a criterion of the
+    profile, every weight a finite number from 0 to 1000, and not all of them 0."""
+    import math
+
+    chosen = {name: c.weight for name, c in profile.criteria.items()}
+    issues = []
+    for name, value in (weights or {}).items():
+        if name not in chosen:
+            issues.append(Issue("error", "invalid-weight", "weights", name,
+                                f"not a criterion of profile {profile.name} ({', '.join(chosen)})", name))
+        elif not (isinstance(value, (int, float)) and math.isfinite(value) and 0 <= value <= 1000):
+            issues.append(Issue("error", "invalid-weight", "weights", name, f"{value!r} is not a weight from 0 to 1000", name))
+        else:
+            chosen[name] = float(value)
+    if not issues and sum(chosen.values()) <= 0:
+        issues.append(Issue("error", "invalid-weight", "weights", "weights", "at least one weight must be above 0", "weights"))
+    if issues:
+        raise InputError.from_issues("weights", issues)
+    return chosen
+
+
 def rank(settings: Settings, profile_ref: str | None = None, method: str | None = None,
          params_name: str | None = None, base_year: int | None = None, own_base_years: bool = False,
          price_year: int | None = None, weights: dict[str, float] | None = None) -> RankOutcome:
@@ -257,7 +339,8 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
 
     Every project's CBA is discounted to one base year (given, else the profile's; `own_base_years`
     keeps each project's own) and reported in one price year, so that NPVs are comparable.
-    `weights` replaces the profile's weights of the criteria it names (e.g. from a web form)."""
+    `weights` replaces the profile's weights of the criteria it names (e.g. from the web's sliders;
+    checked by checked_weights: a weight may be 0, not all of them)."""
     import numpy as np
 
     from trekant.infrastructure.io.profile import load_profile
@@ -266,15 +349,7 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
     from trekant.infrastructure.ranking import rank as rank_core
 
     profile = load_profile(profile_ref)
-    if weights:
-        unknown = sorted(set(weights) - set(profile.criteria))
-        if unknown:
-            raise InputError("rank", where="weights", reason=f"no criterion {', '.join(unknown)} in profile {profile.name!r} "
-                                                             f"(criteria: {', '.join(profile.criteria)})")
-        if any(not (w > 0) for w in weights.values()):
-            raise InputError("rank", where="weights", reason="every weight must be above 0")
-        profile = profile.model_copy(update={"criteria": {n: c.model_copy(update={"weight": weights.get(n, c.weight)})
-                                                          for n, c in profile.criteria.items()}})
+    weight = checked_weights(profile, weights)
     params = load_params(params_name or profile.params)
     common = None if own_base_years else (base_year if base_year is not None else profile.base_year)
     prices = price_year if price_year is not None else profile.price_year
@@ -296,7 +371,7 @@ def rank(settings: Settings, profile_ref: str | None = None, method: str | None 
             if column[i] is None:
                 warnings.append(f"{p.key}: no value for {name}; the worst value among the projects is used")
             matrix[i, j] = worst if column[i] is None else column[i]
-    criteria = tuple(Criterion(n, profile.criteria[n].weight, profile.criteria[n].type == "benefit") for n in names)
+    criteria = tuple(Criterion(n, weight[n], profile.criteria[n].type == "benefit") for n in names)
     s = profile.stability
     result = rank_core([p.key for p in projects], matrix, criteria, method or profile.method, s.draws, s.perturbation, s.top_k, s.seed)
     flags = {p.key: results[p.key].illustrative_inputs + tuple(f"criteria.{n}" for n in names

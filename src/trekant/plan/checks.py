@@ -62,8 +62,12 @@ def conflict_pairs(geoms: np.ndarray, komnr: np.ndarray, required_m: np.ndarray,
     if not len(sources) or not len(targets):
         empty = np.array([], dtype=int)
         return empty, empty, np.array([])
+    # Candidates by envelope only (the source's box grown by its distance): most are neighbours in the
+    # same municipality, dropped here by a comparison of codes before any exact distance is computed.
+    xmin, ymin, xmax, ymax = shapely.bounds(geoms[sources]).T
+    reach = required_m[sources]
     tree = STRtree(geoms[targets])
-    left, right = tree.query(geoms[sources], predicate="dwithin", distance=required_m[sources])
+    left, right = tree.query(shapely.box(xmin - reach, ymin - reach, xmax + reach, ymax + reach))
     s, t = sources[left], targets[right]
     keep = s != t
     if not within_municipality:
@@ -72,7 +76,7 @@ def conflict_pairs(geoms: np.ndarray, komnr: np.ndarray, required_m: np.ndarray,
         keep &= subject[s] | subject[t]
     s, t = s[keep], t[keep]
     distance = shapely.distance(geoms[s], geoms[t])
-    # dwithin is <=; the recommended distance itself is fine (1 mm slack for floating point)
+    # the recommended distance itself is fine (1 mm slack for floating point)
     closer = distance < required_m[s] - DISTANCE_SLACK_M
     return s[closer], t[closer], distance[closer]
 
@@ -82,11 +86,16 @@ def environmental_conflicts(frames: gpd.GeoDataFrame, distance_m: Mapping[int, f
     f = frames.reset_index(drop=True)
     required = required_distances_m(f["maxmiljo"], distance_m)
     sensitive = f["anvgen"].isin(options.sensitive_uses).to_numpy(dtype=bool)
-    s, t, d = conflict_pairs(f.geometry.to_numpy(), f["komnr"].to_numpy(), required, sensitive,
+    komnr = f["komnr"].to_numpy(dtype=object)
+    s, t, d = conflict_pairs(f.geometry.to_numpy(), komnr, required, sensitive,
                              options.within_municipality, subject_mask(f, options))
+    # plain arrays, read once: a label lookup per conflict costs more than the spatial query
+    planid = f["planid"].to_numpy(dtype=object)
+    maxmiljo = f["maxmiljo"].to_numpy(dtype=float, na_value=0)
+    anvgen = f["anvgen"].to_numpy(dtype=float, na_value=0)
     found = [
-        Conflict(f.at[i, "planid"], f.at[i, "komnr"], int(f.at[i, "maxmiljo"]), f.at[j, "planid"],
-                 f.at[j, "komnr"], int(f.at[j, "anvgen"]), round(float(dist), 1), float(required[i]))
+        Conflict(planid[i], komnr[i], int(maxmiljo[i]), planid[j], komnr[j], int(anvgen[j]), round(float(dist), 1),
+                 float(required[i]))
         for i, j, dist in zip(s, t, d)
     ]
     return sorted(found, key=lambda c: (c.source_komnr, c.source_planid, c.sensitive_planid))
@@ -181,7 +190,7 @@ def frame_overlaps(f: pd.DataFrame, geoms: np.ndarray, min_m2: float, subject: n
 def into_neighbours(f: pd.DataFrame, geoms: np.ndarray, boundaries: Mapping[str, BaseGeometry],
                     tolerance_m: float, min_m2: float, subject: np.ndarray) -> list[BorderOverlap]:
     komnr = f["komnr"].to_numpy()
-    rows = np.flatnonzero(np.isin(komnr, list(boundaries)) & subject)
+    rows = np.flatnonzero(pd.Series(komnr).isin(list(boundaries)).to_numpy() & subject)
     codes = sorted(set(komnr[rows]))
     grown = dict(zip(codes, shapely.buffer([boundaries[c] for c in codes], tolerance_m, quad_segs=4)))
     for g in grown.values():

@@ -106,6 +106,19 @@ def _text_one(v):
     return text or None
 
 
+def _strings(array: np.ndarray) -> list:
+    """Text values (all str) stripped, blanks as None, '71.0' as '71' (a code written by a float)."""
+    out = [v.strip() or None for v in array]
+    if ".0" not in "\n".join(array):  # one search in C instead of a test per value
+        return out
+    return [t[:-2] if t is not None and t.endswith(".0") and t[:-2].isdigit() else t for t in out]
+
+
+def _all_missing(values: pd.Series) -> bool:
+    """A column the file does not have (canonical_columns made it) or that is empty throughout."""
+    return values.dtype == object and pd.api.types.infer_dtype(values.to_numpy(), skipna=True) == "empty"
+
+
 def as_text(values: pd.Series) -> pd.Series:
     """Strings with floats that are whole numbers written without '.0'; blanks become None."""
     if values.dtype.kind == "f":
@@ -113,7 +126,14 @@ def as_text(values: pd.Series) -> pd.Series:
     elif values.dtype.kind in "iu":
         out = values.to_numpy().astype(str).astype(object)
     else:
-        out = np.array([_text_one(v) for v in _objects(values)], dtype=object)
+        array = _objects(values)
+        kind = pd.api.types.infer_dtype(array, skipna=False)
+        if kind == "empty" or (kind == "mixed" and pd.isna(values).all()):
+            out = np.full(len(array), None, dtype=object)
+        elif kind == "string":  # the common case, without a Python call per value
+            out = np.array(_strings(array), dtype=object)
+        else:
+            out = np.array([_text_one(v) for v in array], dtype=object)
     return pd.Series(out, index=values.index, dtype=object)  # map() would turn None into NaN
 
 
@@ -122,7 +142,7 @@ def inexact_rows(values: pd.Series) -> np.ndarray:
     planid of 21 digits (or 1e40) as a float, which changes it and can make two ids equal."""
     if values.dtype.kind == "f":
         numbers = values.to_numpy(dtype=float)
-    elif values.dtype == object:
+    elif values.dtype == object and pd.api.types.infer_dtype(values.to_numpy(), skipna=True) not in ("string", "empty"):
         numbers = np.array([float(v) if isinstance(v, (float, np.floating)) else np.nan for v in values.to_numpy()])
     else:
         return np.array([], dtype=int)
@@ -164,6 +184,8 @@ def as_number(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
     if values.dtype.kind in "fiu":
         numbers = pd.Series(values.to_numpy(dtype=float), index=values.index)
         present = ~np.isnan(numbers.to_numpy())
+    elif _all_missing(values):
+        return pd.Series(np.full(len(values), np.nan), index=values.index)
     else:
         raw = np.array([_number_one(v) for v in _objects(values)], dtype=object)
         is_bool = np.array([isinstance(v, bool) for v in raw], dtype=bool)
@@ -191,10 +213,18 @@ def as_code(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
 
 def as_komnr(n: Normalizer, values: pd.Series) -> pd.Series:
     """Four-digit municipality codes: 630, 630.0, '630' and '0630' all become '0630'."""
-    text = as_text(values)
-    ok = np.array([v is None or (v.isdigit() and len(v) <= 4) for v in text], dtype=bool)
+    text = as_text(values).to_numpy(dtype=object)
+    present = np.array([v is not None for v in text], dtype=bool)
+    if not present.any():
+        return pd.Series([None] * len(text), index=values.index, dtype=object)
+    given = text[present].astype(str)
+    digits = np.char.isdigit(given) & (np.char.str_len(given) <= 4)
+    ok = ~present
+    ok[present] = digits
     n.add("error", "unknown-code", np.flatnonzero(~ok), "komnr", lambda r: f"{shown(values.iloc[r])} is not a municipality code")
-    codes = [v.zfill(4) if good and v is not None else None for v, good in zip(text, ok)]
+    codes = np.full(len(text), None, dtype=object)
+    if digits.any():
+        codes[np.flatnonzero(present)[digits]] = np.char.zfill(given[digits], 4).astype(object)
     return pd.Series(codes, index=values.index, dtype=object)
 
 
@@ -247,6 +277,8 @@ def _numeric_dates(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 def as_date(n: Normalizer, values: pd.Series, field: str) -> pd.Series:
     """datetime.date from YYYYMMDD (int, float or text) or ISO text; anything else is invalid-date."""
+    if _all_missing(values):
+        return pd.Series([None] * len(values), index=values.index, dtype=object)
     if values.dtype.kind in "fiu":
         parsed, given = _numeric_dates(values)
     else:
@@ -351,10 +383,10 @@ def _where_labels(planids: pd.Series, inexact: np.ndarray = np.array([], dtype=i
     absent = pd.isna(planids).to_numpy().copy()
     absent[inexact] = True
     duplicated = planids.duplicated(keep=False).to_numpy() & ~absent
-    return np.array([
-        f"feature {i}" if no else f"feature {i} (planid {p})" if dup else f"planid {p}"
-        for i, (p, no, dup) in enumerate(zip(ids, absent, duplicated))
-    ], dtype=object)
+    labels = np.array(("planid " + planids.where(~absent, "")).to_numpy(dtype=object), dtype=object)
+    for i in np.flatnonzero(absent | duplicated):
+        labels[i] = f"feature {i}" if absent[i] else f"feature {i} (planid {ids[i]})"
+    return labels
 
 
 def _coerce_column(n: Normalizer, raw: pd.DataFrame, column: str, kind: str) -> pd.Series:

@@ -42,7 +42,7 @@ def _polygons_only(geom) -> MultiPolygon | None:
 
 
 def _repeated_vertices(geoms: np.ndarray, rows: np.ndarray, out: Repairs) -> None:
-    _too_few, duplicate_xy, _ = ring_vertex_problems(geoms[rows])
+    _too_few, duplicate_xy = ring_vertex_problems(geoms[rows])
     hit = rows[~np.isnan(duplicate_xy[:, 0])]
     if len(hit):
         geoms[hit] = shapely.remove_repeated_points(geoms[hit], tolerance=0.0)

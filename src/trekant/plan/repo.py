@@ -162,13 +162,20 @@ def _read_check_frames_gdal(path: Path, statuses: list[str], source_classes: lis
                             sensitive_uses: list[int]) -> gpd.GeoDataFrame:
     where = (f"is_current = 1 AND status IN ({_sql_list(statuses)}) AND (maxmiljo IN ({_sql_list(source_classes)}) "
              f"OR anvgen IN ({_sql_list(sensitive_uses)}))")
-    read = pyogrio.read_dataframe(path, layer=plan_frame.name, columns=list(CHECK_READ), where=where, use_arrow=True)
-    data = pd.DataFrame({
-        "planid": read["planid"].astype(object), "komnr": read["komnr"].astype(object),
-        "anvgen": pd.array(read["anvgen"], dtype="Int64"), "maxmiljo": pd.array(read["maxmiljo"], dtype="Int64"),
-        "status": read["status"].astype(object), "is_demo": read["is_demo"].astype(bool),
-    })
-    frames = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(read.geometry.to_numpy(), crs=STORE_CRS), crs=STORE_CRS)
+    meta, table = pyogrio.raw.read_arrow(path, layer=plan_frame.name, columns=list(CHECK_READ), where=where)
+    geometry = [c for c in table.column_names if c not in CHECK_READ][0]
+
+    def column(name, **kw):
+        return table.column(name).to_numpy(zero_copy_only=False, **kw)
+
+    def codes(name):
+        return pd.array(table.column(name).to_pandas(), dtype="Int64")
+
+    data = pd.DataFrame({"planid": pd.Series(column("planid"), dtype=object), "komnr": pd.Series(column("komnr"), dtype=object),
+                         "anvgen": codes("anvgen"), "maxmiljo": codes("maxmiljo"),
+                         "status": pd.Series(column("status"), dtype=object), "is_demo": column("is_demo").astype(bool)})
+    geoms = shapely.from_wkb(column(geometry))
+    frames = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geoms, crs=STORE_CRS), crs=STORE_CRS)
     return frames.sort_values(["komnr", "planid"], ignore_index=True)
 
 
@@ -250,8 +257,13 @@ def column_values(values: pd.Series) -> list:
         array = values.to_numpy(dtype=float)
         return [None if v != v else v for v in array.tolist()]  # NaN != NaN
     if isinstance(values.dtype, pd.Int64Dtype):
-        return values.astype(object).where(values.notna(), None).tolist()
-    return [python_value(v) for v in values.tolist()]
+        return values.to_numpy(dtype=object, na_value=None).tolist()
+    out = values.to_numpy(dtype=object).tolist()
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in ("string", "date", "boolean", "empty"):
+        for row in np.flatnonzero(pd.isna(values).to_numpy()):  # None stays None; NaN and NA become None
+            out[row] = None
+        return out
+    return [python_value(v) for v in out]
 
 
 def insert_features(conn: Connection, table, columns: dict[str, list], geoms: np.ndarray) -> None:
@@ -267,17 +279,37 @@ def insert_features(conn: Connection, table, columns: dict[str, list], geoms: np
         rows = [dict(zip(names, values)) | {"geom": g} for values, g in zip(zip(*[columns[c] for c in names]), geoms)]
         insert_rows(conn, table, rows)
         return
-    bound = []
+    varying, constants = {}, {}
     for name in names:
-        processor = table.c[name].type.bind_processor(conn.dialect)
-        bound.append([processor(v) for v in columns[name]] if processor else columns[name])
+        processor = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)  # the dialect's own type
+        values = _processed(processor, columns[name]) if processor else columns[name]
+        first = values[0] if values else None
+        if all(v is first or v == first for v in values) and (first is None or isinstance(first, (str, int, float))):
+            if first is not None:  # a column empty throughout is left to its default (NULL)
+                constants[name] = first
+        else:
+            varying[name] = values
     blobs = gpkg_binary.encode_many(geoms, STORE_SRID)
     bounds = np.full((count, 4), np.nan)
     present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     if present.any():
         bounds[present] = shapely.bounds(geoms[present])[:, [0, 2, 1, 3]]
-    rows = list(zip(*bound, blobs)) if names else [(b,) for b in blobs]
-    gpkg_registry.insert_features_bulk(conn, table.name, [*names, "geom"], rows, bounds)
+    gpkg_registry.insert_features_bulk(conn, table.name, [*varying, "geom"], [*varying.values(), blobs], bounds, constants)
+
+
+def _processed(processor, values: list) -> list:
+    """A bind processor over a column, once per distinct value (a column of 100,000 rows holds one
+    import time and a few dozen dates)."""
+    done: dict = {}
+    out = []
+    for v in values:
+        try:
+            out.append(done[v])
+        except KeyError:
+            out.append(done.setdefault(v, processor(v)))
+        except TypeError:  # not hashable
+            out.append(processor(v))
+    return out
 
 
 def refresh_extents(conn: Connection) -> None:

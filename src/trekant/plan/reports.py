@@ -23,9 +23,9 @@ from trekant.plan import checks, consequence, query, repo
 from trekant.plan import land as land_mod
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
-from trekant.plan.layers import LAYERS
+from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer
 from trekant.plan.labels import t
-from trekant.plan.model import LIVE_STATUSES, STORE_CRS, CheckOptions, CheckResult
+from trekant.plan.model import LIVE_STATUSES, PUBLISHED_STATUSES, STORE_CRS, CheckOptions, CheckResult
 from trekant.plan.service import boundaries, cascade_at, check_distance, to_store_point
 from trekant.region import repo as region_repo
 from trekant.settings import Settings
@@ -208,12 +208,17 @@ def moment(text: str | None) -> datetime | None:
         raise InputError(text, reason="not a date (YYYY-MM-DD) or ISO timestamp") from None
 
 
-def land(settings: Settings, at_text: str | None = None, since_text: str | None = None) -> dict:
-    """Land account (ha by municipality × anvgen × status) at a moment, or its change since another."""
+def land(settings: Settings, at_text: str | None = None, since_text: str | None = None,
+         published_only: bool = False) -> dict:
+    """Land account (ha by municipality × anvgen × status) at a moment, or its change since another.
+
+    `published_only` (anonymous users, public reports) counts only the statuses Plandata publishes
+    (proposals, adopted and cancelled plans), never drafts."""
     at_moment, since_moment = moment(at_text), moment(since_text)
+    statuses = PUBLISHED_STATUSES if published_only else None
     with reading(settings) as conn:
-        after = repo.read_frames(conn, at=at_moment)
-        before = repo.read_frames(conn, at=since_moment) if since_moment else None
+        after = repo.read_frames(conn, at=at_moment, statuses=statuses)
+        before = repo.read_frames(conn, at=since_moment, statuses=statuses) if since_moment else None
         names = municipality_names(conn)
     demo = bool(after["is_demo"].any()) if len(after) else False
     if before is None:
@@ -223,48 +228,89 @@ def land(settings: Settings, at_text: str | None = None, since_text: str | None 
         table = land_mod.land_change(before, after)
     table.insert(1, "municipality", table["komnr"].map(names))
     return dict(demo=demo, at=at_moment.isoformat() if at_moment else "now",
-                since=since_moment.isoformat() if since_moment else None, rows=records(table))
+                since=since_moment.isoformat() if since_moment else None, published_only=published_only,
+                rows=records(table))
 
 
-def export(settings: Settings, fmt: str, out: Path, crs: str | None = None, language: str = "da") -> dict:
-    """Write current frames (and designations, conflicts) to a file planners can open."""
+STATUS_SLUGS = {"K": "kladde_til_forslag", "F": "forslag", "KV": "kladde_til_vedtaget", "V": "vedtaget", "A": "aflyst"}
+
+
+def feature_table(features: gpd.GeoDataFrame, names: dict[str, str], layer: PlanLayer = KOMMUNEPLANRAMME) -> pd.DataFrame:
+    """A layer's features as a plain table: its Plandata fields, municipality name, area in hectares,
+    version and demo flag (frames: the columns `where` and `at` show)."""
+    if layer.kind == KOMMUNEPLANRAMME.kind:
+        return frame_table(features, names)
+    table = pd.DataFrame(features.drop(columns="geometry")).copy()
+    table["municipality"] = table["komnr"].map(names)
+    table["area_ha"] = query.area_ha(features)
+    columns = ["planid", "komnr", "municipality", *[c for c in layer.columns if c not in ("planid", "komnr")],
+               "area_ha", "version", "is_demo"]
+    return table[columns]
+
+
+def export(settings: Settings, fmt: str, out: Path, crs: str | None = None, language: str = "da",
+           kind: str = KOMMUNEPLANRAMME.kind) -> dict:
+    """Write the current plans of every layer (and designations, conflicts, findings) to a file
+    planners can open; GeoJSON and CSV hold one layer (`kind`)."""
     if fmt not in exporter.FORMATS:
         raise InputError("--format", reason=f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}")
+    if kind not in LAYERS:
+        raise InputError("--layer", reason=f"{kind!r} is not one of {', '.join(LAYERS)}")
     exporter.check_crs(crs)
     exporter.check_out(out)
     with reading(settings) as conn:
-        frames = repo.read_frames(conn)
+        layers = {k: repo.read_features(conn, spec) for k, spec in LAYERS.items()}
         designations = repo.read_designations(conn)
+        findings = repo.read_findings(conn)
         names = municipality_names(conn)
         borders = boundaries(conn)
-    if not len(frames):
-        raise InputError(str(out), reason="nothing to export: the store holds no plan frames")
-    demo = bool(frames["is_demo"].any())
-    frames = frames.assign(municipality=frames["komnr"].map(names), area_ha=query.area_ha(frames))
+    if not any(len(f) for f in layers.values()):
+        raise InputError(str(out), reason="nothing to export: the store holds no plans")
+    if fmt in ("geojson", "csv") and not len(layers[kind]):
+        raise InputError(str(out), reason=f"nothing to export: the store holds no {LAYERS[kind].names[1]} (--layer)")
+    demo = any(bool(f["is_demo"].any()) for f in layers.values() if len(f))
+    layers = {k: f.assign(municipality=f["komnr"].map(names), area_ha=query.area_ha(f)) for k, f in layers.items()}
     with exporter.staged(out) as scratch:
-        written = _write_export(scratch, fmt, frames, designations, names, borders, crs, language, demo)
-    return dict(path=str(out), format=fmt, layers=written, frames=len(frames), demo=demo)
+        written = _write_export(scratch, fmt, layers, designations, findings, names, borders, crs, language, demo, kind)
+    return dict(path=str(out), format=fmt, layers=written, frames=len(layers[KOMMUNEPLANRAMME.kind]),
+                features={k: len(f) for k, f in layers.items()}, demo=demo)
 
 
-def _write_export(path: Path, fmt: str, frames: gpd.GeoDataFrame, designations: gpd.GeoDataFrame, names: dict,
-                  borders: dict, crs: str | None, language: str, demo: bool) -> list[str]:
+def _layer_split(layers: dict[str, gpd.GeoDataFrame]) -> dict[str, gpd.GeoDataFrame]:
+    """One GeoPackage layer per kind and status, named as Plandata names its layers (lokalplan_forslag, …)."""
+    out = {}
+    for kind, features in layers.items():
+        for status, slug in STATUS_SLUGS.items():
+            chosen = features[features["status"] == status]
+            if len(chosen):
+                name = LAYERS[kind].export_name if kind == "zonekort" else f"{LAYERS[kind].export_name}_{slug}"
+                out[name] = chosen.reset_index(drop=True)
+    return out
+
+
+def _write_export(path: Path, fmt: str, layers: dict[str, gpd.GeoDataFrame], designations: gpd.GeoDataFrame,
+                  findings: list[dict], names: dict, borders: dict, crs: str | None, language: str, demo: bool,
+                  kind: str) -> list[str]:
+    frames = layers[KOMMUNEPLANRAMME.kind]
     if fmt == "gpkg":
-        layers = {"plan_frames": frames, **designation_layers(designations),
-                  "plan_conflicts": conflict_lines(frames, borders)}
-        return exporter.write_gpkg(path, layers, crs)
+        tables = {**_layer_split(layers), **designation_layers(designations), "plan_conflicts": conflict_lines(frames, borders)}
+        quality = {"plan_quality": pd.DataFrame(findings)} if findings else {}
+        return exporter.write_gpkg(path, tables, crs, quality)
     if fmt == "geojson":
-        exporter.write_geojson(path, frames, crs or "EPSG:4326")
-        return ["plan_frames"]
+        exporter.write_geojson(path, layers[kind], crs or "EPSG:4326")
+        return [LAYERS[kind].export_name]
     if fmt == "csv":
-        exporter.write_csv(path, frame_table(frames, names))
-        return ["plan_frames"]
+        exporter.write_csv(path, feature_table(layers[kind], names, LAYERS[kind]))
+        return [LAYERS[kind].export_name]
     live = frames[frames["status"].isin(LIVE_STATUSES)]
-    conflicts = checks.environmental_conflicts(live, load_code_lists().distance_m)
-    sheets = {t("frames", language): frame_table(frames, names),
-              t("land_title", language): land_mod.land_account(frames),
-              t("sheet_conflicts", language): pd.DataFrame([c.to_dict() for c in conflicts]),
-              "info": pd.DataFrame([dict(demo=demo, crs=STORE_CRS, exported=datetime.now(timezone.utc).isoformat(),
-                                         source="trekant plan register" + (" (DEMO – synthetic data)" if demo else ""))])}
+    conflicts = checks.environmental_conflicts(live, load_code_lists().distance_m) if len(live) else []
+    sheets = {t("sheet_" + k, language): feature_table(f, names, LAYERS[k]) for k, f in layers.items() if len(f)}
+    sheets.update({t("land_title", language): land_mod.land_account(frames),
+                   t("sheet_conflicts", language): pd.DataFrame([c.to_dict() for c in conflicts])})
+    if findings:
+        sheets[t("sheet_quality", language)] = pd.DataFrame(findings)
+    sheets["info"] = pd.DataFrame([dict(demo=demo, crs=STORE_CRS, exported=datetime.now(timezone.utc).isoformat(),
+                                        source="trekant plan register" + (" (DEMO – synthetic data)" if demo else ""))])
     exporter.write_xlsx(path, sheets)
     return list(sheets)
 

@@ -494,11 +494,14 @@ def cascade(settings: Settings, x: float, y: float, crs: str | None = None, publ
                 municipality=[dict(komnr=c, name=names.get(c)) for c in inside])
 
 
-def _visible_statuses(published_only: bool, statuses: Sequence[str] | None) -> tuple[str, ...]:
+def visible_statuses(published_only: bool, statuses: Sequence[str] | None) -> tuple[str, ...]:
     """The statuses a user may see: what is asked for (default: live), and for anonymous users only
     what Plandata publishes (no drafts)."""
     chosen = tuple(statuses) if statuses else LIVE_STATUSES
     return tuple(s for s in chosen if s in PUBLISHED_STATUSES) if published_only else chosen
+
+
+_visible_statuses = visible_statuses
 
 
 def layer_features(settings: Settings, kind: str = KOMMUNEPLANRAMME.kind, published_only: bool = False,
@@ -533,3 +536,14 @@ def layer_features(settings: Settings, kind: str = KOMMUNEPLANRAMME.kind, publis
                             geometry=None if geom is None else mapping(geom)))
     return dict(type="FeatureCollection", layer=spec.kind, crs=crs, numberMatched=matched, numberReturned=len(records),
                 published_only=published_only, features=records)
+
+
+def code_names(language: str = "da") -> dict[str, dict]:
+    """Plandata's words for the codes a reader meets (general use, plan status, zone, designation
+    theme) in Danish or English, for pages and reports that show codes as words."""
+    codes = load_code_lists()
+    pick = 1 if language == "en" else 0
+    return dict(anvgen={k: v[pick] for k, v in codes.anvgen.items()},
+                status={k: v[pick] for k, v in codes.status.items()},
+                zone={k: v[pick] for k, v in codes.zone.items()},
+                themes={k: v[pick] for k, v in codes.themes.items()})

@@ -87,7 +87,7 @@ def _check_anvspec(v: Validator, codes: CodeLists) -> None:
     f = v.frames
     v.add("warning", "unknown-code", _unknown(f["anvspec"], codes.anvspec), "anvspec",
           lambda r: f"specific use {f['anvspec'].iloc[r]} is not in the shipped (older) anvspec list")
-    spec_gen = f["anvspec"].map(lambda s: codes.anvspec.get(int(s)) if pd.notna(s) else None)
+    spec_gen = f["anvspec"].astype("Int64").map(codes.anvspec).astype("Int64")  # NA stays NA; unknown codes too
     mismatch = np.flatnonzero((spec_gen.notna() & f["anvgen"].notna() & (spec_gen != f["anvgen"])).to_numpy(dtype=bool))
     v.add("warning", "unknown-code", mismatch, "anvspec",
           lambda r: f"specific use {f['anvspec'].iloc[r]} belongs to general use {spec_gen.iloc[r]}, not {f['anvgen'].iloc[r]}")
@@ -110,7 +110,7 @@ def check_plantype(v: Validator, layer: PlanLayer) -> None:
     if layer.plantype is None or "plantype" not in v.frames:
         return
     plantype = v.frames["plantype"]
-    head = plantype.map(lambda t: None if t is None else str(t).split(".")[0])
+    head = plantype.str.split(".").str[0]
     wrong = np.flatnonzero((plantype.notna() & (head != layer.plantype)).to_numpy(dtype=bool))
     v.add("error", "wrong-plantype", wrong, "plantype", lambda r: (
         f"plantype {plantype.iloc[r]} is not a {layer.names[1][:-1]} ({layer.plantype}.x); is this the right file (or --kind)?"))
@@ -149,24 +149,52 @@ def check_scope(v: Validator, scope: Scope) -> np.ndarray:
     return other
 
 
-def ring_vertex_problems(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per geometry: any ring with < 3 distinct vertices; first duplicate consecutive vertex (x, y) or NaN."""
+def _rings_of(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(coordinates, ring of each coordinate, geometry of each ring), one Python object per ring:
+    used only on the few geometries the cheap whole-geometry tests point at."""
     parts, part_of = shapely.get_parts(geoms, return_index=True)
     rings, ring_part = shapely.get_rings(parts, return_index=True)
-    ring_geom = part_of[ring_part]
     coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
+    return coords, coord_ring, part_of[ring_part]
+
+
+def ring_vertex_problems(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per geometry: any ring with < 3 distinct vertices; first duplicate consecutive vertex (x, y) or NaN.
+
+    A national plan has 100,000 geometries, so the rings are looked at only where the geometry's own
+    coordinate sequence repeats a vertex (a ring with fewer than 3 distinct vertices has to)."""
+    too_few = np.zeros(len(geoms), dtype=bool)
+    duplicate_xy = np.full((len(geoms), 2), np.nan)
+    coords, coord_geom = shapely.get_coordinates(geoms, return_index=True)
+    repeated = (coord_geom[1:] == coord_geom[:-1]) & np.all(coords[1:] == coords[:-1], axis=1)
+    suspects = np.unique(coord_geom[1:][repeated])
+    if not len(suspects):
+        return too_few, duplicate_xy
+    coords, coord_ring, ring_geom = _rings_of(geoms[suspects])
+    rings = len(ring_geom)
     same_ring = coord_ring[1:] == coord_ring[:-1]
     repeated = same_ring & np.all(coords[1:] == coords[:-1], axis=1)
-    per_ring = np.bincount(coord_ring, minlength=len(rings)) - 1  # closing vertex repeats the first
-    per_ring -= np.bincount(coord_ring[1:][repeated], minlength=len(rings))
-    too_few = np.zeros(len(geoms), dtype=bool)
-    too_few[ring_geom[per_ring < 3]] = True
-    duplicate_xy = np.full((len(geoms), 2), np.nan)
+    per_ring = np.bincount(coord_ring, minlength=rings) - 1  # closing vertex repeats the first
+    per_ring -= np.bincount(coord_ring[1:][repeated], minlength=rings)
+    too_few[suspects[ring_geom[per_ring < 3]]] = True
     hit_rows = np.flatnonzero(repeated) + 1
     hit_geoms = ring_geom[coord_ring[hit_rows]]
     first_geoms, first_pos = np.unique(hit_geoms, return_index=True)  # the first duplicate per geometry
-    duplicate_xy[first_geoms] = coords[hit_rows[first_pos]]
-    return too_few, duplicate_xy, ring_geom
+    duplicate_xy[suspects[first_geoms]] = coords[hit_rows[first_pos]]
+    return too_few, duplicate_xy
+
+
+def smallest_parts(geoms: np.ndarray) -> np.ndarray:
+    """The area of each geometry's smallest polygon: its whole area when it has one part (most have),
+    its parts' areas only for the others."""
+    smallest = shapely.area(geoms)
+    several = np.flatnonzero(shapely.get_num_geometries(geoms) > 1)
+    if len(several):
+        parts, part_of = shapely.get_parts(geoms[several], return_index=True)
+        least = np.full(len(several), np.inf)
+        np.minimum.at(least, part_of, shapely.area(parts))
+        smallest[several] = least
+    return smallest
 
 
 def check_geometry(v: Validator) -> np.ndarray:
@@ -175,7 +203,7 @@ def check_geometry(v: Validator) -> np.ndarray:
     present = ~pd.isna(pd.Series(geoms, dtype=object)).to_numpy()
     usable = present.copy()
     idx = np.flatnonzero(present)
-    too_few, dup_xy, _ = ring_vertex_problems(geoms[idx])
+    too_few, dup_xy = ring_vertex_problems(geoms[idx])
     v.add("error", "invalid-geometry", idx[too_few], "geometry", "a ring has fewer than 3 distinct vertices")
     has_dup = ~np.isnan(dup_xy[:, 0])
     v.add("error", "invalid-geometry", idx[has_dup], "geometry",
@@ -189,10 +217,7 @@ def check_geometry(v: Validator) -> np.ndarray:
 
 
 def check_too_small(v: Validator, geoms: np.ndarray, idx: np.ndarray) -> None:
-    parts, part_of = shapely.get_parts(geoms[idx], return_index=True)
-    areas = shapely.area(parts)
-    smallest = np.full(len(idx), np.inf)
-    np.minimum.at(smallest, part_of, areas)
+    smallest = smallest_parts(geoms[idx])
     small = idx[smallest < MIN_POLYGON_AREA_M2]
     v.add("error", "too-small", small, "geometry",
           lambda r: f"a polygon of {smallest[np.searchsorted(idx, r)]:.3f} m² is under {MIN_POLYGON_AREA_M2:g} m²")
@@ -202,7 +227,7 @@ def check_inside(v: Validator, usable: np.ndarray, boundaries: Mapping[str, Base
                  tolerance_m: float = OUTSIDE_TOLERANCE_M) -> None:
     """Error when a frame reaches more than tolerance_m outside its own municipality."""
     komnr = v.frames["komnr"].to_numpy()
-    rows = np.flatnonzero(usable & np.isin(komnr, list(boundaries)))
+    rows = np.flatnonzero(usable & pd.Series(komnr).isin(list(boundaries)).to_numpy())
     if not len(rows):
         return
     codes = sorted(set(komnr[rows]))

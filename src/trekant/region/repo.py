@@ -14,6 +14,7 @@ from trekant.store.audit import write_audit
 from trekant.store.schema.core import (
     area_group,
     area_group_member,
+    audit_log,
     indicator,
     indicator_value,
     municipality,
@@ -51,6 +52,23 @@ def sync_by_key(conn: Connection, table, rows: Sequence[dict], key: str) -> None
         conn.execute(stmt, [{f"k_{key}": r[key], **{f"v_{c}": r[c] for c in columns}} for r in updates])
     if inserts:
         conn.execute(table.insert(), inserts)
+
+
+INIT_ACTIONS = ("init", "plan.demo", "plan.designation_demo", "plan.demo_removed")  # stores from before `origin`
+
+
+def user_changes(conn: Connection) -> list[str]:
+    """What users changed after `trekant init` built the store, from the audit log: 'N changes to ENTITY
+    (actions)' per entity. Init's own records carry origin 'init' (older stores: its action names)."""
+    user = (func.coalesce(audit_log.c.origin, "") != "init") & audit_log.c.action.notin_(INIT_ACTIONS)
+    rows = conn.execute(select(audit_log.c.entity, audit_log.c.action, func.count())
+                        .where(user).group_by(audit_log.c.entity, audit_log.c.action)
+                        .order_by(audit_log.c.entity, audit_log.c.action)).all()
+    by_entity: dict[str, list[tuple[str, int]]] = {}
+    for entity, action, count in rows:
+        by_entity.setdefault(entity, []).append((action, count))
+    return [f"{sum(n for _, n in actions)} change(s) to {entity} ({', '.join(a for a, _ in actions)})"
+            for entity, actions in by_entity.items()]
 
 
 def read_meta(conn: Connection) -> dict[str, str]:

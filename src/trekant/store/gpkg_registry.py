@@ -12,6 +12,8 @@ from sqlalchemy.engine import Connection
 
 from trekant.store.geometry_type import STORE_SRID
 
+BULK_RTREE_ROWS = 5_000
+
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 GPKG_USER_VERSION = 10300  # GeoPackage 1.3
 
@@ -178,27 +180,54 @@ def next_ids(bind: Connection, table: str, count: int, pk: str = "fid") -> range
     return range(start, start + count)
 
 
-def insert_features_bulk(bind: Connection, table: str, columns: list[str], rows: list[tuple], envelopes,
-                         column: str = "geom", pk: str = "fid") -> None:
+def sql_literal(value) -> str:
+    """A str, int or float as an SQL literal (for a value that is the same in every row)."""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str) and "\0" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    raise ValueError(f"cannot write {type(value).__name__} as an SQL literal")
+
+
+def insert_features_bulk(bind: Connection, table: str, columns: list[str], values: list[list], envelopes,
+                         constants: dict | None = None, column: str = "geom", pk: str = "fid") -> None:
     """Insert many rows into a GeoPackage feature table (SQLite) and fill its R-tree in one statement.
 
     The standard insert trigger calls five SQL functions (written in Python here) per row, which was
     most of a 100,000-feature import. GDAL defers its R-tree the same way when it bulk-loads. The
     trigger is dropped and re-created inside the caller's transaction, so no other connection ever
-    sees the table without it, and a failure rolls both back. `rows` hold the values of `columns`
-    (bound as they are: convert them first), `envelopes` is an (n, 4) array of minx, maxx, miny,
-    maxy with NaN for a missing or empty geometry.
+    sees the table without it, and a failure rolls both back. From BULK_RTREE_ROWS new rows on, the
+    whole R-tree is rebuilt in one pass (gpkg_rtree.bulk_load: inserting them one by one into the
+    R*-tree is slower than packing every entry again); fewer are inserted. `values` holds one list
+    per column of `columns` (bound as they are: convert them first), `envelopes` is an (n, 4) array of
+    minx, maxx, miny, maxy with NaN for a missing or empty geometry. `constants` are columns with one
+    value for every row (the version columns of an import): written once into the statement, not bound
+    per row.
     """
-    if not rows:
+    import numpy as np  # noqa: PLC0415 - the bulk writers only: the module stays light for the CLI
+
+    from trekant.store import gpkg_rtree  # noqa: PLC0415 - numpy too
+
+    count = len(envelopes)
+    if not count:
         return
-    fids = next_ids(bind, table, len(rows), pk)
+    fids = next_ids(bind, table, count, pk)
     rtree = f"rtree_{table}_{column}"
     bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {rtree}_insert")
-    names = ", ".join([pk, *columns])
-    marks = ", ".join("?" * (len(columns) + 1))
-    bind.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                         [(fid, *row) for fid, row in zip(fids, rows)])
-    boxes = [(fid, *box) for fid, box in zip(fids, envelopes.tolist()) if box[0] == box[0]]  # NaN != NaN
-    if boxes:
-        bind.exec_driver_sql(f"INSERT INTO {rtree} VALUES (?, ?, ?, ?, ?)", boxes)
+    constants = constants or {}
+    names = ", ".join([pk, *columns, *constants])
+    marks = ", ".join(["?"] * (len(columns) + 1) + [sql_literal(v) for v in constants.values()])
+    bind.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(zip(fids, *values)))
+    present = ~np.isnan(envelopes[:, 0])
+    new_ids = np.asarray(fids, dtype=np.int64)[present]
+    if len(new_ids) >= BULK_RTREE_ROWS:
+        stored = bind.exec_driver_sql(f"SELECT id, minx, maxx, miny, maxy FROM {rtree}").fetchall()
+        old = np.array(stored, dtype=float).reshape(-1, 5)
+        boxes = np.vstack([old[:, 1:], envelopes[present]])
+        gpkg_rtree.bulk_load(bind, rtree, np.concatenate([old[:, 0].astype(np.int64), new_ids]), *boxes.T)
+    elif len(new_ids):
+        bind.exec_driver_sql(f"INSERT INTO {rtree} VALUES (?, ?, ?, ?, ?)",
+                             [(int(fid), *box) for fid, box in zip(new_ids, envelopes[present].tolist())])
     bind.exec_driver_sql(_rtree_ddl(table, column, pk)[1])

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.url import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from trekant.errors import StoreError
 from trekant.settings import Settings
@@ -28,16 +28,32 @@ from trekant.store.schema import all_tables
 META_TABLE = "trekant_meta"
 
 
-class Store:
-    """Access to the database behind a URL: SQLite (GeoPackage file) or PostgreSQL (PostGIS)."""
+DAMAGED = ("malformed", "not a database", "file is encrypted", "disk image")
 
-    def __init__(self, url: str):
+
+def store_problem(exc: DBAPIError, where: str) -> StoreError:
+    """One line for a database error met while opening or using the store at `where`."""
+    reason = str(getattr(exc, "orig", exc) or type(exc).__name__).strip().splitlines()
+    reason = reason[0] if reason else type(exc).__name__
+    if any(word in reason for word in DAMAGED):
+        return StoreError(f"the store at {where} is damaged ({reason}): restore a copy, or rebuild it with "
+                          "`trekant init --force` (what it held is lost)")
+    return StoreError(f"cannot use the store at {where}: {reason}")
+
+
+class Store:
+    """Access to the database behind a URL: SQLite (GeoPackage file) or PostgreSQL (PostGIS).
+
+    read_only: a GeoPackage store opened for reading only (see backend.make_engine)."""
+
+    def __init__(self, url: str, read_only: bool = False):
         self.url = url
-        self.engine: Engine = make_engine(url)
+        self.read_only = read_only
+        self.engine: Engine = make_engine(url, read_only=read_only)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "Store":
-        return cls(settings.store_url)
+    def from_settings(cls, settings: Settings, read_only: bool = False) -> "Store":
+        return cls(settings.store_url, read_only=read_only)
 
     @property
     def is_sqlite(self) -> bool:
@@ -66,8 +82,8 @@ class Store:
         try:
             with self.connect() as conn:
                 return inspect(conn).has_table(META_TABLE)
-        except OperationalError as exc:
-            raise StoreError(f"cannot open the store {self.describe()}: {exc.orig}") from None
+        except DBAPIError as exc:
+            raise store_problem(exc, self.describe()) from None
 
     def describe(self) -> str:
         return str(self.path) if self.is_sqlite else make_url(self.url).render_as_string(hide_password=True)
@@ -79,14 +95,18 @@ class Store:
         """Fail with a clear message when the store is missing or its schema is behind the code."""
         if not self.exists():
             raise StoreError(f"no trekant store at {self.describe()}; run `trekant init` first")
-        with self.connect() as conn:
-            if not migrate.is_current(conn):
-                raise StoreError(f"the store at {self.describe()} has an older schema; run `trekant init` to upgrade it")
+        try:
+            with self.connect() as conn:
+                current = migrate.is_current(conn)
+        except DBAPIError as exc:
+            raise store_problem(exc, self.describe()) from None
+        if not current:
+            raise StoreError(f"the store at {self.describe()} has an older schema; run `trekant init` to upgrade it")
         return self
 
 
 SHARED_STORES_KEPT = 4  # per process; tests open many stores, a server one
-_shared: OrderedDict[str, tuple[Store, tuple | None]] = OrderedDict()
+_shared: OrderedDict[tuple[str, bool], tuple[Store, tuple | None]] = OrderedDict()
 _shared_lock = threading.Lock()
 
 
@@ -101,28 +121,29 @@ def _file_identity(store: Store) -> tuple | None:
     return (os.getpid(), stat.st_dev, stat.st_ino)
 
 
-def shared_store(url: str) -> Store:
+def shared_store(url: str, read_only: bool = False) -> Store:
     """The process-wide Store of a URL: one engine and connection pool per worker process, its schema
     checked once, instead of an engine created, checked and disposed for every request (about 25 ms).
 
     A GeoPackage file replaced by a rebuild (or removed) is noticed by its inode and reopened (or
     reported missing); a forked process gets its own engine.
     """
+    key = (url, read_only)
     with _shared_lock:
-        kept = _shared.get(url)
+        kept = _shared.get(key)
         if kept is not None and _file_identity(kept[0]) == kept[1]:
-            _shared.move_to_end(url)
+            _shared.move_to_end(key)
             return kept[0]
         if kept is not None:
-            del _shared[url]
+            del _shared[key]
             kept[0].dispose()
-        store = Store(url)
+        store = Store(url, read_only=read_only)
         try:
             store.require()
         except BaseException:
             store.dispose()
             raise
-        _shared[url] = (store, _file_identity(store))
+        _shared[key] = (store, _file_identity(store))
         while len(_shared) > SHARED_STORES_KEPT:
             _shared.popitem(last=False)[1][0].dispose()
         return store
@@ -130,18 +151,21 @@ def shared_store(url: str) -> Store:
 
 @contextmanager
 def reading(settings: Settings) -> Iterator[Connection]:
-    """A connection to the initialised store (clear error if there is none); disposed afterwards,
-    unless settings.shared_engine asks for the process-wide engine (the web server's workers)."""
-    if settings.shared_engine:
-        with shared_store(settings.store_url).connect() as conn:
-            yield conn
-        return
-    store = Store.from_settings(settings).require()
+    """A read-only connection to the initialised store (clear error if there is none); disposed afterwards,
+    unless settings.shared_engine asks for the process-wide engine (the web server's workers).
+
+    On a GeoPackage the file is opened read-only, so a store on a read-only share can be queried."""
+    shared = settings.shared_engine
+    store = shared_store(settings.store_url, read_only=True) if shared \
+        else Store.from_settings(settings, read_only=True).require()
     try:
         with store.connect() as conn:
             yield conn
+    except DBAPIError as exc:
+        raise store_problem(exc, store.describe()) from None
     finally:
-        store.dispose()
+        if not shared:
+            store.dispose()
 
 
 @contextmanager
@@ -162,18 +186,35 @@ def _drop_trekant_tables(conn: Connection) -> None:
         conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
 
 
-def rebuild(store: Store, build: Callable[[Connection], None]) -> None:
-    """Create the schema from scratch and fill it with `build`, replacing any existing store atomically."""
+INIT_LOCK = 0x7472656B616E74  # "trekant": one advisory lock key for building or refreshing a PostGIS store
+
+
+def serialise(conn: Connection) -> None:
+    """Let one process at a time build or refresh the store (PostgreSQL advisory lock held to the end of
+    the transaction; SQLite writers are already one at a time). Two first `trekant init`s at once
+    otherwise both create the schema and one fails on a unique violation."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INIT_LOCK})
+
+
+def rebuild(store: Store, build: Callable[[Connection], None], unless_built: bool = False) -> bool:
+    """Create the schema from scratch and fill it with `build`, replacing any existing store atomically.
+
+    unless_built: leave a store that another process finished meanwhile alone (returns False)."""
     if store.is_sqlite:
         _rebuild_sqlite(store, build)
-        return
+        return True
     try:
         with store.begin() as conn:
+            serialise(conn)
+            if unless_built and inspect(conn).has_table(META_TABLE):
+                return False
             _drop_trekant_tables(conn)
             migrate.upgrade(conn)
             build(conn)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot build the store at {store.describe()}: {exc.orig if hasattr(exc, 'orig') else exc}") from None
+    return True
 
 
 def _rebuild_sqlite(store: Store, build: Callable[[Connection], None]) -> None:

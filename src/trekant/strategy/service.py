@@ -50,7 +50,7 @@ def status(settings: Settings, goals_path: Path | None = None) -> dict:
     language = settings.language
     goals = goal_file.load(goals_path)
     sources = registry.discover()
-    store = Store.from_settings(settings).require()
+    store = Store.from_settings(settings, read_only=True).require()  # only reads: works on a read-only share
     rows = []
     try:
         for goal in goals:

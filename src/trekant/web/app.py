@@ -12,12 +12,14 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from trekant import __version__
 from trekant.settings import Settings, get_settings
 from trekant.web import auth, errors, security
 from trekant.web.api import build_router as api_router
+from trekant.web.limits import MEGABYTE, BodyLimit
 from trekant.web.ogc import build_router as ogc_router
 from trekant.web.pages import build_router as pages_router
 
@@ -41,6 +43,8 @@ def create_app(settings: Settings | None = None, *, local_admin: bool = False) -
     auth.install(app)  # app.state.identify: session cookies and API tokens; app.state.clock
     errors.install(app)
     security.install(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(BodyLimit, limit_bytes=int(app.state.settings.max_upload_mb * MEGABYTE))
     app.include_router(api_router(), prefix="/api")
     app.include_router(ogc_router(), prefix="/ogc")
     app.include_router(pages_router())

@@ -81,8 +81,9 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException):
-        issue = dict(severity="error", code="http", source="request", feature="", field=None,
-                     message=str(exc.detail))
+        too_large = exc.status_code == 413
+        issue = dict(severity="error", code="too-large" if too_large else "http", source="request", feature="",
+                     field="body" if too_large else None, message=str(exc.detail))
         return error_response(exc.status_code, [issue], getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)

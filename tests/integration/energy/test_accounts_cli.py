@@ -112,3 +112,14 @@ def test_init_twice_changes_nothing(store_env):
     assert runner.invoke(app, ["init"]).exit_code == 0
     assert run_json("energy", "accounts", "--year", "2019") == before
     assert len(run_json("energy", "factors", "list")) == 1
+
+
+def test_each_municipality_of_the_region_account_is_split_by_sector(store_env):
+    from trekant.energy import service
+
+    result = service.accounts(store_env)
+    assert len(result["by_municipality"]) == 7
+    for row in result["by_municipality"]:
+        assert sum(row["by_sector_co2e_t"].values()) == pytest.approx(row["total_co2e_t"], abs=0.1 * len(row["by_sector_co2e_t"]))
+    for sector, total in result["by_sector_co2e_t"].items():
+        assert sum(r["by_sector_co2e_t"].get(sector, 0) for r in result["by_municipality"]) == pytest.approx(total, abs=1)

@@ -96,8 +96,8 @@ def test_a_self_intersecting_designation_is_an_issue_not_a_crash(store_env, tmp_
 
 
 @pytest.mark.parametrize("args, exit_code, names", [
-    (["import", "{ok}", "--tolerance-m", "inf"], 1, "--tolerance-m"),
-    (["import", "{ok}", "--tolerance-m", "-5"], 1, "--tolerance-m"),
+    (["import", "{ok}", "--tolerance-m", "inf"], 2, "--tolerance-m"),  # out of the option's range: usage
+    (["import", "{ok}", "--tolerance-m", "-5"], 2, "--tolerance-m"),
     (["at", "nan", "6175000"], 1, "X Y"),
     (["at", "1e308", "1e308", "--crs", "EPSG:4326"], 1, "X Y"),
     (["where", "--class", "3", "--use", "-5"], 1, "--use"),
@@ -106,7 +106,7 @@ def test_a_self_intersecting_designation_is_an_issue_not_a_crash(store_env, tmp_
     (["check", "--status", "ZZ"], 1, "--status"),
     (["check", "--sensitive", "99"], 1, "--sensitive"),
     (["check", "--sensitive", "abc"], 2, "--sensitive"),
-    (["check", "--touch-distance-m", "nan"], 1, "--touch-distance-m"),
+    (["check", "--touch-distance-m", "nan"], 2, "--touch-distance-m"),  # not in the option's range
     (["fetch", "--municipality", "0621", "--url", "notaurl"], 1, "--url"),
     (["export", "--format", "gpkg", "--out", "{out}", "--crs", "EPSG:99999"], 1, "--crs"),
 ])

@@ -55,8 +55,9 @@ def test_demo_designations_export_one_layer_per_theme(store_env, tmp_path):
     out = tmp_path / "plan.gpkg"
     assert runner.invoke(app, ["plan", "export", "--format", "gpkg", "--out", str(out)]).exit_code == 0
     layers = set(pyogrio.list_layers(out)[:, 0])
+    # the demo plan: adopted frames, and the Kolding heavy industry as a proposal
     assert {"designation_transport_logistics", "designation_wind", "designation_solar", "designation_ptx",
-            "designation_green_corridor", "plan_frames", "plan_conflicts"} == layers
+            "designation_green_corridor", "kommuneplanramme_vedtaget", "kommuneplanramme_forslag", "plan_conflicts"} == layers
     for layer in layers:
         assert pyogrio.read_info(out, layer=layer)["crs"] == "EPSG:25832"
 

@@ -109,3 +109,22 @@ def test_a_partial_file_withdraws_nothing(plan_env, tmp_path):
     report = json.loads(_invoke("import", str(write_export(tmp_path / "one.geojson", one)), "--mirror", "--partial",
                                 "--kind", "lokalplan", "--json").stdout)
     assert (report["unchanged"], report["withdrawn"]) == (1, 0)
+
+
+def test_every_layer_and_status_is_a_layer_of_its_own_in_the_export(plan_env, tmp_path):
+    import pyogrio
+
+    assert _invoke("import", str(write_export(tmp_path / "lokalplaner.geojson")), "--mirror").exit_code == 0
+    out = tmp_path / "plan.gpkg"
+    report = json.loads(_invoke("export", "--format", "gpkg", "--out", str(out), "--json").stdout)
+    layers = dict(pyogrio.list_layers(out))
+    assert {"lokalplan_vedtaget", "lokalplan_forslag", "plan_quality"} <= set(layers) and set(report["layers"]) == set(layers)
+    adopted = pyogrio.read_dataframe(out, layer="lokalplan_vedtaget")
+    assert set(adopted["planid"]) == STORED - {"LP-VEJLE-FORSLAG"}
+    assert {"bebygpctaf", "plantype", "doklink", "kompleks", "iomfangreg", "zone"} <= set(adopted.columns)
+    assert list(pyogrio.read_dataframe(out, layer="lokalplan_forslag")["planid"]) == ["LP-VEJLE-FORSLAG"]
+    quality = pyogrio.read_dataframe(out, layer="plan_quality", read_geometry=False)
+    assert len(quality) == len(EXPECTED_FINDINGS)
+    csv = tmp_path / "lokalplaner.csv"
+    assert _invoke("export", "--format", "csv", "--layer", "lokalplan", "--out", str(csv)).exit_code == 0
+    assert "LP-VEJLE-1" in csv.read_text(encoding="utf-8-sig")

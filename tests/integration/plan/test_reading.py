@@ -57,7 +57,7 @@ def test_where_finds_every_frame_admitting_the_class(plan_env, tmp_path):
 
 def test_where_rejects_class_8(plan_env):
     result = runner.invoke(app, ["plan", "where", "--class", "8"])
-    assert result.exit_code == 1 and "1–7" in result.stderr
+    assert result.exit_code == 2 and "--class" in result.stderr and "7" in result.stderr  # a usage error
 
 
 def test_at_a_point_in_the_housing_frame(plan_env, tmp_path):
@@ -107,10 +107,10 @@ def test_export_files_reopen_with_their_layers_and_crs(plan_env, tmp_path):
     gpkg = tmp_path / "out" / "plan.gpkg"
     report = json.loads(_plan("export", "--format", "gpkg", "--out", str(gpkg), "--json").stdout)
     layers = dict(pyogrio.list_layers(gpkg))
-    assert layers["plan_frames"] == "MultiPolygon" and layers["plan_conflicts"] == "LineString"
+    assert layers["kommuneplanramme_vedtaget"] == "MultiPolygon" and layers["plan_conflicts"] == "LineString"
     assert set(report["layers"]) == set(layers)
-    assert pyogrio.read_info(gpkg, layer="plan_frames")["crs"] == "EPSG:25832"
-    frames = pyogrio.read_dataframe(gpkg, layer="plan_frames")
+    assert pyogrio.read_info(gpkg, layer="kommuneplanramme_vedtaget")["crs"] == "EPSG:25832"
+    frames = pyogrio.read_dataframe(gpkg, layer="kommuneplanramme_vedtaget")
     assert {"T-BOLIG", "T-ERHV6", "T-ERHV3"} <= set(frames["planid"])
     lines = pyogrio.read_dataframe(gpkg, layer="plan_conflicts")
     ours = lines[lines["source_planid"] == "T-ERHV6"]

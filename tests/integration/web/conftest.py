@@ -27,3 +27,10 @@ def admin_client(store_env) -> TestClient:
         page = c.get("/sign-in").text
         c.headers["X-CSRF-Token"] = page.split('<meta name="csrf-token" content="', 1)[1].split('"', 1)[0]
         yield c
+
+
+@pytest.fixture
+def sqlite_client(sqlite_env) -> TestClient:
+    """An anonymous client over a GeoPackage store only (bad-input tests that need no second backend)."""
+    with TestClient(create_app(sqlite_env), raise_server_exceptions=False) as c:
+        yield c

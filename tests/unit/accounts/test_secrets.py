@@ -6,7 +6,7 @@ import pytest
 
 from trekant.accounts import passwords, sessions, throttle, tokens
 from trekant.accounts.model import SessionRecord
-from trekant.audit import csvsafe
+from trekant import sheets
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -99,4 +99,4 @@ def test_an_address_may_fail_four_times_as_often():
     ("plan_frame", "plan_frame"), (None, ""), (42, "42"),
 ])
 def test_csv_cells_a_spreadsheet_would_run_are_written_as_text(value, written):
-    assert csvsafe.cell(value) == written
+    assert sheets.text_cell(value) == written

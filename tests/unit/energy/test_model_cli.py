@@ -145,6 +145,7 @@ def test_week_series_and_duration_curves_for_charts():
     assert charts["duration_curves"]["share_of_hours_pct"][-1] == 100
 
 
+@pytest.mark.slow  # two optimisations of the PtX scenario (48 h each)
 def test_compliance_cost_is_the_difference_of_two_optimisations():
     result = invoke("energy", "model", "run", "ptx_1gw_2030", "--hours", "48", "--compliance-cost", "--json")
     assert result.exit_code == 0, result.output
@@ -158,6 +159,7 @@ def test_compliance_cost_is_the_difference_of_two_optimisations():
     assert no_rule.exit_code == 1 and "give a rule" in no_rule.stderr
 
 
+@pytest.mark.slow  # two optimisations, one per weather year
 def test_weather_years_and_their_spread(tmp_path):
     """Two weather years: the shipped 2017 and the same hours with every day-ahead price doubled."""
     lines = (SCENARIO_DIR.parent / "dk1_hourly_2017.csv").read_text(encoding="utf-8").splitlines()

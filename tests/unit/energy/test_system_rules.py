@@ -236,3 +236,28 @@ def test_methanol_from_hydrogen_power_and_biogenic_co2():
     assert frame["biogenic_co2_t"].sum() == pytest.approx(11.056 * 0.248, abs=1e-3)
     assert d["conversion_losses_mwh"] == pytest.approx(11.056 * (1.138 + 0.271 - 1), abs=0.05)
     assert frame["electrolyser_h2"].sum() == pytest.approx(11.056 * 1.138, abs=1e-3)
+
+
+def test_rfnbo_exemptions_by_hand():
+    """Art. 11: an electrolyser in operation before 2028 needs no additional renewables until 2036.
+    Art. 4(2): below 18 g CO2e/MJ neither. Art. 4(1): above 90 % renewable power the rule does not
+    bind. Art. 6: an hour at ≤ 20 EUR/MWh, or below 0.36 × an 80 EUR/t allowance = 28.8 EUR/MWh, counts."""
+    from trekant.energy.core import rfnbo
+
+    def setting(**r):
+        s = scenario(capacities=dict(onshore_wind=dict(mw=100), solar=dict(mw=50, commissioned=2020)),
+                     rfnbo=dict(rule="hourly", **r))
+        return rfnbo.setting(s, np.array([10.0, 25.0, 28.7, 28.8, 60.0]))
+
+    plain = setting(year=2030, electrolyser_commissioned=2030)
+    assert plain.binds and plain.eligible == () and plain.exempt_hours.tolist() == [True, False, False, False, False]
+    assert setting(year=2030, electrolyser_commissioned=2030, ets_price_eur_per_t=80).exempt_hours.tolist() == \
+        [True, True, True, False, False]
+    transitional = setting(year=2030, electrolyser_commissioned=2027)
+    assert transitional.eligible == ("onshore_wind", "solar") and "Art. 11" in transitional.notes[0]
+    assert setting(year=2036, electrolyser_commissioned=2027).eligible == ()   # the exemption has ended
+    assert setting(year=2030, electrolyser_commissioned=2030, zone_emission_g_co2e_per_mj=15).eligible == ("onshore_wind", "solar")
+    green = setting(year=2030, electrolyser_commissioned=2030, zone_renewable_share=0.95)
+    assert not green.binds and green.grid_counts_renewable
+    monthly_late = rfnbo.setting(scenario(rfnbo=dict(rule="monthly", year=2031)), np.array([50.0]))
+    assert any("from 2030 the rule is hourly" in n for n in monthly_late.notes)

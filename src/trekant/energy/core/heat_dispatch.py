@@ -15,9 +15,11 @@ import numpy as np
 from trekant.energy.core.inputs import AreaInputs, SystemInputs
 
 
-def merit_order(area: AreaInputs, inputs: SystemInputs, biomass_mw: float, boiler_mw: float,
+def merit_order(area: AreaInputs, inputs: SystemInputs, biomass_mw, boiler_mw,
                 demand_mw: np.ndarray | None = None) -> dict[str, np.ndarray]:
-    """Hourly flows (MW heat) of one area, columns named `<area>:<flow>` like the optimiser's."""
+    """Hourly flows (MW heat) of one area, columns named `<area>:<flow>` like the optimiser's.
+
+    Capacities may be numbers, or (S, 1) columns with a (S, T) demand for S variants at once."""
     key = area.key
     demand = area.demand_mw if demand_mw is None else demand_mw
     net = demand - area.must_run_mw

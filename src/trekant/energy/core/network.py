@@ -90,7 +90,7 @@ def lp_areas(inputs: SystemInputs) -> tuple[AreaInputs, ...]:
 def build_network(inputs: SystemInputs, slack: bool = False):
     """The PyPSA network of the scenario (without the RFNBO rule, which is a linopy constraint)."""
     pypsa = _quiet_pypsa()
-    n = pypsa.Network()
+    n = pypsa.Network(ignore_standard_types=True)  # no lines or transformers: skip reading their type tables
     n.set_snapshots(inputs.index.tz_localize(None))
     s = inputs.scenario
     n.add("Carrier", "AC")

@@ -108,6 +108,9 @@ def simulate(inputs: SystemInputs, variants: list[Variant]) -> dict[str, np.ndar
     pumps = []
     for area in inputs.heat:
         key = area.key
+        if not _col(variants, f"{key}:heat_pump").any():  # no heat pump in any variant: nothing to draw
+            flows[f"{key}:heat_pump_el"] = flows[f"{key}:heat_pump_heat"] = np.broadcast_to(0.0, renewable.shape)
+            continue
         need = area.demand_mw[None, :] - area.must_run_mw
         if key == heat_key:
             need = need - electrolyser_alone * e.electrolyser_heat
@@ -115,13 +118,14 @@ def simulate(inputs: SystemInputs, variants: list[Variant]) -> dict[str, np.ndar
         value = inputs.heat_pump_cop * (_displaced_heat_cost(inputs, variants, key) - inputs.vom["heat_pump"])
         pumps.append((key, want, value))
     shared = tiers()
-    electrolyser_first = [p for p in pumps if np.mean(p[2]) < electrolyser_value]
+    after = {key for key, _, value in pumps if np.mean(value) < electrolyser_value}
     for key, want, value in pumps:  # the more valuable consumer draws the cheaper power first
-        if (key, want, value) not in electrolyser_first:
+        if key not in after:
             flows[f"{key}:heat_pump_el"] = _take(want, shared, value)
     electrolyser_el = _take(electrolyser_cap, shared, electrolyser_value)
-    for key, want, value in electrolyser_first:
-        flows[f"{key}:heat_pump_el"] = _take(want, shared, value)
+    for key, want, value in pumps:
+        if key in after:
+            flows[f"{key}:heat_pump_el"] = _take(want, shared, value)
     for key, _, _ in pumps:
         flows[f"{key}:heat_pump_heat"] = flows[f"{key}:heat_pump_el"] * inputs.heat_pump_cop[None, :]
     h2, spilled_h2 = _hydrogen(flows, inputs, variants, electrolyser_el * e.electrolyser_h2)
@@ -154,18 +158,29 @@ def _hydrogen(flows, inputs, variants, produced):
 
 
 def _heat(flows, inputs, variants, area):
-    """One area: must-run, electrolyser and heat-pump heat first, the store, then boilers in merit order."""
+    """One area: must-run, electrolyser and heat-pump heat first, the store, then boilers in merit order.
+
+    An area that no variant ties to electricity or to other hours, with the same boilers in every
+    variant, is the same in every variant: worked out once and shown to each (a read-only view)."""
     key = area.key
+    same = [_col(variants, f"{key}:{t}") for t in ("biomass", "boiler")]
+    if (not area.area.electrolyser_heat and not _col(variants, f"{key}:heat_pump").any()
+            and not _col(variants, f"{key}:heat_store").any() and all((c == c[0]).all() for c in same)):
+        shape = (len(variants), inputs.hours)
+        alone = merit_order(area, inputs, float(same[0][0, 0]), float(same[1][0, 0]))
+        zero = np.broadcast_to(0.0, shape)
+        return {**{c: np.broadcast_to(v, shape) for c, v in alone.items()}, f"{key}:heat_store_charge": zero,
+                f"{key}:heat_store_discharge": zero, f"{key}:electrolyser_heat": zero}
     supply = flows[f"{key}:heat_pump_heat"] + (flows["electrolyser_heat"] if area.area.electrolyser_heat else 0.0)
     net = supply + area.must_run_mw - area.demand_mw[None, :]
     charge, discharge = storage(net, _col(variants, f"{key}:heat_store")[:, 0], None, 1.0)
     deficit = np.maximum(-net, 0.0) - discharge
     out = {f"{key}:heat_store_charge": charge, f"{key}:heat_store_discharge": discharge,
            f"{key}:electrolyser_heat": flows["electrolyser_heat"] if area.area.electrolyser_heat else np.zeros_like(net)}
-    boilers = [merit_order(area, inputs, b, g, demand_mw=d + area.must_run_mw)
-               for b, g, d in zip(_col(variants, f"{key}:biomass")[:, 0], _col(variants, f"{key}:boiler")[:, 0], deficit)]
+    boilers = merit_order(area, inputs, _col(variants, f"{key}:biomass"), _col(variants, f"{key}:boiler"),
+                          demand_mw=deficit + area.must_run_mw)  # all variants at once: capacities are (S, 1)
     for column in (f"{key}:biomass", f"{key}:boiler", f"{key}:shortfall"):
-        out[column] = np.vstack([b[column] for b in boilers])
+        out[column] = boilers[column]
     out[f"{key}:heat_dump"] = np.maximum(net, 0.0) - charge
     return out
 

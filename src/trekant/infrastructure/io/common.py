@@ -8,7 +8,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from trekant.errors import Issue
-from trekant.textfile import parse_yaml, read_utf8, validation_issues
+from trekant.textfile import nul_issues, parse_yaml, read_utf8, validation_issues
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -29,6 +29,8 @@ def parse_model(model: type[Model], raw: object, source: str, where: str, code: 
     """Validate `raw` as `model`; (None, issues) when it is not a mapping or does not validate."""
     if not isinstance(raw, dict):
         return None, [Issue("error", code, source, where, "the document must be a YAML mapping")]
+    if issues := nul_issues(raw, source, where, code):
+        return None, issues
     try:
         return model.model_validate(raw), []
     except ValidationError as exc:

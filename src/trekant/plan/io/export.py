@@ -14,7 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pyogrio
-from pyogrio.errors import DataSourceError
+from pyogrio.errors import DataLayerError, DataSourceError
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
@@ -55,7 +55,7 @@ def staged(path: Path) -> Iterator[Path]:
         scratch.unlink(missing_ok=True)
         yield scratch
         os.replace(scratch, path)
-    except (OSError, DataSourceError) as exc:
+    except (OSError, DataSourceError, DataLayerError) as exc:  # a full disk: GDAL says "Cannot write feature"
         raise InputError(str(path), reason=f"cannot write --out: {_first_line(exc).replace(str(scratch), str(path))}") from None
     finally:
         with suppress(OSError):
@@ -76,8 +76,10 @@ def _for_file(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
-def write_gpkg(path: Path, layers: dict[str, gpd.GeoDataFrame], crs: str | None = None) -> list[str]:
-    """One GeoPackage layer per entry (empty layers are skipped); returns the layer names written."""
+def write_gpkg(path: Path, layers: dict[str, gpd.GeoDataFrame], crs: str | None = None,
+               tables: dict[str, pd.DataFrame] | None = None) -> list[str]:
+    """One GeoPackage layer per entry (empty layers are skipped), then the attribute `tables`;
+    returns the layer names written."""
     written = []
     for name, frame in layers.items():
         if not len(frame):
@@ -86,7 +88,14 @@ def write_gpkg(path: Path, layers: dict[str, gpd.GeoDataFrame], crs: str | None 
         pyogrio.write_dataframe(_for_file(data), path, layer=name, driver="GPKG", append=bool(written))
         written.append(name)
     if not written:
-        raise InputError(str(path), reason="nothing to export: the store holds no plan frames")
+        raise InputError(str(path), reason="nothing to export: the store holds no plans")
+    for name, table in (tables or {}).items():
+        text = table.copy()
+        for column in text.columns:
+            if text[column].map(lambda v: hasattr(v, "isoformat")).any():
+                text[column] = text[column].map(lambda v: v.isoformat() if hasattr(v, "isoformat") else v)
+        pyogrio.write_dataframe(text, path, layer=name, driver="GPKG", append=True)
+        written.append(name)
     return written
 
 

@@ -14,8 +14,9 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 
 from trekant.lazy import lazy_module
 from trekant.settings import Settings
+from trekant.accounts import rules
 from trekant.store.audit import origin
-from trekant.web.deps import Principal, actor_settings, current_principal, get_settings, permits
+from trekant.web.deps import Principal, actor_settings, current_principal, get_settings, permits, where
 
 service = lazy_module("trekant.partnerships.service")
 
@@ -24,11 +25,12 @@ Statuses = Query(None, description="Only these statuses (idea, active, ended); r
 
 
 def _personal(principal: Principal) -> bool:
-    return principal.signed_in
+    """Contact persons only for those the permission table lets read personal data (signed-in users)."""
+    return rules.allowed(principal, "personal.read")
 
 
 def _write(request: Request, call: Callable[[], dict]) -> dict:
-    with origin(request.client.host if request.client else None):
+    with origin(where(request)):
         return call()
 
 

@@ -18,6 +18,12 @@ def region(settings: Settings = Depends(get_settings),
     return service.describe_region(settings)
 
 
+@router.get("/region/outlines")
+def outlines(settings: Settings = Depends(get_settings), principal: Principal = Depends(current_principal)) -> dict:
+    """The region's municipalities as GeoJSON (WGS 84) with code and name, and the region's bounds."""
+    return service.outlines(settings)
+
+
 @router.get("/whoami")
 def whoami(principal: Principal = Depends(current_principal)) -> dict:
     """Who the server thinks is asking: name, role, municipalities (for editors), how identified."""

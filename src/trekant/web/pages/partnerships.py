@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
+from trekant.accounts import rules
 from trekant.lazy import lazy_module
 from trekant.partnerships.labels import label as partnership_label
 from trekant.partnerships.model import STATUSES, STRENGTHS, THEMES
@@ -44,5 +45,5 @@ def register(request: Request, settings: Settings = Depends(get_settings),
 @router.get("/partnerships/{key}")
 def partnership(key: str, request: Request, settings: Settings = Depends(get_settings),
                 principal: Principal = Depends(current_principal)):
-    detail = service.get_partnership(settings, key, include_personal=principal.signed_in)
+    detail = service.get_partnership(settings, key, include_personal=rules.allowed(principal, "personal.read"))
     return render(request, "partnership.html", **_words(request), p=detail, history=service.history(settings, key))

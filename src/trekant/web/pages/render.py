@@ -9,8 +9,8 @@ from fastapi.templating import Jinja2Templates
 
 from trekant.i18n import number, percent
 from trekant.web.auth import csrf_token
-from trekant.web.deps import current_principal, language
-from trekant.web.labels import label
+from trekant.web.deps import current_principal, has_role, language
+from trekant.web.labels import label, script_labels
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent.parent / "templates")
 
@@ -22,10 +22,14 @@ def render(request: Request, template: str, **context):
     for scripts (header X-CSRF-Token); `csp_nonce` is the nonce of this response's Content Security Policy.
     """
     lang = language(request)
+    principal = current_principal(request)
     context.update(
         lang=lang,
         other_lang="en" if lang == "da" else "da",
-        principal=current_principal(request),
+        principal=principal,
+        may=lambda *roles: has_role(principal, *roles),
+        path=request.url.path,
+        script_labels=script_labels(lang),
         csrf_token=csrf_token(request),
         csp_nonce=getattr(request.state, "csp_nonce", ""),
         L=lambda key: label(key, lang),
@@ -36,3 +40,14 @@ def render(request: Request, template: str, **context):
     if request.query_params.get("lang") in ("da", "en"):
         response.set_cookie("lang", lang, samesite="lax", httponly=True)
     return response
+
+
+PART_HEADER = "x-trekant-part"
+
+
+def render_part(request: Request, name: str, **context):
+    """A part of a page (templates/parts/NAME.html): bare HTML when a page's script asks for it
+    (header X-Trekant-Part), otherwise a whole page around it (a link works without scripts)."""
+    if request.headers.get(PART_HEADER):
+        return render(request, f"parts/{name}.html", **context)
+    return render(request, "part_page.html", part=f"parts/{name}.html", **context)

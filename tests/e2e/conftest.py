@@ -1,0 +1,132 @@
+"""End-to-end fixtures: one real `trekant serve --init --local-admin` on a free port over a fresh
+store, and Debian's Chromium driven by Playwright (never `playwright install`).
+
+Without /usr/bin/chromium the tests are skipped with the reason, unless TREKANT_REQUIRE_BROWSER=1
+(set by .ci/run), which turns the skip into a failure. WebGL (MapLibre's map traces need it) is
+checked at start; where the GPU is missing, Chromium's software renderer is enabled.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+SOFTWARE_GL = "--enable-unsafe-swiftshader"
+SERVER_START_S = 180  # `--init` builds the store first (about half a minute on a busy machine)
+
+
+def browser_or_skip() -> Path:
+    if CHROMIUM.exists():
+        return CHROMIUM
+    reason = f"{CHROMIUM} is missing: no browser for the end-to-end tests (Debian: apt-get install chromium)"
+    if os.environ.get("TREKANT_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason + " (TREKANT_REQUIRE_BROWSER=1 forbids skipping)")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The README's way: `trekant serve --init` on an empty data folder; yields the base URL."""
+    browser_or_skip()
+    folder = tmp_path_factory.mktemp("e2e-store")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TREKANT_")}
+    env.update(TREKANT_DATA_DIR=str(folder), TREKANT_LANGUAGE="da")
+    trekant = shutil.which("trekant", path=str(Path(sys.executable).parent)) or "trekant"
+    log = (folder / "serve.log").open("w")
+    process = subprocess.Popen([trekant, "serve", "--init", "--local-admin", "--port", str(port)],
+                               env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_S
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/api/region", timeout=5) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"trekant serve did not start: {(folder / 'serve.log').read_text()}")
+        time.sleep(0.5)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        if not _has_webgl(chromium):
+            chromium.close()
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS + [SOFTWARE_GL])
+            assert _has_webgl(chromium), "no WebGL in Chromium, even with its software renderer"
+        yield chromium
+        chromium.close()
+
+
+def _has_webgl(chromium) -> bool:
+    page = chromium.new_page()
+    try:
+        return page.evaluate("() => !!document.createElement('canvas').getContext('webgl')")
+    finally:
+        page.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser context (no cookies) that fails the test on any request leaving 127.0.0.1
+    and on any script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    page = context.new_page()
+    outside, errors = [], []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith(server) and not request.url.startswith(("data:", "blob:")) else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+    assert outside == [], f"requests left the machine: {outside}"
+    assert errors == [], f"script errors: {errors}"
+
+
+def wait_for_map(page, selector: str = "#map") -> None:
+    page.wait_for_selector(f"{selector}[data-drawn='1']")
+
+
+def drawn_share(page, selector: str = "#map") -> tuple[float, int]:
+    """Share of the map canvas's pixels that are not white, and how many colours it shows
+    (read back from a screenshot of the WebGL canvas: what a person sees)."""
+    import numpy as np
+    from PIL import Image
+
+    canvas = page.locator(f"{selector} canvas.maplibregl-canvas").first
+    pixels = np.asarray(Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")).reshape(-1, 3)
+    coloured = int((pixels.min(axis=1) < 235).sum())
+    return coloured / len(pixels), len(np.unique(pixels, axis=0))

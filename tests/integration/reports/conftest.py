@@ -1,0 +1,92 @@
+"""Each document is built once per test session from the embedded default data (a private copy of
+the session's template store) and shared by the tests that read it: building is the slow part."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from trekant.reports import labels
+from trekant.reports.context import BuildContext
+from trekant.reports.model import Document
+from trekant.reports.service import build_document, render
+from trekant.settings import Settings
+
+
+@dataclass
+class Built:
+    settings: Settings
+    folder: Path  # the build's SVG figures stay here for the tests
+    doc: Document
+    pdf: bytes
+    html: str
+
+    def pdf_pages(self) -> list[str]:
+        return [page.extract_text() for page in PdfReader(BytesIO(self.pdf)).pages]
+
+    def pdf_text(self) -> str:
+        """The running text of the PDF: each page without its running header (the demo line) and its
+        page number, so a paragraph that continues on the next page reads as one."""
+        header = labels.text("demo_header", self.doc.language)
+        pages = [re.sub(r"\d+ / \d+\s*$", "", flat(page).replace(header, "")) for page in self.pdf_pages()]
+        return flat(" ".join(pages))
+
+    def html_text(self) -> str:
+        """The HTML's visible text: no tags (the inline SVG is drawing, not text), entities decoded."""
+        import html as html_module
+
+        without_svg = re.sub(r"<svg.*?</svg>", " ", self.html, flags=re.S)
+        return flat(html_module.unescape(re.sub(r"<[^>]+>", " ", without_svg)))
+
+    def svgs(self) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted(self.folder.glob("*.svg"))}
+
+
+def flat(text: str) -> str:
+    """Whitespace as single spaces (a PDF breaks lines where the HTML does not)."""
+    return " ".join(text.split())
+
+
+def build(settings: Settings, folder: Path, kind: str, **options) -> Built:
+    folder.mkdir(parents=True, exist_ok=True)
+    projects = options.pop("projects", None)
+    params = options.pop("params", None)
+    ctx = BuildContext(settings, folder, **options)
+    doc = build_document(kind, ctx, projects, params)
+    return Built(settings, folder, doc, render(doc, "pdf", folder), render(doc, "html", folder).decode("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def report_settings(sqlite_template, tmp_path_factory) -> Settings:
+    """A private copy of the default-region GeoPackage (read by every build of the session)."""
+    folder = tmp_path_factory.mktemp("report-store")
+    shutil.copy(sqlite_template, folder / "trekant.gpkg")
+    return Settings(data_dir=folder, database_url=None, language="da")
+
+
+@pytest.fixture(scope="session")
+def status_da(report_settings, tmp_path_factory) -> Built:
+    return build(report_settings, tmp_path_factory.mktemp("status-da"), "status")
+
+
+@pytest.fixture(scope="session")
+def brief_da(report_settings, tmp_path_factory) -> Built:
+    return build(report_settings, tmp_path_factory.mktemp("brief-da"), "infra-brief")
+
+
+def png_pages(pdf: bytes, folder: Path, dpi: int = 40) -> list[Path]:
+    """Every page as PNG through Debian's pdftoppm (poppler-utils); skipped with the reason when absent."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (Debian package poppler-utils) is not installed: pages cannot be rendered to PNG")
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / "doc.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source), str(folder / "page")], check=True, timeout=120)
+    return sorted(folder.glob("page-*.png"))
