@@ -12,6 +12,12 @@ LABELS: dict[str, tuple[str, str]] = {
     # frame of every page
     "site_title": ("Trekantområdet – fælles platform", "Triangle Region – joint platform"),
     "overview": ("Overblik", "Overview"),
+    "reports": ("Rapporter", "Reports"),
+    "reports_help": ("Bygges på forespørgsel fra de aktuelle data (det tager op til et halvt minut); uden login den "
+                     "offentlige udgave: kun offentliggjorte planer.", "Built on request from the current data (it "
+                     "takes up to half a minute); without signing in, the public edition: published plans only."),
+    "status_report": ("Statusrapport", "Status report"),
+    "infra_brief": ("Fælles infrastrukturudspil", "Joint infrastructure brief"),
     "plan_page": ("Fælles kommuneplan", "Joint plan"),
     "energy_page": ("Energi og klima", "Energy and climate"),
     "economy_page": ("Vækst og styrkepositioner", "Growth and strengths"),

@@ -81,6 +81,35 @@ def brief_da(report_settings, tmp_path_factory) -> Built:
     return build(report_settings, tmp_path_factory.mktemp("brief-da"), "infra-brief")
 
 
+def blank_twin(built: Built, folder: Path) -> bytes:
+    """The same document compiled with every figure replaced by an empty SVG of the same size: the
+    pages lay out alike, so the pixels where the two renderings differ are the drawn figures."""
+    from dataclasses import replace
+
+    from trekant.reports.model import Figure
+    from trekant.reports.render_typst import render_pdf
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for svg in built.folder.glob("*.svg"):
+        opening = re.search(rb"<svg[^>]*>", svg.read_bytes()).group(0)
+        (folder / svg.name).write_bytes(opening + b"</svg>")
+    doc = replace(built.doc, sections=[replace(s, blocks=[replace(b, svg_path=folder / b.svg_path.name)
+                                                           if isinstance(b, Figure) else b for b in s.blocks])
+                                       for s in built.doc.sections])
+    return render_pdf(doc, folder)
+
+
+def drawn_share(page, blank_page) -> float:
+    """The share of a page's pixels that differ from its twin with empty figures (the pale land of a map
+    counts: a few grey levels apart from white)."""
+    import numpy as np
+    from PIL import Image
+
+    a = np.asarray(Image.open(page).convert("L")).astype(int)
+    b = np.asarray(Image.open(blank_page).convert("L")).astype(int)
+    return float((np.abs(a - b) > 5).mean())
+
+
 def png_pages(pdf: bytes, folder: Path, dpi: int = 40) -> list[Path]:
     """Every page as PNG through Debian's pdftoppm (poppler-utils); skipped with the reason when absent."""
     if shutil.which("pdftoppm") is None:
