@@ -1,7 +1,8 @@
 """/api/plan: the joint municipal plan — the use cases of `trekant plan …`, plus map layers.
 
-Reads are open to everyone; the plan import (upload) needs an editor (the local administrator
-until accounts exist) and is audited under the person's name.
+Reads are open to everyone (anonymous readers see published statuses only); the plan import
+(upload) needs "plan.edit" (an editor, for their own municipalities; the administrator) and is
+audited under the person's name.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def import_plan(file: UploadFile = File(..., description="GeoJSON, GeoPackage, z
     with files.saved_upload(file) as (path, name):
         try:
             result = service.import_file(settings, path, municipality or None, status or None, layer or None,
-                                         by=principal)
+                                         by=principal)  # an editor may touch their own municipalities only
         except InputError as exc:
             raise files.named_error(exc, path, name) from None
         result.issues[:] = files.named_issues(result.issues, path, name)
