@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -42,16 +43,34 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVER_LOG: list[Path] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed end-to-end test shows the end of the server's log beside its own error."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and SERVER_LOG and SERVER_LOG[0].exists():
+        tail = SERVER_LOG[0].read_text(errors="replace").splitlines()[-40:]
+        report.sections.append(("trekant serve log (last 40 lines)", "\n".join(tail)))
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """The README's way: `trekant serve --init` on an empty data folder; yields the base URL."""
+def server():
+    """The README's way: `trekant serve --init` on an empty data folder; yields the base URL.
+
+    The folder is our own (tempfile), not pytest's tmp_path: pytest keeps only the last three
+    session folders of a user, so a long browser session beside other test runs of the same user
+    would lose its store (SQLite: "disk I/O error") when they start."""
     browser_or_skip()
-    folder = tmp_path_factory.mktemp("e2e-store")
+    folder = Path(tempfile.mkdtemp(prefix="trekant-e2e-"))
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TREKANT_")}
     env.update(TREKANT_DATA_DIR=str(folder), TREKANT_LANGUAGE="da")
     trekant = shutil.which("trekant", path=str(Path(sys.executable).parent)) or "trekant"
     log = (folder / "serve.log").open("w")
+    SERVER_LOG[:] = [folder / "serve.log"]
     process = subprocess.Popen([trekant, "serve", "--init", "--local-admin", "--port", str(port)],
                                env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -74,6 +93,7 @@ def server(tmp_path_factory):
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -109,7 +129,7 @@ def page(browser, server):
     page.on("request", lambda request: outside.append(request.url)
             if not request.url.startswith(server) and not request.url.startswith(("data:", "blob:")) else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_default_timeout(60_000)
+    page.set_default_timeout(120_000)  # a shared 2-core machine under load can be slow; nothing waits on a clock
     yield page
     context.close()
     assert outside == [], f"requests left the machine: {outside}"

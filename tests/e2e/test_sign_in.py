@@ -22,8 +22,6 @@ from trekant.web.app import create_app
 from integration.web.signin import PASSWORDS, make_accounts
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--enable-unsafe-swiftshader"]
 
 
 def _browser_or_skip():
@@ -74,16 +72,15 @@ def server(sqlite_env, tmp_path):
 
 
 @pytest.fixture
-def page(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.violations = []
-        page.on("console", lambda m: page.violations.append(m.text) if "Content Security Policy" in m.text else None)
-        yield page
-        browser.close()
+def page(server, browser):
+    """A fresh context of the session's Chromium (tests/e2e/conftest.py): one Playwright per session,
+    since a second sync_playwright() beside it fails ("Sync API inside the asyncio loop")."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.violations = []
+    page.on("console", lambda m: page.violations.append(m.text) if "Content Security Policy" in m.text else None)
+    yield page
+    context.close()
 
 
 def test_sign_in_and_sign_out_in_chromium(server, page):

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from trekant.cli.main import COMMANDS, app
@@ -70,3 +71,27 @@ def test_version_is_written_once():
     assert "version" in project["project"]["dynamic"]
     assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "trekant.__version__"}
     assert CliRunner().invoke(app, ["--version"]).output.strip() == f"trekant {trekant.__version__}"
+
+
+def _paths(command, prefix=""):
+    for name, sub in getattr(command, "commands", {}).items():
+        sub = sub.real() if hasattr(sub, "real") else sub
+        path = f"{prefix}{name}"
+        yield path, sub
+        yield from _paths(sub, path + " ")
+
+
+def test_every_command_has_danish_help_and_no_stale_entry():
+    from trekant.cli.help_da import HELP_DA
+
+    paths = {path for path, _ in _paths(typer.main.get_command(app))}
+    roots = set(COMMANDS)
+    assert sorted(paths - roots - set(HELP_DA)) == []  # a new command needs its Danish help line
+    assert sorted(set(HELP_DA) - paths) == []
+
+
+def test_group_help_follows_the_language_of_the_run():
+    danish = CliRunner().invoke(app, ["energy", "--help"], env={"COLUMNS": "200"}).stdout
+    english = CliRunner().invoke(app, ["--lang", "en", "energy", "--help"], env={"COLUMNS": "200"}).stdout
+    assert "Udledning pr. sektor og energibærer" in danish and "Emissions by sector" not in danish
+    assert "Emissions by sector and carrier" in english and "Udledning pr. sektor" not in english

@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from trekant import __version__
+from trekant.cli import help_da
 from trekant.cli.common import help_language, set_language
 from trekant.store.audit import set_origin
 
@@ -32,9 +33,6 @@ COMMANDS: dict[str, Entry] = {
     "init": Entry("trekant.cli.region", "init_command",
                   "Byg lageret fra regionens data (igen: opdaterer uden at fordoble).",
                   "Build the store from the region's data (again: refreshes, never duplicates)."),
-    "serve": Entry("trekant.cli.serve", "serve_command",
-                   "Start webapplikationen: sider, JSON-API (/api/) og OGC API Features (/ogc/).",
-                   "Serve the web application: pages, JSON API (/api/) and OGC API Features (/ogc/)."),
     "region": Entry("trekant.cli.region", "app", "Regionen og dens kommuner.", "The region and its municipalities."),
     "plan": Entry("trekant.cli.plan", "app", "Fælles kommuneplan: rammer, tjek på tværs af grænser, arealregnskab.",
                   "Joint municipal plan: frames, cross-border checks, land account."),
@@ -78,6 +76,7 @@ class LazyCommand:
         self.name = name
         self._entry = entry
         self._real = None
+        self._language = None
 
     @property
     def help(self) -> str:
@@ -97,8 +96,12 @@ class LazyCommand:
                 single.command(self.name)(target)
                 command = typer.main.get_command(single)
             command.name = self.name
-            command.help = self.help
             self._real = command
+        language = help_language()
+        if self._language != language:  # help in the language of this run (Danish unless --lang en)
+            self._real.help = self.help
+            help_da.apply(self._real, self.name, language)
+            self._language = language
         return self._real
 
     def __getattr__(self, attribute: str):

@@ -463,7 +463,7 @@ def export_command(
 @requires("designation.edit")
 def designations_command(
     file: Path = typer.Argument(..., help="Polygon file of one theme (GeoJSON, GeoPackage, zipped Shapefile, GML)."),
-    theme: str = typer.Option(..., "--theme", help="transport_logistics, wind, solar, ptx or green_corridor."),
+    theme: str = typer.Option(..., "--theme", help="transport_logistics, wind, solar, ptx, green_corridor, or production (areas reserved for production companies; zone width in consequence_m)."),
     id_field: str = typer.Option("id", "--id-field", help="Field holding each designation's id."),
     name_field: str = typer.Option("name", "--name-field", help="Field holding each designation's name."),
     layer: str = typer.Option(None, "--layer", help="Layer to read when the file has several."),

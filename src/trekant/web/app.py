@@ -35,7 +35,7 @@ def plotly_bundle() -> Path:
 def create_app(settings: Settings | None = None, *, local_admin: bool = False) -> FastAPI:
     """The web application over the store that `settings` point at."""
     app = FastAPI(title="trekant", version=__version__, openapi_url="/api/openapi.json",
-                  docs_url="/api/docs", redoc_url=None,
+                  docs_url=None, redoc_url=None,  # FastAPI's doc pages load scripts from a CDN: offline, the schema is the document
                   dependencies=[Depends(auth.csrf_protect)])  # every route: cookie-authenticated writes need CSRF
     # Workers read through one engine per process (stateless otherwise): no engine per request.
     app.state.settings = (settings or get_settings()).model_copy(update={"shared_engine": True})

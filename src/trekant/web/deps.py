@@ -67,17 +67,11 @@ def reader_settings(request: Request, settings: Settings = Depends(get_settings)
     return settings if lang == settings.language else settings.model_copy(update={"language": lang})
 
 
-def has_role(principal: Principal, *roles: Role) -> bool:
-    """Whether the principal may do what these roles may (an administrator may do everything);
-    pages use it to show a control only to those whom require_role would let through."""
-    return principal.role == "administrator" or principal.role in roles
-
-
 def require_role(*roles: Role):
     """A dependency that lets only the given roles through (403 otherwise, 401 when anonymous)."""
 
     def check(principal: Principal = Depends(current_principal)) -> Principal:
-        if has_role(principal, *roles):
+        if principal.role == "administrator" or principal.role in roles:
             return principal
         if not principal.signed_in:
             raise SignInRequired("sign-in required")

@@ -27,10 +27,11 @@ def _record(kind: str, i: int, status: str, **values) -> dict:
         return properties(kind, **common, zone=1, zonestatus="Byzone", kommunenavn="Vejle", dataprod="2026", **values)
     fields = dict(common, plannr=f"{i}", plannavn=f"{kind} {i}", anvgen=11.0, zone=1.0, bebygpct=30.0, bebygpctaf=2,
                   maxetager="2.0", planstatus=status, datovedt=20211013 if status == "V" else None, datoforsl=20210510,
+                  datooprt="2021-10-13T10:11:12", kommunenavn="Vejle",
                   doklink=f"https://dokument.plandata.dk/20_{i}.pdf",
                   plantype=10.1 if kind == "kommuneplanramme" else 20.1)
     if kind in ("lokalplan", "delomraade"):
-        fields.update(kompleks="false", iomfangreg="true")
+        fields.update(kompleks="false", iomfangreg="true", datoattr=20230228.0)
     if kind == "delomraade":
         fields.update(lokplan_id="LOK-1", delnr=f"{i}")
     if kind == "kommuneplanramme":

@@ -73,3 +73,9 @@ def test_serve_refuses_local_admin_on_a_network_address(empty_env):
     result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--local-admin"])
     assert result.exit_code == 2
     assert "--local-admin" in result.output
+
+
+def test_no_page_loads_from_a_cdn(client):
+    """Offline: FastAPI's Swagger/ReDoc pages fetch their scripts from a CDN, so they are not served."""
+    assert client.get("/api/docs").status_code == 404
+    assert client.get("/api/redoc").status_code == 404

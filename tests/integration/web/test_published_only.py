@@ -6,6 +6,9 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from trekant.accounts import service
+from trekant.plan import service as plan_service
+from trekant.plan.model import PUBLISHED_STATUSES
+from unit.plan.builders import VEJLE, border_segment, frame, write_geojson
 
 from .signin import SETUP, app, session_for  # noqa: F401 (app: fixture)
 
@@ -18,20 +21,25 @@ def _statuses(client: TestClient, **kwargs) -> dict[str, str]:
     return {f["properties"]["planid"]: f["properties"]["status"] for f in body["features"]}
 
 
-def test_draft_plan_frames_only_for_signed_in_principals(app, store_env):
+def test_draft_plan_frames_only_for_signed_in_principals(app, store_env, tmp_path):
+    """Drafts (K kladde til forslag, KV kladde til vedtaget) are the cooperation's; adopted plans and
+    proposals in public consultation are public, as Plandata publishes them."""
+    s = border_segment("0621", VEJLE)
+    drafts = write_geojson(tmp_path / "drafts.geojson", [frame("V-KLADDE", VEJLE, 11, s.rect(100, 400), status="K"),
+                                                          frame("V-KLADDE2", VEJLE, 21, s.rect(500, 800), status="KV")])
+    assert plan_service.import_file(store_env, drafts).imported == 2
     anonymous = TestClient(app, raise_server_exceptions=False)
     reader, _ = session_for(app, "reader")
     token, _ = service.issue_token(store_env, SETUP, "analyst", None, where="test")
     public = _statuses(anonymous)
     signed_in = _statuses(reader)
-    drafts = {planid for planid, status in signed_in.items() if status != "V"}
-    assert drafts, "the demo plan holds a draft frame (status F) to hide"
-    assert set(public.values()) == {"V"} and set(public) == set(signed_in) - drafts
+    assert {"V-KLADDE": "K", "V-KLADDE2": "KV"}.items() <= signed_in.items()
+    assert set(public.values()) <= set(PUBLISHED_STATUSES) and "K" not in public.values()
+    assert set(public) == {planid for planid, status in signed_in.items() if status in PUBLISHED_STATUSES}
     assert _statuses(anonymous, headers={"Authorization": f"Bearer {token}"}) == signed_in
-    draft = sorted(drafts)[0]
-    assert anonymous.get(f"{ITEMS}/{draft}").status_code == 404
-    assert reader.get(f"{ITEMS}/{draft}").status_code == 200
-    assert draft not in anonymous.get(ITEMS, params={"limit": 1000, "f": "html"}).text
+    assert anonymous.get(f"{ITEMS}/V-KLADDE").status_code == 404
+    assert reader.get(f"{ITEMS}/V-KLADDE").status_code == 200
+    assert "V-KLADDE" not in anonymous.get(ITEMS, params={"limit": 1000, "f": "html"}).text
 
 
 def test_contact_persons_only_for_signed_in_principals(app):

@@ -137,3 +137,24 @@ def test_a_draft_frame_is_shown_only_to_signed_in_principals(admin_client, store
         assert "WEB-2" in [f["planid"] for f in admin_client.get(at).json()["frames"]]
         assert "WEB-2" not in [f["planid"] for f in anonymous.get(at).json()["frames"]]
         assert "WEB-2" not in anonymous.get("/parts/plan/site-finder?env_class=3&use=31").text
+
+
+def test_an_editor_uploads_for_their_own_municipality_only(store_env, tmp_path):
+    """The upload asks the permission table ("plan.edit": editors for their own municipalities): the
+    editor of Kolding may not add Vejle's frames (403, nothing written); the editor of Vejle may."""
+    from integration.web.signin import make_accounts, signed_in
+
+    make_accounts(store_env)
+    app = create_app(store_env)
+    kolding, kolding_csrf = signed_in(app, "kolding")
+    path = good_plan(tmp_path)
+    with path.open("rb") as handle:
+        refused = kolding.post("/api/plan/import", files={"file": (path.name, handle)}, headers={"X-CSRF-Token": kolding_csrf})
+    assert refused.status_code == 403 and "0630" in refused.json()["issues"][0]["message"]
+    assert not set(GOOD_IDS) & planids(kolding)
+    vejle, vejle_csrf = signed_in(app, "vejle")
+    assert 'id="upload-form"' in vejle.get("/plan").text
+    with path.open("rb") as handle:
+        accepted = vejle.post("/api/plan/import", files={"file": (path.name, handle)}, headers={"X-CSRF-Token": vejle_csrf})
+    assert accepted.status_code == 200, accepted.text
+    assert set(GOOD_IDS) <= planids(vejle)

@@ -1,7 +1,8 @@
 """/api/plan: the joint municipal plan — the use cases of `trekant plan …`, plus map layers.
 
-Reads are open to everyone; the plan import (upload) needs an editor (the local administrator
-until accounts exist) and is audited under the person's name.
+Reads are open to everyone (anonymous readers see published statuses only); the plan import
+(upload) needs "plan.edit" (an editor, for their own municipalities; the administrator) and is
+audited under the person's name.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from trekant.plan.model import DEFAULT_SENSITIVE_USES, LIVE_STATUSES, CheckOptio
 from trekant.settings import Settings
 from trekant.web import files
 from trekant.web.api.common import listed
-from trekant.web.deps import Principal, actor_settings, current_principal, language, reader_settings, require_role
+from trekant.web.deps import Principal, actor_settings, current_principal, language, permits, reader_settings
 
 router = APIRouter(prefix="/plan")
 
@@ -126,12 +127,16 @@ def import_plan(file: UploadFile = File(..., description="GeoJSON, GeoPackage, z
                 status: str | None = Form(None, description="Status of frames that carry none (K, F, KV, V, A)."),
                 layer: str | None = Form(None, description="Layer to read when the file has several."),
                 settings: Settings = Depends(actor_settings),
-                principal: Principal = Depends(require_role("editor")),
+                principal: Principal = Depends(permits("plan.edit")),
                 lang: str = Depends(language)) -> dict:
-    """Import a plan file (`plan import`): every problem feature by feature; any error writes nothing (422)."""
+    """Import a plan file (`plan import`): every problem feature by feature; any error writes nothing (422).
+
+    An editor imports only frames of their own municipalities: one other municipality's frame in the
+    file refuses it whole (403, nothing written; accounts.rules "plan.edit", checked in the service)."""
     with files.saved_upload(file) as (path, name):
         try:
-            result = service.import_file(settings, path, municipality or None, status or None, layer or None)
+            result = service.import_file(settings, path, municipality or None, status or None, layer or None,
+                                         by=principal)  # an editor may touch their own municipalities only
         except InputError as exc:
             raise files.named_error(exc, path, name) from None
         result.issues[:] = files.named_issues(result.issues, path, name)

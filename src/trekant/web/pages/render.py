@@ -9,7 +9,8 @@ from fastapi.templating import Jinja2Templates
 
 from trekant.i18n import number, percent
 from trekant.web.auth import csrf_token
-from trekant.web.deps import current_principal, has_role, language
+from trekant.accounts import rules
+from trekant.web.deps import current_principal, language
 from trekant.web.labels import label, script_labels
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent.parent / "templates")
@@ -27,7 +28,7 @@ def render(request: Request, template: str, **context):
         lang=lang,
         other_lang="en" if lang == "da" else "da",
         principal=principal,
-        may=lambda *roles: has_role(principal, *roles),
+        may=lambda action: rules.scope_of(principal.role, action) is not None,
         path=request.url.path,
         script_labels=script_labels(lang),
         csrf_token=csrf_token(request),
