@@ -88,11 +88,9 @@ def _project_section(ctx: BuildContext, data: shared.Ranked, key: str, rank: dic
         f"{ctx.t('municipalities_involved')}: {', '.join(names.get(c, c) for c in project.municipalities)}",
         f"{ctx.t('opening_year')}: {project.opening_year}"))))
     section.add(KeyFigures((
-        KeyFigure(ctx.t("construction"), f"{ctx.mdkk(costs['budget_dkk'])} mio. kr. ({project.price_year}-priser)"
-                  if ctx.language == "da" else f"DKK {ctx.mdkk(costs['budget_dkk'])} m ({project.price_year} prices)",
+        KeyFigure(ctx.t("construction"), ctx.t("mdkk_prices", value=ctx.mdkk(costs["budget_dkk"]), year=project.price_year),
                   " ".join(f"[{s['id']}]" for s in cba["sources"])),
-        KeyFigure(ctx.t("npv"), f"{ctx.mdkk(cba['npv_dkk'])} mio. kr." if ctx.language == "da"
-                  else f"DKK {ctx.mdkk(cba['npv_dkk'])} m", short),
+        KeyFigure(ctx.t("npv"), ctx.t("mdkk_value", value=ctx.mdkk(cba["npv_dkk"])), short),
         KeyFigure(ctx.t("irr"), shared.irr_text(ctx, cba), short),
         KeyFigure(ctx.t("bc"), ctx.num(cba["bc_ratio"], 2), short),
         KeyFigure(ctx.t("first_year_return"), ctx.pct(cba["first_year_return"], 1), short),
@@ -129,9 +127,7 @@ def _project_map(ctx: BuildContext, project, name: str, outlines: list[dict], il
     path = maps.draw(ctx.figures, f"project-{project.key}", outlines, [layer], focus=project.geometry,
                      margin_m=8_000, height_cm=10)
     geometry_demo = project.is_illustrative("geometry")
-    what = "projektets geometri" if ctx.language == "da" else "the project's geometry"
-    if geometry_demo:
-        what += "; " + ("illustrativ" if ctx.language == "da" else "illustrative")
+    what = ctx.t("project_geometry") + (f"; {ctx.t('illustrative_word')}" if geometry_demo else "")
     return Figure(path, ctx.t("project_map", name=name), ctx.t("map_units"),
                   f"{ctx.t('source')}: trekant infra ({what}); DAGI (SDFI)",
                   geometry_demo, kind="map", width_pct=80)
@@ -142,6 +138,5 @@ def _method_section(ctx: BuildContext, data: shared.Ranked) -> Section:
     return Section(ctx.t("method_heading"), "method").add(
         Paragraph(ctx.t("method_text", params=data.params, method=data.ranking["method"],
                         draws=ctx.num(stability["draws"]), perturbation=ctx.pct(stability["perturbation"], 0))),
-        Paragraph(ctx.t("params_used", params=data.params, price_year=data.price_year, base_year=data.base_year,
-                        first="–", last="–").split(";")[0] + "."),
+        Paragraph(ctx.t("params_brief", params=data.params, price_year=data.price_year, base_year=data.base_year)),
         Paragraph(ctx.t("published_note") if ctx.published_only else ctx.t("internal_note")))

@@ -30,6 +30,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "built_from": ("Bygget af trekant {version} fra platformens lager; hvert tal nævner sin kilde.",
                    "Built by trekant {version} from the platform's store; every figure names its source."),
     "figure": ("Figur", "Figure"),
+    "code": ("Kode", "Code"),
+    "mdkk_value": ("{value} mio. kr.", "DKK {value} m"),
+    "mdkk_prices": ("{value} mio. kr. ({year}-priser)", "DKK {value} m ({year} prices)"),
+    "illustrative_mark": ("* = illustrativ", "* = illustrative"),
+    "project_geometry": ("projektets geometri", "the project's geometry"),
+    "illustrative_word": ("illustrativ", "illustrative"),
+    "emission_factors": ("emissionsfaktorer", "emission factors"),
+    "params_brief": ("Parametersæt: {params}; prisniveau {price_year}; tilbagediskonteret til {base_year}.",
+                     "Parameter set: {params}; price level {price_year}; discounted to {base_year}."),
+    "plan_demo": ("Planerne er DEMO – syntetiske rammer, der viser værktøjet; de er ikke kommunernes planer.",
+                  "The plans are DEMO – synthetic frames that show the tool; they are not the municipalities' plans."),
+    "energy_demo": ("Aktivitetsdata, mål og tiltag er DEMO – syntetiske tal, der viser metoden; emissionsfaktorerne er "
+                    "offentlige.", "Activity data, targets and measures are DEMO – synthetic figures that show the "
+                    "method; the emission factors are published ones."),
+    "partnerships_demo": ("Registret indeholder DEMO-partnerskaber (syntetiske eksempler); {share} mio. kr. af "
+                          "finansieringen er demo.", "The register holds DEMO partnerships (synthetic examples); "
+                          "DKK {share} m of the funding is demo."),
+    "strategy_demo": ("KPI'er mærket [DEMO] bygger på syntetiske data; mål mærket illustrative er ikke vedtaget af "
+                      "bestyrelsen.", "KPIs marked [DEMO] rest on synthetic data; targets marked illustrative are not "
+                      "adopted by the board."),
     "source": ("Kilde", "Source"),
     "none": ("ingen", "none"),
     "yes": ("ja", "yes"),

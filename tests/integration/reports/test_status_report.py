@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from trekant.economy import claim_service
 from trekant.energy import service as energy
 from trekant.i18n import number, percent
 from trekant.infrastructure import service as infra
 from trekant.region import service as region_service
-from trekant.reports.model import Figure, KeyFigures, Table
+from trekant.reports.model import KeyFigures, Table
 
 from .conftest import blank_twin, build, drawn_share, flat, png_pages
 

@@ -37,8 +37,8 @@ def build(ctx: BuildContext) -> Section:
 
 
 def _source(ctx: BuildContext, account: dict) -> str:
-    return (f"{ctx.t('source')}: trekant energy accounts, " + ("emissionsfaktorer" if ctx.language == "da" else
-            "emission factors") + f" {account['factor_table']} ({account['factor_basis']})")
+    return (f"{ctx.t('source')}: trekant energy accounts, {ctx.t('emission_factors')} {account['factor_table']} "
+            f"({account['factor_basis']})")
 
 
 def _accounts(ctx: BuildContext, account: dict) -> list:
@@ -47,7 +47,7 @@ def _accounts(ctx: BuildContext, account: dict) -> list:
     source = _source(ctx, account)
     blocks: list = []
     if demo:
-        blocks.append(Note(energy_demo_text(ctx), "demo"))
+        blocks.append(Note(ctx.t("energy_demo"), "demo"))
     blocks.append(KeyFigures((
         KeyFigure(ctx.t("energy_total", year=year), f"{ctx.num(account['total_co2e_t'])} {ctx.t('tonnes')}", source),
         KeyFigure(ctx.t("energy_per_resident", year=year), f"{ctx.num(account['co2e_per_resident_t'], 2)} "
@@ -65,13 +65,6 @@ def _accounts(ctx: BuildContext, account: dict) -> list:
             ctx.num(account["co2e_per_resident_t"], 2)),),
         title=f"{ctx.t('emissions_chart', year=year)}, {ctx.t('tonnes')}", source=source))
     return blocks
-
-
-def energy_demo_text(ctx: BuildContext) -> str:
-    return ("Aktivitetsdata, mål og tiltag er DEMO – syntetiske tal, der viser metoden; emissionsfaktorerne er "
-            "offentlige." if ctx.language == "da" else
-            "Activity data, targets and measures are DEMO – synthetic figures that show the method; the emission "
-            "factors are published ones.")
 
 
 def _pathway(ctx: BuildContext, path: dict) -> list:

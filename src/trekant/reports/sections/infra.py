@@ -87,7 +87,7 @@ def ranking_table(ctx: BuildContext, data: Ranked) -> Table:
     return Table((ctx.t("rank"), ctx.t("project"), ctx.t("score"), ctx.t("keeps_rank"), ctx.t("npv_mdkk"), ctx.t("bc"),
                   ctx.t("irr"), ctx.t("first_year_return")), tuple(rows),
                  title=ctx.t("ranking_table", profile=r["profile"], method=r["method"]),
-                 source=cba_source(ctx, data) + ("; * = illustrativ" if ctx.language == "da" else "; * = illustrative"),
+                 source=f"{cba_source(ctx, data)}; {ctx.t('illustrative_mark')}",
                  numeric=(True, False, True, True, True, True, True, True))
 
 

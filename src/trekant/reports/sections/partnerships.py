@@ -20,7 +20,7 @@ def build(ctx: BuildContext) -> Section:
     demo = ctx.demo(listed["demo"] or funding["demo"] or coverage["demo"], ctx.t("sec_partnerships"))
     word = lambda key: p_labels.label(key, ctx.language)  # noqa: E731
     if demo:
-        section.add(Note(partnerships_demo(ctx, funding), "demo"))
+        section.add(Note(ctx.t("partnerships_demo", share=ctx.mdkk(funding["demo_dkk"], 1)), "demo"))
     section.add(KeyFigures((
         KeyFigure(ctx.t("partnerships_count"), ctx.num(listed["count"]), source),
         KeyFigure(ctx.t("funding_total"), f"{ctx.mdkk(funding['total_dkk'], 1)} {ctx.t('funding_units')}", source))))
@@ -50,9 +50,3 @@ def build(ctx: BuildContext) -> Section:
                                 or ctx.t("none"))))
     return section
 
-
-def partnerships_demo(ctx: BuildContext, funding: dict) -> str:
-    share = ctx.mdkk(funding["demo_dkk"], 1)
-    return (f"Registret indeholder DEMO-partnerskaber (syntetiske eksempler); {share} mio. kr. af finansieringen er demo."
-            if ctx.language == "da" else
-            f"The register holds DEMO partnerships (synthetic examples); DKK {share} m of the funding is demo.")

@@ -56,19 +56,13 @@ def build(ctx: BuildContext) -> Section:
     ctx.progress("plan map")
     demo = ctx.demo(any(f["properties"].get("is_demo") for f in data.frames.values()), ctx.t("sec_plan"))
     if demo:
-        section.add(Note(plan_labels_demo(ctx), "demo"))
+        section.add(Note(ctx.t("plan_demo"), "demo"))
     section.add(KeyFigures((KeyFigure(ctx.t("frames_count"), ctx.num(len(data.frames)), ctx.t("plan_source")),)),
                 _plan_map(ctx, data, outlines, demo))
     section.add(*_land(ctx, data, municipality, demo))
     ctx.progress("plan checks")
     section.add(*_conflicts(ctx, data, outlines, municipality, demo))
     return section
-
-
-def plan_labels_demo(ctx: BuildContext) -> str:
-    return ("Planerne er DEMO – syntetiske rammer, der viser værktøjet; de er ikke kommunernes planer."
-            if ctx.language == "da" else
-            "The plans are DEMO – synthetic frames that show the tool; they are not the municipalities' plans.")
 
 
 def _plan_map(ctx: BuildContext, data: PlanData, outlines: list[dict], demo: bool) -> Figure:

@@ -52,7 +52,7 @@ def _municipality_table(ctx: BuildContext, region: dict) -> Table:
         population = m["population"]
         rows.append((m["name"], m["code"], ctx.num(m["area_km2"], 1),
                      ctx.num(population["value"]) if population else "–", population["period"] if population else "–"))
-    return Table((ctx.t("municipality"), "Kode" if ctx.language == "da" else "Code", ctx.t("area_km2"),
+    return Table((ctx.t("municipality"), ctx.t("code"), ctx.t("area_km2"),
                   ctx.t("population"), ctx.t("period")), tuple(rows), source=f"{ctx.t('source')}: {DST_POPULATION}; "
                  "DAGI (SDFI)", numeric=(False, False, True, True, False))
 

@@ -16,7 +16,7 @@ def build(ctx: BuildContext) -> Section:
     demo = ctx.demo(report["demo"], ctx.t("sec_strategy"))
     section.add(Paragraph(ctx.t("kpi_counts", **report["counts"])))
     if demo:
-        section.add(Note(strategy_demo(ctx), "demo"))
+        section.add(Note(ctx.t("strategy_demo"), "demo"))
     for goal in report["goals"]:
         kpis = [k for k in report["kpis"] if k["goal"] == goal["key"]]
         if not kpis:
@@ -32,8 +32,3 @@ def build(ctx: BuildContext) -> Section:
                           tuple(rows), source=source, numeric=(False, True, True, False, False)))
     return section
 
-
-def strategy_demo(ctx: BuildContext) -> str:
-    return ("KPI'er mærket [DEMO] bygger på syntetiske data; mål mærket illustrative er ikke vedtaget af bestyrelsen."
-            if ctx.language == "da" else
-            "KPIs marked [DEMO] rest on synthetic data; targets marked illustrative are not adopted by the board.")
