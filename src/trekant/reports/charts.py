@@ -63,8 +63,7 @@ def stacked_bars(folder: FigureFolder, name: str, categories: Sequence[str], ser
         ax.set_xlabel(units)
         _axis_numbers(ax.xaxis, fmt)
         ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14 - 0.02 * len(categories) / 7), ncol=3, frameon=False,
-                  fontsize=7)
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=7)
         return folder.save(fig, name)
 
 

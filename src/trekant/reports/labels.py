@@ -156,7 +156,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "year": ("År", "Year"),
     "gap": ("Mangler til målet", "Gap to the target"),
     "political_gap": ("Mangler til Klimaloven", "Gap to the Climate Act"),
-    "first_on_target": ("Første år på målstien: {year}", "First year on the target path: {year}"),
+    "first_on_target": ("Første år, fremskrivningen når målstien: {year} (manglen år for år står i tabellen).",
+                        "First year the projection reaches the target path: {year} (the gap year by year is in the "
+                        "table)."),
     "never_on_target": ("Fremskrivningen når ikke målstien.", "The projection never reaches the target path."),
     "mac_heading": ("Tiltag: marginale reduktionsomkostninger", "Measures: marginal abatement cost curve"),
     "mac_table": ("De ti største tiltag", "The ten largest measures"),

@@ -26,8 +26,9 @@ def build(ctx: BuildContext) -> Section:
         return section.add(Note(str(exc)))
     ctx.progress("energy accounts")
     section.add(*_accounts(ctx, account))
+    names = {r["code"]: r["name"] for r in account["by_municipality"]}
     try:
-        section.add(*_pathway(ctx, energy.pathway(ctx.settings)))
+        section.add(*_pathway(ctx, energy.pathway(ctx.settings), names))
     except NotFound as exc:
         section.add(Note(str(exc)))
     ctx.progress("energy pathway")
@@ -67,7 +68,7 @@ def _accounts(ctx: BuildContext, account: dict) -> list:
     return blocks
 
 
-def _pathway(ctx: BuildContext, path: dict) -> list:
+def _pathway(ctx: BuildContext, path: dict, names: dict[str, str]) -> list:
     demo = ctx.demo(path["demo"], ctx.t("pathway_heading"))
     source = f"{ctx.t('source')}: trekant energy pathway ({path['factor_table']}); {path['target_sets'][0]['name']}"
     history = {r["year"]: r["actual_co2e_t"] for r in path["history"]}
@@ -93,10 +94,10 @@ def _pathway(ctx: BuildContext, path: dict) -> list:
     return [Heading(ctx.t("pathway_heading")),
             Figure(chart, ctx.t("pathway_chart"), ctx.t("tonnes"), source, demo), table,
             Paragraph(ctx.t("first_on_target", year=first) if first else ctx.t("never_on_target")),
-            *_mac_curve(ctx, path, source, demo)]
+            *_mac_curve(ctx, path, source, demo, names)]
 
 
-def _mac_curve(ctx: BuildContext, path: dict, source: str, demo: bool) -> list:
+def _mac_curve(ctx: BuildContext, path: dict, source: str, demo: bool, names: dict[str, str]) -> list:
     """The measures behind the projection, cheapest per tonne first (the service's order)."""
     measures = [m for m in path["mac_curve"] if m["reduction_co2e_t_per_year"] > 0]
     if not measures:
@@ -105,7 +106,7 @@ def _mac_curve(ctx: BuildContext, path: dict, source: str, demo: bool) -> list:
                          [m["cost_dkk_per_t"] for m in measures], ctx.t("mac_x"), ctx.t("mac_y"), ctx.fmt(), ctx.fmt())
     cheapest = sorted(measures, key=lambda m: (-m["reduction_co2e_t_per_year"], m["key"], m["municipality"]))[:10]
     table = Table((ctx.t("measure"), ctx.t("municipality"), ctx.t("sector"), ctx.t("mac_x"), ctx.t("mac_y")),
-                  tuple((m["name"], m["municipality"], sector_name(ctx, m["sector"]),
+                  tuple((m["name"], names.get(m["municipality"], m["municipality"]), sector_name(ctx, m["sector"]),
                          ctx.num(m["reduction_co2e_t_per_year"]), ctx.num(m["cost_dkk_per_t"]))
                         for m in cheapest), title=ctx.t("mac_table"), source=source)
     return [Heading(ctx.t("mac_heading")), Figure(chart, ctx.t("mac_heading"), ctx.t("mac_y"), source, demo), table]
