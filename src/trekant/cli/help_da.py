@@ -9,15 +9,15 @@ from __future__ import annotations
 
 HELP_DA: dict[str, str] = {
     "region show": "Regionens kommuner: kode, navn, areal, seneste folketal og naboer.",
-    "plan import": "Indlæs plandata; hvert problem meldes, og ved en fejl skrives intet.",
+    "plan import": "Indlæs plandata (rammer, lokalplaner, delområder, zonekort): som indberetning skrives intet ved en fejl; med --mirror gemmes registrets data som de er, med datakvalitetsfund.",
     "plan quality": "Datakvalitet i registerkopien: hvad bryder Plandatas regler, og hvad blev gjort ved det.",
     "plan check": "Tjek på tværs af grænser: miljøafstand, lige vilkår, overlap og følsom anvendelse i konsekvenszoner.",
     "plan history": "Alle versioner af en plan: hvad ændrede sig, hvornår og af hvem.",
-    "plan fetch": "Hent én kommunes planer fra Plandata.dk's WFS (kontrolleret som en indlæsning).",
+    "plan fetch": "Hent én kommunes planer i ét af Plandata.dk's lag fra WFS'en som registerkopi (--strict: kontrolleret som en indberetning).",
     "plan where": "Alle rammer i regionen der tillader en virksomhed i miljøklasse C, på lige vilkår.",
     "plan at": "Hvad gælder i et punkt: delområde, lokalplan, kommuneplanramme og zone.",
     "plan land": "Arealregnskab: hektar pr. kommune × anvendelse × status, eller ændringen mellem to tidspunkter.",
-    "plan export": "Eksportér de gældende rammer (og udpegninger, konflikter) til QGIS og regneark.",
+    "plan export": "Eksportér de gældende planer (et lag pr. Plandata-lag og status), udpegninger, konflikter og datakvalitet til QGIS og regneark.",
     "plan designations": "Indlæs fælles regionale udpegninger af ét tema (versioneret; ved en fejl skrives intet).",
     "energy accounts": "Udledning pr. sektor og energibærer, i alt og pr. indbygger (CO2-regnskab).",
     "energy hourly-account": "Udledningen fra et timeforbrug af el, hver time med sin deklarerede intensitet.",
