@@ -12,9 +12,8 @@ legal effect while it is in consultation (planlovens § 17): it is named beside 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-import geopandas as gpd
 import pandas as pd
 
 from trekant.plan.codes import CodeLists
@@ -30,6 +29,9 @@ REASONS = {
 }
 RULES = ("bebygpct", "bebygpctaf", "maxetager", "maxbygnhjd", "minuds", "minmiljo", "maxmiljo")
 M2_PER_HA = 10_000.0
+# What feature_record reads of a feature (those a layer has): the point query reads no more.
+RECORD_READ = ("planid", "komnr", "plannr", "plannavn", "status", "anvgen", "zone", *RULES, "doklink", "datoikraft",
+               "lokplan_id", "delnr", "komplan_id", "kompleks", "iomfangreg", "area_m2", "is_demo")
 
 
 def plain(value):
@@ -94,12 +96,12 @@ def _zone(levels: dict[str, list[dict]], codes: CodeLists) -> dict:
     return dict(zone=None, name=None, source=None, planid=None)
 
 
-def cascade(found: Mapping[str, gpd.GeoDataFrame], codes: CodeLists, names: Mapping[str, str]) -> dict:
-    """The cascade from the features of each layer covering the point (already filtered by status)."""
+def cascade(found: Mapping[str, Sequence[Mapping]], codes: CodeLists, names: Mapping[str, str]) -> dict:
+    """The cascade from the features of each layer covering the point (already filtered by status),
+    given as records (column → value) per layer kind."""
     levels = {}
     for kind in CASCADE:
-        frame = found.get(kind)
-        rows = [] if frame is None or not len(frame) else frame.drop(columns="geometry").to_dict("records")
+        rows = list(found.get(kind) or [])
         order = {ADOPTED: 0, PROPOSED: 1}
         rows.sort(key=lambda r: (order.get(r["status"], 2), str(r["planid"])))
         levels[kind] = [feature_record(r, kind, codes, names) for r in rows]

@@ -28,16 +28,17 @@ from shapely.geometry.base import BaseGeometry
 
 from trekant.plan.model import ADOPTED, RULE_COLUMNS, BorderOverlap, CheckOptions, Conflict, UnequalCondition
 
-
 DISTANCE_SLACK_M = 0.001
 
 
-def required_distances_m(maxmiljo: pd.Series, distance_m: Mapping[int, float]) -> np.ndarray:
-    """Recommended distance per frame from its highest environmental class (0 when none)."""
+def required_distances_m(maxmiljo, distance_m: Mapping[int, float]) -> np.ndarray:
+    """Recommended distance per frame from its highest environmental class (0 when none); maxmiljo
+    a Series or an array of floats (NaN when missing)."""
     table = np.zeros(max(distance_m) + 1)
     for env_class, metres in distance_m.items():
         table[env_class] = metres
-    classes = maxmiljo.fillna(0).astype(int).clip(0, len(table) - 1).to_numpy()
+    values = maxmiljo.to_numpy(dtype=float, na_value=np.nan) if isinstance(maxmiljo, pd.Series) else np.asarray(maxmiljo, dtype=float)
+    classes = np.nan_to_num(values).astype(int).clip(0, len(table) - 1)
     return table[classes]
 
 
@@ -84,17 +85,25 @@ def conflict_pairs(geoms: np.ndarray, komnr: np.ndarray, required_m: np.ndarray,
 def environmental_conflicts(frames: gpd.GeoDataFrame, distance_m: Mapping[int, float],
                             options: CheckOptions = CheckOptions()) -> list[Conflict]:
     f = frames.reset_index(drop=True)
-    required = required_distances_m(f["maxmiljo"], distance_m)
-    sensitive = f["anvgen"].isin(options.sensitive_uses).to_numpy(dtype=bool)
-    komnr = f["komnr"].to_numpy(dtype=object)
-    s, t, d = conflict_pairs(f.geometry.to_numpy(), komnr, required, sensitive,
-                             options.within_municipality, subject_mask(f, options))
+    status = f["status"].to_numpy(dtype=object) if "status" in f else None
+    return conflicts_of(f["planid"].to_numpy(dtype=object), f["komnr"].to_numpy(dtype=object),
+                        f["maxmiljo"].to_numpy(dtype=float, na_value=np.nan), f["anvgen"].to_numpy(dtype=float, na_value=np.nan),
+                        status, f.geometry.to_numpy(), distance_m, options)
+
+
+def conflicts_of(planid: np.ndarray, komnr: np.ndarray, maxmiljo: np.ndarray, anvgen: np.ndarray,
+                 status: np.ndarray | None, geoms: np.ndarray, distance_m: Mapping[int, float],
+                 options: CheckOptions = CheckOptions()) -> list[Conflict]:
+    """The environmental-distance check on plain arrays (a code missing is NaN; `status` None: every
+    frame is a subject): what environmental_conflicts does for a table, without one (the point query)."""
+    required = required_distances_m(maxmiljo, distance_m)
+    sensitive = np.isin(anvgen, list(options.sensitive_uses))
+    subject = np.ones(len(planid), dtype=bool) if status is None else np.isin(status, list(options.statuses))
+    s, t, d = conflict_pairs(geoms, komnr, required, sensitive, options.within_municipality, subject)
     # plain arrays, read once: a label lookup per conflict costs more than the spatial query
-    planid = f["planid"].to_numpy(dtype=object)
-    maxmiljo = f["maxmiljo"].to_numpy(dtype=float, na_value=0)
-    anvgen = f["anvgen"].to_numpy(dtype=float, na_value=0)
+    classes, uses = np.nan_to_num(maxmiljo), np.nan_to_num(anvgen)
     found = [
-        Conflict(planid[i], komnr[i], int(maxmiljo[i]), planid[j], komnr[j], int(anvgen[j]), round(float(dist), 1),
+        Conflict(planid[i], komnr[i], int(classes[i]), planid[j], komnr[j], int(uses[j]), round(float(dist), 1),
                  float(required[i]))
         for i, j, dist in zip(s, t, d)
     ]

@@ -14,22 +14,20 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry import Point
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from trekant.errors import InputError, NotFound
-from trekant.plan import checks, consequence, query, repo
+from trekant.plan import cascade, checks, consequence, nearby, query, repo
 from trekant.plan import land as land_mod
 from trekant.plan.codes import load_code_lists
 from trekant.plan.io import export as exporter
-from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer
 from trekant.plan.labels import t
+from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer
 from trekant.plan.model import LIVE_STATUSES, PUBLISHED_STATUSES, STORE_CRS, CheckOptions, CheckResult
+from trekant.plan.point import conflicts_near, designation_records, frame_records, search_box
 from trekant.plan.service import boundaries, cascade_at, check_distance, to_store_point
-from trekant.region import repo as region_repo
 from trekant.settings import Settings
-from trekant.store.schema.core import municipality
+from trekant.store.schema.plan import plan_designation, plan_frame
 from trekant.store.store import reading
 
 
@@ -121,15 +119,7 @@ RECORD_COLUMNS = ("planid", "komnr", "municipality", "plannr", "plannavn", "anvg
 
 def municipality_names(conn: Connection) -> dict[str, str]:
     """code → name, without reading the boundaries (the web's point query asks this per click)."""
-    return dict(conn.execute(select(municipality.c.code, municipality.c.name)).all())
-
-
-def municipalities_covering(conn: Connection, point: Point) -> list[str]:
-    """Codes of the municipalities whose boundary covers the point: the spatial index picks the
-    candidates, so only their boundaries are read (not all 99)."""
-    near = repo.in_box(municipality, conn.dialect.name, (point.x, point.y, point.x, point.y))
-    rows = conn.execute(select(municipality.c.code, municipality.c.geom).where(near).order_by(municipality.c.code))
-    return [code for code, geom in rows if geom is not None and geom.covers(point)]
+    return nearby.municipality_names(conn)
 
 
 def frame_table(frames: gpd.GeoDataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -164,26 +154,35 @@ def where(settings: Settings, env_class: int, use: int | None = None, min_area_h
                 min_area_ha=min_area_ha, frames=records(frame_table(chosen, names)))
 
 
+# What the point query reads of the frames near a point: the records it shows, the cascade's, the check's.
+AT_FRAME_READ = tuple(c for c in repo.FRAME_READ if c in {*RECORD_COLUMNS, *cascade.RECORD_READ, *repo.CHECK_READ})
+AT_DESIGNATION_READ = ("designation_id", "theme", "name", "description", "municipalities", "area_m2", "is_demo")
+
+
 def at(settings: Settings, x: float, y: float, crs: str | None = None, options: CheckOptions = CheckOptions()) -> dict:
     """What applies at a point: the cascade delområde → lokalplan → kommuneplanramme → zone and
-    which governs, the frames with their rules, designations, conflicts within 500 m."""
+    which governs, the frames with their rules, designations, conflicts within 500 m.
+
+    Reads only what lies near the point, as plain rows (plan/nearby.py, plan/point.py): the web
+    asks this on every click."""
     point = to_store_point(x, y, crs)
     codes = load_code_lists()
     with reading(settings) as conn:
-        frames = repo.read_frames(conn, statuses=options.statuses, bbox=query.search_box(point, codes.distance_m))
-        designations = repo.read_designations(conn)
-        names = municipality_names(conn)
-        inside = municipalities_covering(conn, point)
-        answer = cascade_at(conn, point, names)
-    here = query.containing(frames, point)
-    zones = query.containing(designations, point)
-    conflicts = query.conflicts_near(frames, point, codes.distance_m, options)
-    demo = bool(here["is_demo"].any() or zones["is_demo"].any() or frames["is_demo"].any()) if len(frames) or len(zones) else False
+        frames = nearby.features_in_box(conn, plan_frame, AT_FRAME_READ, search_box(point, codes.distance_m),
+                                        options.statuses)
+        zones = nearby.designations_in_box(conn, plan_designation, AT_DESIGNATION_READ, nearby.point_box(point))
+        names = nearby.municipality_names(conn)
+        inside = nearby.municipalities_covering(conn, point)
+        answer = cascade_at(conn, point, names, options.statuses, frames)
+    here, zones = frames.covering(point), zones.covering(point)
+    conflicts = conflicts_near(frames, point, codes.distance_m, options)
+    demo = frames.any("is_demo") or zones.any("is_demo")
     return dict(demo=demo or answer["demo"], x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
-                municipality=[dict(komnr=c, name=names.get(c)) for c in inside],
+                municipality=[dict(komnr=c, name=name) for c, name in inside],
                 cascade=answer["levels"], governs=answer["governs"], zone=answer["zone"], proposals=answer["proposals"],
-                frames=records(frame_table(here, names)),
-                designations=records(designation_table(zones)),
+                frames=frame_records(here, names, RECORD_COLUMNS, frozenset(repo.INTEGER_COLUMNS),
+                                     frozenset(repo.FLOAT_COLUMNS)),
+                designations=designation_records(zones),
                 conflicts=[c.to_dict() for c in conflicts])
 
 

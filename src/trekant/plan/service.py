@@ -27,8 +27,9 @@ from trekant.accounts import rules
 from trekant.accounts.model import Principal
 from trekant.errors import InputError, Issue, NotFound, has_errors
 from trekant.plan import cascade as cascade_mod
-from trekant.plan import designations, mirror, query, repo
+from trekant.plan import designations, mirror, nearby, repo
 from trekant.plan.codes import load_code_lists
+from trekant.plan.point import Rows
 from trekant.plan.io import wfs
 from trekant.plan.io.reader import RawLayer, read_layer
 from trekant.plan.layers import KOMMUNEPLANRAMME, LAYERS, PlanLayer, kind_from_name, kind_of_wfs_layer
@@ -471,11 +472,19 @@ def to_store_point(x: float, y: float, crs: str | None) -> Point:
     return Point(tx, ty)
 
 
-def cascade_at(conn: Connection, point, names: dict[str, str], statuses: Sequence[str] = LIVE_STATUSES) -> dict:
-    """The cascade at a point (plan/cascade.py) from every layer's features covering it."""
-    box = (point.x, point.y, point.x, point.y)
-    found = {kind: query.containing(repo.read_features(conn, spec, statuses=statuses, bbox=box), point)
-             for kind, spec in LAYERS.items()}
+def cascade_at(conn: Connection, point, names: dict[str, str], statuses: Sequence[str] = LIVE_STATUSES,
+               frames: Rows | None = None) -> dict:
+    """The cascade at a point (plan/cascade.py) from every layer's features covering it; `frames`,
+    when given, are the frames of these statuses near the point already read (plan/nearby.py)."""
+    box = nearby.point_box(point)
+    found = {}
+    for kind, spec in LAYERS.items():
+        if kind == KOMMUNEPLANRAMME.kind and frames is not None:
+            rows = frames
+        else:
+            columns = [c for c in repo.read_columns(spec) if c in cascade_mod.RECORD_READ]
+            rows = nearby.features_in_box(conn, repo.table_of(spec), columns, box, statuses)
+        found[kind] = rows.covering(point).records()
     return cascade_mod.cascade(found, load_code_lists(), names)
 
 
@@ -487,11 +496,11 @@ def cascade(settings: Settings, x: float, y: float, crs: str | None = None, publ
     point = to_store_point(x, y, crs)
     statuses = tuple(s for s in LIVE_STATUSES if s in PUBLISHED_STATUSES) if published_only else LIVE_STATUSES
     with reading(settings) as conn:
-        names = {m.code: m.name for m in region_repo.read_all_municipalities(conn)}
-        inside = [c for c, g in boundaries(conn).items() if g.covers(point)]
+        names = nearby.municipality_names(conn)
+        inside = nearby.municipalities_covering(conn, point)
         answer = cascade_at(conn, point, names, statuses)
     return dict(answer, x=round(point.x, 2), y=round(point.y, 2), crs=STORE_CRS,
-                municipality=[dict(komnr=c, name=names.get(c)) for c in inside])
+                municipality=[dict(komnr=c, name=name) for c, name in inside])
 
 
 def visible_statuses(published_only: bool, statuses: Sequence[str] | None) -> tuple[str, ...]:

@@ -52,3 +52,25 @@ def test_contact_persons_only_for_signed_in_principals(app):
     reader, _ = session_for(app, "reader")
     assert reader.get("/api/partnerships/dima").json()["contacts"][0]["email"] == PERSON["email"]
     assert PERSON["email"] in reader.get("/partnerships/dima").text
+
+
+def test_the_point_query_shows_anonymous_no_draft_local_plan(app, store_env, tmp_path):
+    """/api/plan/at walks the cascade (delområde → lokalplan → kommuneplanramme → zone): a draft local
+    plan covering the point is the cooperation's, so it is in a signed-in reader's cascade and not in
+    the public's (it was shown to everyone while the frames beside it were already filtered)."""
+    s = border_segment("0621", VEJLE)
+    frames = write_geojson(tmp_path / "frames.geojson", [frame("V-RAMME", VEJLE, 11, s.rect(100, 900))])
+    local = write_geojson(tmp_path / "lokalplaner.geojson", [frame("V-LP-KLADDE", VEJLE, 11, s.rect(300, 600), status="K")])
+    assert plan_service.import_file(store_env, frames).imported == 1
+    assert plan_service.import_file(store_env, local, kind="lokalplan").imported == 1
+    x, y = s.middle + s.into_b * 450
+    path = f"/api/plan/at?x={x}&y={y}"
+
+    def cascade(client: TestClient) -> dict[str, list[str]]:
+        body = client.get(path).json()
+        return {level["level"]: [f["planid"] for f in level["features"]] for level in body["cascade"]}
+
+    reader, _ = session_for(app, "reader")
+    assert cascade(reader)["lokalplan"] == ["V-LP-KLADDE"]
+    public = cascade(TestClient(app, raise_server_exceptions=False))
+    assert public["lokalplan"] == [] and "V-RAMME" in public["kommuneplanramme"]

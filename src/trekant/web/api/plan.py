@@ -8,6 +8,7 @@ audited under the person's name.
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi.responses import JSONResponse
 
 from trekant.errors import InputError
 from trekant.plan import maps, reports, service
@@ -15,7 +16,17 @@ from trekant.plan.model import DEFAULT_SENSITIVE_USES, LIVE_STATUSES, CheckOptio
 from trekant.settings import Settings
 from trekant.web import files
 from trekant.web.api.common import listed
-from trekant.web.deps import Principal, actor_settings, current_principal, language, permits, reader_settings
+from trekant.web.deps import (
+    Principal,
+    actor_settings,
+    current_principal,
+    language,
+    permits,
+    principal_now,
+    reader_settings,
+    reader_settings_now,
+)
+from trekant.web.threads import off_loop
 
 router = APIRouter(prefix="/plan")
 
@@ -90,12 +101,14 @@ def where(env_class: int = Query(..., description="Environmental class of the bu
 
 
 @router.get("/at")
-def at(x: float = Query(..., description="Easting, or longitude with crs=EPSG:4326."),
-       y: float = Query(..., description="Northing, or latitude."),
-       crs: str | None = Query(None, description="CRS of x, y (default EPSG:25832), e.g. EPSG:4326."),
-       settings: Settings = Depends(reader_settings), principal: Principal = Depends(current_principal)) -> dict:
+async def at(x: float = Query(..., description="Easting, or longitude with crs=EPSG:4326."),
+             y: float = Query(..., description="Northing, or latitude."),
+             crs: str | None = Query(None, description="CRS of x, y (default EPSG:25832), e.g. EPSG:4326."),
+             settings: Settings = Depends(reader_settings_now), principal: Principal = Depends(principal_now)) -> dict:
     """What applies at a point (`plan at`): frames and their rules, designations, conflicts within 500 m."""
-    return reports.at(settings, x, y, crs, CheckOptions(statuses=_statuses(None, principal)))
+    options = CheckOptions(statuses=_statuses(None, principal))
+    # asked on every click of the map: one hand-off to a data thread, which also writes the JSON
+    return await off_loop(lambda: JSONResponse(reports.at(settings, x, y, crs, options)))
 
 
 @router.get("/land")

@@ -7,11 +7,8 @@ collections and features 404 (the app's NotFound handler).
 
 from __future__ import annotations
 
-import asyncio
 import json
-from functools import partial
 
-import anyio
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
@@ -19,12 +16,13 @@ from fastapi.routing import APIRoute
 from trekant.features import service
 from trekant.features.query import QueryError
 from trekant.settings import Settings
-from trekant.web.deps import current_principal, get_settings, language
+from trekant.web.deps import language, public_only, settings_now
 from trekant.web.errors import error_response
 from trekant.web.ogc import documents as docs
 from trekant.web.ogc import params
 from trekant.web.ogc.html import page as html_page
 from trekant.web.ogc.openapi import openapi_document
+from trekant.web.threads import off_loop
 
 
 class OgcRoute(APIRoute):
@@ -52,31 +50,6 @@ def _json(document: dict, media_type: str = docs.JSON, headers: dict | None = No
     return Response(json.dumps(document, ensure_ascii=False).encode(), media_type=media_type, headers=headers)
 
 
-async def published_only(request: Request) -> bool:
-    """The visibility rule of the person asking (web.deps.current_principal), as an async dependency:
-    FastAPI runs a sync dependency in the thread pool, one hop per request that costs more than it."""
-    return not current_principal(request).sees_unpublished
-
-
-async def store_settings(request: Request) -> Settings:
-    """web.deps.get_settings without the thread-pool hop."""
-    return get_settings(request)
-
-
-DATA_THREADS = 4
-_limiters: dict[int, anyio.CapacityLimiter] = {}
-
-
-async def off_loop(work, *args):
-    """Run store reading and encoding in a few threads per worker (not anyio's 40): the work is
-    CPU-bound Python, and 40 threads fighting for the GIL under load lengthen every request."""
-    loop = id(asyncio.get_running_loop())
-    limiter = _limiters.get(loop)
-    if limiter is None:
-        limiter = _limiters[loop] = anyio.CapacityLimiter(DATA_THREADS)
-    return await anyio.to_thread.run_sync(partial(work, *args), limiter=limiter)
-
-
 def build_router() -> APIRouter:
     router = APIRouter(route_class=OgcRoute, include_in_schema=False)
 
@@ -100,24 +73,24 @@ def build_router() -> APIRouter:
         return _json(document)
 
     @router.get("/collections", name="ogc_collections")
-    async def collections(request: Request, settings: Settings = Depends(store_settings),
-                          public: bool = Depends(published_only)):
+    async def collections(request: Request, settings: Settings = Depends(settings_now),
+                          public: bool = Depends(public_only)):
         html = params.wants_html(request)
         infos = await off_loop(service.collections, settings, public)
         document = docs.collections(root_url(request), infos, language(request))
         return html_page(request, "collections", document) if html else _json(document)
 
     @router.get("/collections/{collection_id}", name="ogc_collection")
-    async def collection(collection_id: str, request: Request, settings: Settings = Depends(store_settings),
-                         public: bool = Depends(published_only)):
+    async def collection(collection_id: str, request: Request, settings: Settings = Depends(settings_now),
+                         public: bool = Depends(public_only)):
         html = params.wants_html(request)
         info = await off_loop(service.collection, settings, collection_id, public)
         document = docs.collection(root_url(request), info, language(request))
         return html_page(request, "collection", document) if html else _json(document)
 
     @router.get("/collections/{collection_id}/items", name="ogc_items")
-    async def items(collection_id: str, request: Request, settings: Settings = Depends(store_settings),
-                    public: bool = Depends(published_only)):
+    async def items(collection_id: str, request: Request, settings: Settings = Depends(settings_now),
+                    public: bool = Depends(public_only)):
         layer = service.layer(collection_id)
         html = params.wants_html(request)
         query = params.item_query(request, layer)
@@ -136,7 +109,7 @@ def build_router() -> APIRouter:
 
     @router.get("/collections/{collection_id}/items/{feature_id:path}", name="ogc_item")
     async def item(collection_id: str, feature_id: str, request: Request,
-                   settings: Settings = Depends(store_settings), public: bool = Depends(published_only)):
+                   settings: Settings = Depends(settings_now), public: bool = Depends(public_only)):
         layer = service.layer(collection_id)
         params.check_known(request, params.ITEM)
         html = params.wants_html(request)
