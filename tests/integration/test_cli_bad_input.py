@@ -90,7 +90,7 @@ def test_unreachable_postgresql(monkeypatch):
 def test_bad_setting_value(monkeypatch, tmp_path):
     monkeypatch.setenv("TREKANT_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("TREKANT_LANGUAGE", "klingon")
-    _fails_cleanly(runner.invoke(app, ["region", "show"]), "language")
+    _fails_cleanly(runner.invoke(app, ["region", "show"]), "TREKANT_LANGUAGE")
 
 
 def test_bad_indicator_rows_are_each_reported(sqlite_env, tmp_path):
