@@ -180,11 +180,12 @@ def working(description: str) -> Iterator[None]:
 
 
 @contextmanager
-def progress_steps(total: int | None, description: str) -> Iterator[Callable[[str], None]]:
+def progress_steps(total: int | None, description: str) -> Iterator[Callable[..., None]]:
     """A rich progress bar on stderr (total None: a pulsing bar, the length is unknown); yields
-    `advance(step_name)`. Silent when stderr is no terminal."""
+    `advance(step_name, total=None)` (a total, once the work knows it, gives the pulsing bar its
+    length). Silent when stderr is no terminal."""
     if not sys.stderr.isatty():
-        yield lambda _step: None
+        yield lambda _step, total=None: None
         return
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -192,7 +193,9 @@ def progress_steps(total: int | None, description: str) -> Iterator[Callable[[st
                   TimeElapsedColumn(), console=stderr, transient=True) as bar:
         task = bar.add_task(description, total=total, step="")
 
-        def advance(step: str) -> None:
+        def advance(step: str, total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total)
             bar.update(task, advance=1, step=step)
 
         yield advance

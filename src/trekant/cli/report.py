@@ -20,8 +20,6 @@ app = typer.Typer(no_args_is_help=True)
 OutOption = typer.Option(..., "--out", "-o", help="The file to write: FILE.pdf or FILE.html.")
 PublicOption = typer.Option(False, "--public", help="The public edition: published plans only, no drafts "
                                                     "(the default for users who may not see drafts).")
-STATUS_STEPS = 15
-BRIEF_STEPS = 5
 
 
 def _published_only(cfg, public: bool) -> bool:
@@ -49,7 +47,7 @@ def status_command(out: Path = OutOption,
     cfg = settings()
     fmt_checked = service.output_format(out)
     service.check_target(out)
-    with progress_steps(STATUS_STEPS, f"status.{fmt_checked}") as advance:
+    with progress_steps(service.planned_steps("status"), f"status.{fmt_checked}") as advance:
         result = service.build_file(cfg, "status", out, _published_only(cfg, public), year=year, progress=advance)
     _done(result, json_out)
 
@@ -68,7 +66,7 @@ def infra_brief_command(out: Path = OutOption,
     fmt_checked = service.output_format(out)
     service.check_target(out)
     keys = [k.strip() for k in projects.split(",") if k.strip()] if projects else None
-    with progress_steps(BRIEF_STEPS + len(keys or ()) or BRIEF_STEPS + 10, f"infra-brief.{fmt_checked}") as advance:
+    with progress_steps(service.planned_steps("infra-brief", keys), f"infra-brief.{fmt_checked}") as advance:
         result = service.build_file(cfg, "infra-brief", out, _published_only(cfg, public), projects=keys,
                                     params=params, progress=advance)
     _done(result, json_out)

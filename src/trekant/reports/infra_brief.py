@@ -19,6 +19,12 @@ MAIN_ITEMS = 8  # benefit and cost items shown per project, largest present valu
 PROJECT_LINE = "#D55E00"
 
 
+def steps(projects: int) -> int:
+    """The progress steps of a brief with this many project pages: the list, a page each, the method,
+    and the rendering (service.build_bytes)."""
+    return 1 + projects + 1 + 1
+
+
 def check_projects(ctx: BuildContext, projects: list[str] | None) -> None:
     """Every project asked for must exist (NotFound naming the known ones), before any work."""
     for key in projects or ():
@@ -43,13 +49,15 @@ def build(ctx: BuildContext, projects: list[str] | None = None, params: str | No
     doc = Document("infra-brief", ctx.t("brief_title"), ctx.t("brief_subtitle", region=region["name"] or ""),
                    ctx.language, numbered=False)
     doc.sections.append(_list_section(ctx, data))
+    ctx.progress(doc.sections[-1].title, total=steps(len(keys)))  # the length is known once the list is
     outlines = region_service.municipality_outlines(ctx.settings, neighbours_within_m=30_000)
     names = {o["code"]: o["name"] for o in outlines}
     ranks = {row["key"]: row for row in data.ranking["ranking"]}
     for key in keys:
         doc.sections.append(_project_section(ctx, data, key, ranks.get(key), outlines, names))
-        ctx.progress(f"project {key}")
+        ctx.progress(doc.sections[-1].title)
     doc.sections.append(_method_section(ctx, data))
+    ctx.progress(doc.sections[-1].title)
     finish(ctx, doc)
     return doc
 

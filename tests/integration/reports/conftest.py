@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from functools import cached_property
 from io import BytesIO
 from pathlib import Path
 
@@ -27,23 +28,38 @@ class Built:
     doc: Document
     pdf: bytes
     html: str
+    steps: list[tuple[str, int | None]]  # the progress the build reported: (step, total once known)
+
+    # pypdf takes seconds to read a 20-page report with its figures: each build's text is read once
+    # and shared by the tests that check it (the build itself is shared through the session fixtures)
+    @cached_property
+    def _pages(self) -> tuple[str, ...]:
+        return tuple(page.extract_text() for page in PdfReader(BytesIO(self.pdf)).pages)
 
     def pdf_pages(self) -> list[str]:
-        return [page.extract_text() for page in PdfReader(BytesIO(self.pdf)).pages]
+        return list(self._pages)
+
+    @cached_property
+    def _pdf_text(self) -> str:
+        header = labels.text("demo_header", self.doc.language)
+        pages = [re.sub(r"\d+ / \d+\s*$", "", flat(page).replace(header, "")) for page in self._pages]
+        return flat(" ".join(pages))
 
     def pdf_text(self) -> str:
         """The running text of the PDF: each page without its running header (the demo line) and its
         page number, so a paragraph that continues on the next page reads as one."""
-        header = labels.text("demo_header", self.doc.language)
-        pages = [re.sub(r"\d+ / \d+\s*$", "", flat(page).replace(header, "")) for page in self.pdf_pages()]
-        return flat(" ".join(pages))
+        return self._pdf_text
 
-    def html_text(self) -> str:
-        """The HTML's visible text: no tags (the inline SVG is drawing, not text), entities decoded."""
+    @cached_property
+    def _html_text(self) -> str:
         import html as html_module
 
         without_svg = re.sub(r"<svg.*?</svg>", " ", self.html, flags=re.S)
         return flat(html_module.unescape(re.sub(r"<[^>]+>", " ", without_svg)))
+
+    def html_text(self) -> str:
+        """The HTML's visible text: no tags (the inline SVG is drawing, not text), entities decoded."""
+        return self._html_text
 
     def svgs(self) -> dict[str, bytes]:
         return {p.name: p.read_bytes() for p in sorted(self.folder.glob("*.svg"))}
@@ -58,9 +74,10 @@ def build(settings: Settings, folder: Path, kind: str, **options) -> Built:
     folder.mkdir(parents=True, exist_ok=True)
     projects = options.pop("projects", None)
     params = options.pop("params", None)
-    ctx = BuildContext(settings, folder, **options)
+    steps: list[tuple[str, int | None]] = []
+    ctx = BuildContext(settings, folder, progress=lambda step, total=None: steps.append((step, total)), **options)
     doc = build_document(kind, ctx, projects, params)
-    return Built(settings, folder, doc, render(doc, "pdf", folder), render(doc, "html", folder).decode("utf-8"))
+    return Built(settings, folder, doc, render(doc, "pdf", folder), render(doc, "html", folder).decode("utf-8"), steps)
 
 
 @pytest.fixture(scope="session")
