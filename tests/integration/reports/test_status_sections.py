@@ -8,6 +8,7 @@ leaves out a figure fails."""
 from __future__ import annotations
 
 from trekant.economy import industry_service as industry
+from trekant.economy import service as economy
 from trekant.energy import service as energy
 from trekant.energy import system_service
 from trekant.i18n import number, percent
@@ -30,6 +31,29 @@ def _section(built, key):
 
 def _tables(section) -> list[Table]:
     return [b for b in section.blocks if isinstance(b, Table)]
+
+
+def test_employment_growth_against_the_peer_areas_and_denmark(status_da):
+    # the longest headline window of the embedded LBESK69 series (latest quarter 2025Q3): the last 10 years
+    start, end = "2015Q3", "2025Q3"
+    peers = economy.growth_report(status_da.settings, "fulltime_employees", among="metro5", start=start, end=end)
+    denmark = economy.growth_report(status_da.settings, "fulltime_employees", area="DK", among="DK", start=start,
+                                    end=end)["growth"]
+    text = status_da.pdf_text()
+    assert len(peers["ranking"]) == 5  # the region and the four other metropolitan areas
+    for r in peers["ranking"]:
+        line = (f"{r['name']} {_n(r['start_value'])} {_n(r['end_value'])} {_signed(r['change_pct'])} "
+                f"{_signed(r['cagr_pct'])} {r['rank']}")
+        assert line in text, line
+    line = (f"Danmark {_n(denmark['start_value'])} {_n(denmark['end_value'])} {_signed(denmark['change_pct'])} "
+            f"{_signed(denmark['cagr_pct'])} –")
+    assert line in text, line
+    region = next(r for r in peers["ranking"] if r["area"] == peers["area"])
+    assert region["change_pct"] < denmark["change_pct"]  # the honest answer: slower than the country
+
+
+def _signed(value_pct: float) -> str:
+    return number(value_pct, "+,.2f", "da") + " %"
 
 
 def test_every_open_conflict_and_unequal_condition_has_its_heading_and_its_own_map(status_da):
