@@ -12,6 +12,7 @@ from trekant.economy import service as economy
 from trekant.energy import service as energy
 from trekant.energy import system_service
 from trekant.i18n import number, percent
+from trekant.infrastructure import service as infra
 from trekant.partnerships import service as partnerships
 from trekant.plan import reports as plan_reports
 from trekant.plan.model import LIVE_STATUSES, PUBLISHED_STATUSES, CheckOptions
@@ -165,3 +166,14 @@ def test_every_strategy_kpi_with_its_status_and_reason(status_da):
         assert row[0].startswith(kpi["name"])
         assert row[3] == kpi["explanation"] and row[3].startswith(kpi["status_text"]), kpi["key"]
         assert flat(kpi["explanation"]) in html  # a long reason wraps inside its PDF cell; the HTML reads as one
+
+
+def test_every_table_and_figure_says_its_source_and_cba_figures_their_parameter_set(status_da):
+    blocks = [b for s in status_da.doc.sections for b in s.blocks if isinstance(b, (Table, Figure))]
+    assert [b.title for b in blocks if not b.source.startswith("Kilde: ")] == []
+    ranking = infra.rank(status_da.settings).to_dict()
+    section = _section(status_da, "infrastructure")
+    ranked = next(b for b in section.blocks if isinstance(b, Table))  # the list with NPV, B/C, IRR
+    chart = next(b for b in section.blocks if isinstance(b, Figure))  # NPV by project
+    for block in (ranked, chart):
+        assert f"parametersæt {ranking['params']}" in block.source, block.source
