@@ -63,3 +63,13 @@ def test_the_status_report_in_english_for_a_year(sqlite_env):
     assert "Total emissions (2020)" in response.text
     assert f"{number(account['total_co2e_t'], ',.0f', 'en')} t CO2e" in response.text
     assert "Strength positions (2020)" in response.text
+
+
+def test_the_overview_page_offers_both_documents_in_both_formats(sqlite_env):
+    with TestClient(create_app(sqlite_env), raise_server_exceptions=False) as client:
+        page = client.get("/?lang=en")
+    assert page.status_code == 200
+    for name in ("status", "infra-brief"):
+        for fmt in ("pdf", "html"):
+            assert f'href="/reports/{name}.{fmt}?lang=en"' in page.text
+    # each link is a download built on request: the endpoints are the ones the tests above call
