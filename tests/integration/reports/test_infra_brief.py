@@ -29,6 +29,12 @@ def test_the_list_a_page_per_ranked_project_and_the_method(brief_da):
     for title in titles:
         assert title in text
     assert "Fælles infrastrukturudspil" in text
+    # one page per project: each project's heading stands on the page after the previous one's (a
+    # title's last occurrence: the contents on the first page name them all)
+    pages = brief_da.pdf_pages()
+    page_of = [max(i for i, page in enumerate(pages) if title in " ".join(page.split())) for title in titles[1:]]
+    assert page_of == list(range(page_of[0], page_of[0] + len(titles) - 1)), page_of
+    assert page_of[-1] == len(pages) - 1  # the method ends the brief
 
 
 def test_the_top_projects_key_figures_are_the_services(brief_da):
