@@ -1,8 +1,12 @@
-"""Each document is built once per test session from the embedded default data (a private copy of
-the session's template store) and shared by the tests that read it: building is the slow part."""
+"""Each document is built once per test run from the embedded default data (a private copy of the
+session's template store) and shared by the tests that read it, also across pytest-xdist workers:
+building is the slow part."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -88,14 +92,31 @@ def report_settings(sqlite_template, tmp_path_factory) -> Settings:
     return Settings(data_dir=folder, database_url=None, language="da")
 
 
+def built_once(tmp_path_factory, name: str, make) -> Built:
+    """One build for the whole run, also under pytest-xdist: the first worker to ask builds into a
+    folder all workers share (the run's base temp folder) and pickles the result; the others wait on
+    the lock and read it (pytest-xdist's recipe for a session fixture that runs once)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # every worker's base temp folder sits in the run's one
+    folder, saved = root / f"report-{name}", root / f"report-{name}.pickle"
+    with open(root / f"report-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if saved.exists():
+            return pickle.loads(saved.read_bytes())
+        built = make(folder)
+        saved.write_bytes(pickle.dumps(built))
+        return built
+
+
 @pytest.fixture(scope="session")
 def status_da(report_settings, tmp_path_factory) -> Built:
-    return build(report_settings, tmp_path_factory.mktemp("status-da"), "status")
+    return built_once(tmp_path_factory, "status-da", lambda folder: build(report_settings, folder, "status"))
 
 
 @pytest.fixture(scope="session")
 def brief_da(report_settings, tmp_path_factory) -> Built:
-    return build(report_settings, tmp_path_factory.mktemp("brief-da"), "infra-brief")
+    return built_once(tmp_path_factory, "brief-da", lambda folder: build(report_settings, folder, "infra-brief"))
 
 
 def blank_twin(built: Built, folder: Path) -> bytes:
