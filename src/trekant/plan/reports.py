@@ -306,8 +306,10 @@ def _write_export(path: Path, fmt: str, layers: dict[str, gpd.GeoDataFrame], des
     sheets = {t("sheet_" + k, language): feature_table(f, names, LAYERS[k]) for k, f in layers.items() if len(f)}
     sheets.update({t("land_title", language): land_mod.land_account(frames),
                    t("sheet_conflicts", language): pd.DataFrame([c.to_dict() for c in conflicts])})
-    if findings:
-        sheets[t("sheet_quality", language)] = pd.DataFrame(findings)
+    if findings:  # Excel has no time zones: found_at as UTC without one (the sheet's header says UTC)
+        quality = pd.DataFrame(findings)
+        quality["found_at"] = pd.to_datetime(quality["found_at"], utc=True).dt.tz_localize(None)
+        sheets[t("sheet_quality", language)] = quality.rename(columns={"found_at": "found_at_utc"})
     sheets["info"] = pd.DataFrame([dict(demo=demo, crs=STORE_CRS, exported=datetime.now(timezone.utc).isoformat(),
                                         source="trekant plan register" + (" (DEMO – synthetic data)" if demo else ""))])
     exporter.write_xlsx(path, sheets)
