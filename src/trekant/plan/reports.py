@@ -235,10 +235,9 @@ STATUS_SLUGS = {"K": "kladde_til_forslag", "F": "forslag", "KV": "kladde_til_ved
 
 
 def feature_table(features: gpd.GeoDataFrame, names: dict[str, str], layer: PlanLayer = KOMMUNEPLANRAMME) -> pd.DataFrame:
-    """A layer's features as a plain table: its Plandata fields, municipality name, area in hectares,
-    version and demo flag (frames: the columns `where` and `at` show)."""
-    if layer.kind == KOMMUNEPLANRAMME.kind:
-        return frame_table(features, names)
+    """A layer's features as a plain table (CSV, a spreadsheet's sheet): all its Plandata fields
+    (frames too: plantype, bebygpctaf, komplan_id, dates, doklink), municipality name, area in
+    hectares, version and demo flag."""
     table = pd.DataFrame(features.drop(columns="geometry")).copy()
     table["municipality"] = table["komnr"].map(names)
     table["area_ha"] = query.area_ha(features)
