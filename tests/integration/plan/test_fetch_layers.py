@@ -124,3 +124,27 @@ def test_each_layer_exports_with_its_own_fields(plan_env, kind, tmp_path):
     (sheet,) = [s for name, s in pd.read_excel(xlsx, sheet_name=None).items() if name not in
                 ("Arealregnskab", "Miljøkonflikter", "info")]
     assert set(layer.columns) <= set(sheet.columns)
+
+
+def test_fetching_one_status_leaves_the_other_status_findings_alone(plan_env):
+    """A fetch covers one municipality and one status: the findings of the adopted plans stay when
+    the proposals are fetched, and go only when the adopted layer no longer has them."""
+    adopted, proposed = LAYERS["lokalplan"].wfs["V"], LAYERS["lokalplan"].wfs["F"]
+    legacy = [(_record("lokalplan", 0, "V", anvgen=None), _square(0))]
+    proposal = [(_record("lokalplan", 5, "F", anvgen=None), _square(5))]
+
+    def fetch(layers, status):
+        with Replay(layers) as wfs:
+            result = runner.invoke(app, ["plan", "fetch", "--municipality", VEJLE, "--layer", "lokalplan",
+                                         "--status", status, "--url", wfs.url])
+        assert result.exit_code == 0, result.output
+
+    def found():
+        quality = json.loads(runner.invoke(app, ["plan", "quality", "--json"]).stdout)
+        return {(f["planid"], f["status"], f["code"]) for f in quality["findings"]}
+
+    fetch({adopted: legacy}, "vedtaget")
+    fetch({proposed: proposal}, "forslag")
+    assert found() == {("LOK-0", "V", "missing-value"), ("LOK-5", "F", "missing-value")}
+    fetch({adopted: [(_record("lokalplan", 0, "V"), _square(0))]}, "vedtaget")  # the register has fixed it
+    assert found() == {("LOK-5", "F", "missing-value")}

@@ -147,3 +147,17 @@ def test_the_spreadsheet_holds_each_layer_and_the_findings(plan_env, tmp_path):
     planids = [None if pd.isna(p) else p for p in quality["planid"]]
     assert set(zip(planids, quality["code"], quality["action"])) == EXPECTED_FINDINGS
     assert quality["found_at_utc"].notna().all()  # a time Excel can hold (it has no time zones)
+
+
+def test_a_partial_file_resolves_only_its_own_plans_findings(plan_env, tmp_path):
+    """A partial file covers its own plans: the export's findings of other plans stay; its own
+    plan's finding follows its data."""
+    assert _invoke("import", str(write_export(tmp_path / "lokalplaner.geojson")), "--mirror").exit_code == 0
+    draft = _lokalplan("LP-VEJLE-KLADDE", "0630", _vejle_square(2800), planstatus="K", anvgen=None, datovedt=None)
+    legacy_fixed = next(f for f in features() if f["properties"]["planid"] == "LP-VEJLE-LEGACY")
+    legacy_fixed["properties"]["anvgen"] = 11.0  # the register has given the old plan its general use
+    path = write_export(tmp_path / "two.geojson", [draft, legacy_fixed])
+    assert _invoke("import", str(path), "--mirror", "--partial").exit_code == 0
+    found = {(f["planid"], f["code"], f["action"]) for f in _quality()["findings"]}
+    assert found == EXPECTED_FINDINGS - {("LP-VEJLE-LEGACY", "missing-value", "kept")} | {
+        ("LP-VEJLE-KLADDE", "missing-value", "kept")}
