@@ -111,6 +111,7 @@ LABELS: dict[str, tuple[str, str]] = {
                      "Excel-eksporten.", "Showing the first {shown} of {count} findings; all of them in JSON "
                      "(/api/plan/quality) and in the GeoPackage and Excel exports."),
     "all_layers": ("Alle lag", "All layers"),
+    "zone_m": ("Zone (m)", "Zone (m)"),
     "layer": ("Lag", "Layer"),
     "land_account": ("Arealregnskab", "Land account"),
     "frames": ("Rammer", "Frames"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 
 from trekant.plan import maps, reports, service
-from trekant.plan.layers import LAYERS
+from trekant.plan.labels import t
 from trekant.plan.model import LIVE_STATUSES, CheckOptions
 from trekant.settings import Settings
 from trekant.web.api.common import listed
@@ -27,7 +27,11 @@ def plan_page(request: Request, settings: Settings = Depends(reader_settings),
     visible = CheckOptions(statuses=service.visible_statuses(not principal.sees_unpublished, None))
     return render(request, "plan.html", check=reports.check(settings, visible).to_dict(), land=reports.land(settings),
                   codes=maps.code_names(settings.language), quality=_quality(settings, principal),
-                  quality_rows=QUALITY_ROWS, layer_kinds=list(LAYERS))
+                  quality_rows=QUALITY_ROWS, words={k: t(k, settings.language) for k in CHECK_WORDS})
+
+
+# the check's own words (plan/labels.py), as `plan check` prints them
+CHECK_WORDS = ("cannot_check", "not_comparable", "consequence_conflicts", "production", "production_areas")
 
 
 QUALITY_ROWS = 200  # findings listed on a page; the counts cover all, /api/plan/quality lists all
