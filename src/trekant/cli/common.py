@@ -33,7 +33,10 @@ EXIT_INPUT_ERROR = 1
 
 class Console(RichConsole):
     """The console every command prints on: text from the data is printed as it is (no rich markup,
-    no terminal escape sequences); tables and styled Text print as rich renders them."""
+    no terminal escape sequences); tables and styled Text print as rich renders them.
+
+    Make one per command, never at import: rich fixes the width from COLUMNS when a console is made,
+    so a module-level console keeps the width of whichever run imported the module first."""
 
     def print(self, *objects, **kwargs) -> None:
         super().print(*(cell(o) for o in objects), **kwargs)
