@@ -380,8 +380,8 @@ def _cascade_table(title: str, result: dict, lang: str) -> Table:
     for level in result["cascade"]:
         for f in level["features"]:
             use = f"{f['anvgen']} {f['use'] or ''}".strip() if f.get("anvgen") is not None else ""
-            if level["level"] == "zonekort":
-                use = str(f.get("zone") or "")
+            if level["level"] == "zonekort":  # the zone map's feature is a zone, not a use: 1 Byzone, 2 Landzone, …
+                use = f"{f.get('zone') or ''} {f.get('zone_name') or ''}".strip()
             notes = "; ".join(t("note_" + n, lang) for n in f["notes"])
             rows.append([t("kind_" + level["level"], lang), f["planid"], f.get("plannr") or "", f["status"], use,
                          _rules_text(f["rules"], lang) + (f" [{notes}]" if notes else ""), f.get("doklink") or ""])

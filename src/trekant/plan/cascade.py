@@ -56,7 +56,7 @@ def feature_record(row: Mapping, kind: str, codes: CodeLists, names: Mapping[str
                   plannr=value.get("plannr"), plannavn=value.get("plannavn"), status=value["status"],
                   status_name=codes.status.get(value["status"], (None,))[0], anvgen=anvgen,
                   use=codes.anvgen.get(anvgen, (None,))[0] if anvgen is not None else None,
-                  zone=value.get("zone"), rules={k: value[k] for k in RULES if value.get(k) is not None},
+                  zone=value.get("zone"), zone_name=codes.zone.get(value.get("zone"), (None,))[0], rules={k: value[k] for k in RULES if value.get(k) is not None},
                   doklink=value.get("doklink"), datoikraft=value.get("datoikraft"),
                   area_ha=round((value.get("area_m2") or 0.0) / M2_PER_HA, 2), is_demo=bool(value.get("is_demo")))
     if record["rules"].get("bebygpctaf") is not None:

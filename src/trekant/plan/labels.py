@@ -7,7 +7,7 @@ from trekant.i18n import lookup
 LABELS: dict[str, dict[str, str]] = {
     "demo": {"da": "DEMO – syntetiske data", "en": "DEMO – synthetic data"},
     "imported": {"da": "Importeret", "en": "Imported"},
-    "new_frames": {"da": "nye rammer", "en": "new frames"},
+    "new_frames": {"da": "nye planer", "en": "new plans"},
     "new_versions": {"da": "nye versioner", "en": "new versions"},
     "unchanged": {"da": "uændrede", "en": "unchanged"},
     "conflicts": {"da": "Miljøkonflikter på tværs af kommunegrænser", "en": "Cross-border environmental conflicts"},
@@ -27,7 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
     "area_m2": {"da": "Areal (m²)", "en": "Area (m²)"},
     "area_ha": {"da": "Areal (ha)", "en": "Area (ha)"},
     "none_found": {"da": "ingen fundet", "en": "none found"},
-    "history": {"da": "Versioner af ramme", "en": "Versions of frame"},
+    "history": {"da": "Versioner af plan", "en": "Versions of plan"},
     "version": {"da": "Version", "en": "Version"},
     "status": {"da": "Status", "en": "Status"},
     "valid_from": {"da": "Gyldig fra", "en": "Valid from"},

@@ -11,7 +11,9 @@ import shapely
 from trekant import mapdata
 from trekant.plan import checks, repo
 from trekant.plan.codes import load_code_lists
-from trekant.plan.model import LIVE_STATUSES, CheckOptions
+from trekant.plan.labels import t
+from trekant.plan.layers import LAYERS
+from trekant.plan.model import FINDING_ACTIONS, LIVE_STATUSES, CheckOptions
 from trekant.plan.query import area_ha
 from trekant.plan.reports import checked_options, municipality_names, status_codes
 from trekant.settings import Settings
@@ -87,4 +89,6 @@ def code_names(language: str = "da") -> dict:
     return dict(uses={code: pick(names) for code, names in sorted(codes.anvgen.items())},
                 statuses={code: pick(names) for code, names in codes.status.items()},
                 env_classes={c: metres for c, metres in sorted(codes.distance_m.items())},
-                themes={key: pick(names) for key, names in codes.themes.items()})
+                themes={key: pick(names) for key, names in codes.themes.items()},
+                layers={kind: t("kind_" + kind, language) for kind in LAYERS},
+                actions={action: t("action_" + action, language) for action in FINDING_ACTIONS})

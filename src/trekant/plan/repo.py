@@ -364,12 +364,23 @@ def _finding_key(row) -> tuple:
 
 
 def write_findings(conn: Connection, layer: str, findings: Sequence[Finding], komnr: Sequence[str], source: str,
-                   now: datetime | None = None) -> dict:
+                   now: datetime | None = None, statuses: Sequence[str] | None = None,
+                   planids: Iterable[str] | None = None) -> dict:
     """Make the stored findings of this layer and these municipalities (and, without a municipality,
     of this source) the given ones: new ones are added, those no longer found are resolved (closed),
-    the same ones are left alone, so re-importing the same export changes nothing."""
+    the same ones are left alone, so re-importing the same export changes nothing.
+
+    The scope is what the file covers, as for withdrawals: with `statuses` (a fetch covers one) only
+    findings of plans of those statuses; with `planids` (a partial file) only findings of those plans,
+    and of this source's features without a planid. Findings outside it are left alone."""
     now = now or datetime.now(timezone.utc)
-    scope = or_(plan_quality.c.komnr.in_(list(komnr)), and_(plan_quality.c.komnr.is_(None), plan_quality.c.source == source))
+    c = plan_quality.c
+    covered = [c.komnr.in_(list(komnr))]
+    if statuses is not None:
+        covered.append(or_(c.status.in_(list(statuses)), and_(c.status.is_(None), c.source == source)))
+    if planids is not None:
+        covered.append(or_(c.planid.in_(sorted(set(planids))), and_(c.planid.is_(None), c.source == source)))
+    scope = or_(and_(*covered), and_(c.komnr.is_(None), c.source == source))
     stored = conn.execute(select(plan_quality.c.id, *[plan_quality.c[c] for c in FINDING_COLUMNS])
                           .where(plan_quality.c.is_current.is_(True), plan_quality.c.layer == layer, scope)).mappings().all()
     wanted = {f.key(): f for f in findings}

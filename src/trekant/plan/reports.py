@@ -235,10 +235,9 @@ STATUS_SLUGS = {"K": "kladde_til_forslag", "F": "forslag", "KV": "kladde_til_ved
 
 
 def feature_table(features: gpd.GeoDataFrame, names: dict[str, str], layer: PlanLayer = KOMMUNEPLANRAMME) -> pd.DataFrame:
-    """A layer's features as a plain table: its Plandata fields, municipality name, area in hectares,
-    version and demo flag (frames: the columns `where` and `at` show)."""
-    if layer.kind == KOMMUNEPLANRAMME.kind:
-        return frame_table(features, names)
+    """A layer's features as a plain table (CSV, a spreadsheet's sheet): all its Plandata fields
+    (frames too: plantype, bebygpctaf, komplan_id, dates, doklink), municipality name, area in
+    hectares, version and demo flag."""
     table = pd.DataFrame(features.drop(columns="geometry")).copy()
     table["municipality"] = table["komnr"].map(names)
     table["area_ha"] = query.area_ha(features)
@@ -306,8 +305,10 @@ def _write_export(path: Path, fmt: str, layers: dict[str, gpd.GeoDataFrame], des
     sheets = {t("sheet_" + k, language): feature_table(f, names, LAYERS[k]) for k, f in layers.items() if len(f)}
     sheets.update({t("land_title", language): land_mod.land_account(frames),
                    t("sheet_conflicts", language): pd.DataFrame([c.to_dict() for c in conflicts])})
-    if findings:
-        sheets[t("sheet_quality", language)] = pd.DataFrame(findings)
+    if findings:  # Excel has no time zones: found_at as UTC without one (the sheet's header says UTC)
+        quality = pd.DataFrame(findings)
+        quality["found_at"] = pd.to_datetime(quality["found_at"], utc=True).dt.tz_localize(None)
+        sheets[t("sheet_quality", language)] = quality.rename(columns={"found_at": "found_at_utc"})
     sheets["info"] = pd.DataFrame([dict(demo=demo, crs=STORE_CRS, exported=datetime.now(timezone.utc).isoformat(),
                                         source="trekant plan register" + (" (DEMO – synthetic data)" if demo else ""))])
     exporter.write_xlsx(path, sheets)

@@ -344,9 +344,14 @@ def _write_prepared(store: Store, prepared: Prepared, actor: str, change: str,
     layer = prepared.layer
     with store.begin() as conn:
         counts = write_layer(conn, layer, prepared.frames, actor, change, prepared.source, withdraw=withdraw)
-        if prepared.mirror:
-            scope = withdraw.komnr if withdraw else tuple(sorted({f.komnr for f in prepared.findings if f.komnr}))
-            repo.write_findings(conn, layer.kind, prepared.findings, scope, prepared.source)
+        if prepared.mirror:  # the findings of what the file covers: as withdrawals, or (partial) its own plans
+            if withdraw:
+                repo.write_findings(conn, layer.kind, prepared.findings, withdraw.komnr, prepared.source,
+                                    statuses=withdraw.statuses)
+            else:
+                planids = {*prepared.frames["planid"], *(f.planid for f in prepared.findings if f.planid)}
+                komnr = {*prepared.frames["komnr"], *(f.komnr for f in prepared.findings if f.komnr)}
+                repo.write_findings(conn, layer.kind, prepared.findings, sorted(komnr), prepared.source, planids=planids)
     lifecycle = [Issue("warning", "status-lifecycle", prepared.source, f"planid {planid}",
                        f"the status goes back from {old} to {new} (Plandata: K → F → KV → V → A)", "status")
                  for planid, old, new in counts.pop("backward")]

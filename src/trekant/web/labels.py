@@ -98,6 +98,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "required_m": ("Anbefalet (m)", "Recommended (m)"),
     "unequal_conditions": ("Ulige vilkår på tværs af grænser", "Unequal conditions across borders"),
     "differences": ("Forskelle", "Differences"),
+    "quality_title": ("Datakvalitet i registerkopien", "Data quality of the register mirror"),
+    "quality_help": ("Det nationale plandataregister indeholder planer, der bryder Plandatas nuværende regler. De indlæses "
+                     "som de er, og hvert fund siger, hvad der blev gjort: gemt som den er, repareret, værdi fjernet "
+                     "eller sprunget over.",
+                     "The national plan register holds plans that break Plandata's present rules. They are loaded as "
+                     "they are, and each finding says what was done: kept as it is, repaired, value removed or skipped."),
+    "quality_count": ("Fund", "Findings"),
+    "quality_by_code": ("Efter kode", "By code"),
+    "quality_action": ("Handling", "Action"),
+    "quality_more": ("Viser de første {shown} af {count} fund; alle i JSON (/api/plan/quality) og i GeoPackage- og "
+                     "Excel-eksporten.", "Showing the first {shown} of {count} findings; all of them in JSON "
+                     "(/api/plan/quality) and in the GeoPackage and Excel exports."),
+    "all_layers": ("Alle lag", "All layers"),
+    "zone_m": ("Zone (m)", "Zone (m)"),
+    "layer": ("Lag", "Layer"),
     "land_account": ("Arealregnskab", "Land account"),
     "frames": ("Rammer", "Frames"),
     "area_ha": ("Areal (ha)", "Area (ha)"),

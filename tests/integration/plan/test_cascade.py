@@ -109,3 +109,14 @@ def test_anonymous_users_do_not_see_drafts(plan_env, tmp_path):
     public = service.cascade(plan_env, x, y, published_only=True)
     assert [f["planid"] for f in editor["levels"][1]["features"]] == ["LP-K"]
     assert public["levels"][1]["features"] == []
+
+
+def test_the_zone_map_row_names_the_zone_and_history_speaks_of_plans(plan_env, tmp_path):
+    _build(tmp_path)
+    rural = _at(*_point(4000))
+    assert rural["cascade"][3]["features"][0]["zone_name"] == "Landzone"
+    text = runner.invoke(app, ["plan", "at", *_point(4000)], env={"COLUMNS": "200"}).stdout
+    (row,) = [line for line in text.splitlines() if line.startswith("│") and "Z-LAND" in line]
+    assert "2 Landzone" in row  # not the bare code where the other layers show their use
+    history = runner.invoke(app, ["plan", "history", "LP-1"], env={"COLUMNS": "200"}).stdout
+    assert "Versioner af plan LP-1" in history and "lokalplan" in history

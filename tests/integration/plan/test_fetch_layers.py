@@ -40,8 +40,7 @@ def _record(kind: str, i: int, status: str, **values) -> dict:
     return properties(kind, **fields)
 
 
-@pytest.mark.parametrize("kind, status", [("lokalplan", "V"), ("lokalplan", "F"), ("delomraade", "V"),
-                                          ("kommuneplanramme", "F"), ("zonekort", "V")])
+@pytest.mark.parametrize("kind, status", [(kind, status) for kind, spec in LAYERS.items() for status in spec.wfs])
 def test_each_layer_and_status_is_fetched_into_its_own_table(plan_env, kind, status):
     layer = LAYERS[kind].wfs[status]
     features = [(_record(kind, i, status), _square(i)) for i in range(3)]
@@ -96,3 +95,56 @@ def test_legacy_register_data_is_mirrored_with_findings(plan_env):
     quality = json.loads(runner.invoke(app, ["plan", "quality", "--json"]).stdout)
     assert {(f["planid"], f["code"], f["action"]) for f in quality["findings"]} == {
         ("LOK-0", "missing-value", "kept"), ("LOK-1", "too-small", "repaired")}
+
+
+@pytest.mark.parametrize("kind", list(LAYERS))
+def test_each_layer_exports_with_its_own_fields(plan_env, kind, tmp_path):
+    """CSV and the spreadsheet carry every field of the layer (a frame's plantype, bebygpctaf, komplan_id,
+    doklink; a sub-area's lokplan_id and delnr; the zone map's zone), not only the frames' old columns."""
+    import pandas as pd
+
+    layer = LAYERS[kind]
+    features = [(_record(kind, i, "V"), _square(i)) for i in range(2)]
+    with Replay(layer.wfs["V"], features) as wfs:
+        assert runner.invoke(app, ["plan", "fetch", "--municipality", VEJLE, "--layer", kind, "--url", wfs.url]).exit_code == 0
+    csv = tmp_path / f"{kind}.csv"
+    result = runner.invoke(app, ["plan", "export", "--format", "csv", "--layer", kind, "--out", str(csv)])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(csv, encoding="utf-8-sig", dtype=str)
+    assert set(layer.columns) <= set(table.columns)
+    row = table.set_index("planid").loc[features[1][0]["planid"]]
+    if kind != "zonekort":
+        assert (row["plantype"], row["bebygpctaf"], row["doklink"]) == (
+            "10.1" if kind == "kommuneplanramme" else "20.1", "2", "https://dokument.plandata.dk/20_1.pdf")
+    expected = dict(kommuneplanramme={"komplan_id": "KP-2021"}, delomraade={"lokplan_id": "LOK-1", "delnr": "1"},
+                    zonekort={"zone": "1"}, lokalplan={"kompleks": "False"})[kind]
+    assert {k: row[k] for k in expected} == expected
+    xlsx = tmp_path / "plan.xlsx"
+    assert runner.invoke(app, ["plan", "export", "--format", "xlsx", "--out", str(xlsx)]).exit_code == 0
+    (sheet,) = [s for name, s in pd.read_excel(xlsx, sheet_name=None).items() if name not in
+                ("Arealregnskab", "Miljøkonflikter", "info")]
+    assert set(layer.columns) <= set(sheet.columns)
+
+
+def test_fetching_one_status_leaves_the_other_status_findings_alone(plan_env):
+    """A fetch covers one municipality and one status: the findings of the adopted plans stay when
+    the proposals are fetched, and go only when the adopted layer no longer has them."""
+    adopted, proposed = LAYERS["lokalplan"].wfs["V"], LAYERS["lokalplan"].wfs["F"]
+    legacy = [(_record("lokalplan", 0, "V", anvgen=None), _square(0))]
+    proposal = [(_record("lokalplan", 5, "F", anvgen=None), _square(5))]
+
+    def fetch(layers, status):
+        with Replay(layers) as wfs:
+            result = runner.invoke(app, ["plan", "fetch", "--municipality", VEJLE, "--layer", "lokalplan",
+                                         "--status", status, "--url", wfs.url])
+        assert result.exit_code == 0, result.output
+
+    def found():
+        quality = json.loads(runner.invoke(app, ["plan", "quality", "--json"]).stdout)
+        return {(f["planid"], f["status"], f["code"]) for f in quality["findings"]}
+
+    fetch({adopted: legacy}, "vedtaget")
+    fetch({proposed: proposal}, "forslag")
+    assert found() == {("LOK-0", "V", "missing-value"), ("LOK-5", "F", "missing-value")}
+    fetch({adopted: [(_record("lokalplan", 0, "V"), _square(0))]}, "vedtaget")  # the register has fixed it
+    assert found() == {("LOK-5", "F", "missing-value")}

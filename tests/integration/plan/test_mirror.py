@@ -128,3 +128,36 @@ def test_every_layer_and_status_is_a_layer_of_its_own_in_the_export(plan_env, tm
     csv = tmp_path / "lokalplaner.csv"
     assert _invoke("export", "--format", "csv", "--layer", "lokalplan", "--out", str(csv)).exit_code == 0
     assert "LP-VEJLE-1" in csv.read_text(encoding="utf-8-sig")
+    geojson = tmp_path / "lokalplaner_export.geojson"
+    assert _invoke("export", "--format", "geojson", "--layer", "lokalplan", "--out", str(geojson)).exit_code == 0
+    assert {f["properties"]["planid"] for f in json.loads(geojson.read_text(encoding="utf-8"))["features"]} == STORED
+
+
+def test_the_spreadsheet_holds_each_layer_and_the_findings(plan_env, tmp_path):
+    import pandas as pd
+
+    assert _invoke("import", str(write_export(tmp_path / "lokalplaner.geojson")), "--mirror").exit_code == 0
+    out = tmp_path / "plan.xlsx"
+    result = _invoke("export", "--format", "xlsx", "--out", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert {"Lokalplaner", "Datakvalitet"} <= set(sheets)
+    assert set(sheets["Lokalplaner"]["planid"]) == STORED
+    quality = sheets["Datakvalitet"]
+    planids = [None if pd.isna(p) else p for p in quality["planid"]]
+    assert set(zip(planids, quality["code"], quality["action"])) == EXPECTED_FINDINGS
+    assert quality["found_at_utc"].notna().all()  # a time Excel can hold (it has no time zones)
+
+
+def test_a_partial_file_resolves_only_its_own_plans_findings(plan_env, tmp_path):
+    """A partial file covers its own plans: the export's findings of other plans stay; its own
+    plan's finding follows its data."""
+    assert _invoke("import", str(write_export(tmp_path / "lokalplaner.geojson")), "--mirror").exit_code == 0
+    draft = _lokalplan("LP-VEJLE-KLADDE", "0630", _vejle_square(2800), planstatus="K", anvgen=None, datovedt=None)
+    legacy_fixed = next(f for f in features() if f["properties"]["planid"] == "LP-VEJLE-LEGACY")
+    legacy_fixed["properties"]["anvgen"] = 11.0  # the register has given the old plan its general use
+    path = write_export(tmp_path / "two.geojson", [draft, legacy_fixed])
+    assert _invoke("import", str(path), "--mirror", "--partial").exit_code == 0
+    found = {(f["planid"], f["code"], f["action"]) for f in _quality()["findings"]}
+    assert found == EXPECTED_FINDINGS - {("LP-VEJLE-LEGACY", "missing-value", "kept")} | {
+        ("LP-VEJLE-KLADDE", "missing-value", "kept")}

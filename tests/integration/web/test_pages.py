@@ -12,7 +12,7 @@ from integration.web.plan_files import HOSTILE_NAME, good_plan
 
 PAGES = ["/", "/plan", "/energy", "/economy", "/infra"]
 PARTS = ["/parts/key-figures", "/parts/kpi-board", "/parts/plan/site-finder?env_class=3",
-         "/parts/plan/at?x=9.53&y=55.71", "/parts/infra/cba?key=billund-rail-gadbjerg&params=fm2023"]
+         "/parts/plan/at?x=9.53&y=55.71", "/parts/plan/quality?code=too-small", "/parts/infra/cba?key=billund-rail-gadbjerg&params=fm2023"]
 
 
 class Audit(HTMLParser):

@@ -111,6 +111,17 @@ async def at(x: float = Query(..., description="Easting, or longitude with crs=E
     return await off_loop(lambda: JSONResponse(reports.at(settings, x, y, crs, options)))
 
 
+@router.get("/quality")
+def quality(municipality: str | None = Query(None, description="Only this municipality (code, e.g. 0630)."),
+            code: str | None = Query(None, description="Only these finding codes, comma separated (e.g. too-small,outside-municipality)."),
+            layer: str | None = Query(None, description="Only this layer: kommuneplanramme, lokalplan, delomraade or zonekort."),
+            settings: Settings = Depends(reader_settings), principal: Principal = Depends(current_principal)) -> dict:
+    """Data-quality findings of the register mirror (`plan quality`): what breaks Plandata's rules and
+    what was done about it. Anonymous readers get the findings of published plans only."""
+    return service.quality_findings(settings, municipality, listed(code, "code"), layer,
+                                    published_only=not principal.sees_unpublished)
+
+
 @router.get("/land")
 def land(at: str | None = Query(None, description="The plan as it stood at this date (YYYY-MM-DD) or ISO time."),
          since: str | None = Query(None, description="The change since this date or time instead of the totals."),

@@ -11,8 +11,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 
 from trekant.plan import maps, reports, service
+from trekant.plan.labels import t
 from trekant.plan.model import LIVE_STATUSES, CheckOptions
 from trekant.settings import Settings
+from trekant.web.api.common import listed
 from trekant.web.deps import Principal, current_principal, reader_settings
 from trekant.web.pages.render import render, render_part
 
@@ -24,7 +26,30 @@ def plan_page(request: Request, settings: Settings = Depends(reader_settings),
               principal: Principal = Depends(current_principal)):
     visible = CheckOptions(statuses=service.visible_statuses(not principal.sees_unpublished, None))
     return render(request, "plan.html", check=reports.check(settings, visible).to_dict(), land=reports.land(settings),
-                  codes=maps.code_names(settings.language))
+                  codes=maps.code_names(settings.language), quality=_quality(settings, principal),
+                  quality_rows=QUALITY_ROWS, words={k: t(k, settings.language) for k in CHECK_WORDS})
+
+
+# the check's own words (plan/labels.py), as `plan check` prints them
+CHECK_WORDS = ("cannot_check", "not_comparable", "consequence_conflicts", "production", "production_areas")
+
+
+QUALITY_ROWS = 200  # findings listed on a page; the counts cover all, /api/plan/quality lists all
+
+
+def _quality(settings: Settings, principal: Principal, municipality: str | None = None, code: str | None = None,
+             layer: str | None = None) -> dict:
+    """`plan quality` for the page: anonymous readers see the findings of published plans only."""
+    return service.quality_findings(settings, municipality or None, listed(code, "code"), layer or None,
+                                    published_only=not principal.sees_unpublished)
+
+
+@router.get("/parts/plan/quality")
+def quality(request: Request, municipality: str | None = Query(None), code: str | None = Query(None),
+            layer: str | None = Query(None), settings: Settings = Depends(reader_settings),
+            principal: Principal = Depends(current_principal)):
+    found = _quality(settings, principal, municipality, code, layer)
+    return render_part(request, "quality", quality=found, quality_rows=QUALITY_ROWS, codes=maps.code_names(settings.language))
 
 
 @router.get("/parts/plan/site-finder")

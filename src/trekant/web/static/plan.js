@@ -150,6 +150,7 @@ function bindUpload() {
 (async () => {
   bindUpload();
   partForm("history-form", "history-result");
+  partForm("quality-form", "quality-result");
   try {
     const [outlines, frames, conflicts, zones] = await Promise.all([
       T.getJSON("/api/region/outlines"), T.getJSON(T.withLang("/api/plan/frames")), T.getJSON("/api/plan/conflicts"),
