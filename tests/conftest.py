@@ -109,3 +109,18 @@ def empty_env(monkeypatch, tmp_path) -> Settings:
     monkeypatch.delenv("TREKANT_DATABASE_URL", raising=False)
     return Settings()
 
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The process's one Playwright-driven Chromium (tests/browser_support.py); skipped with the reason
+    when there is none, unless TREKANT_REQUIRE_BROWSER=1."""
+    from browser_support import browser_or_skip, launch
+
+    browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -1,17 +1,13 @@
 """End-to-end fixtures: one real `trekant serve --init --local-admin` on a free port over a fresh
-store, and Debian's Chromium driven by Playwright (never `playwright install`).
-
-Without /usr/bin/chromium the tests are skipped with the reason, unless TREKANT_REQUIRE_BROWSER=1
-(set by .ci/run), which turns the skip into a failure. WebGL (MapLibre's map traces need it) is
-checked at start; where the GPU is missing, Chromium's software renderer is enabled.
-"""
+store, and a fresh context of the process's one Chromium (the `browser` fixture, tests/conftest.py
+and tests/browser_support.py: skipped with the reason when Chromium is missing, unless
+TREKANT_REQUIRE_BROWSER=1)."""
 
 from __future__ import annotations
 
 import io
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,26 +17,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-SOFTWARE_GL = "--enable-unsafe-swiftshader"
+from browser_support import browser_or_skip, free_port
+
 SERVER_START_S = 180  # `--init` builds the store first (about half a minute on a busy machine)
-
-
-def browser_or_skip() -> Path:
-    if CHROMIUM.exists():
-        return CHROMIUM
-    reason = f"{CHROMIUM} is missing: no browser for the end-to-end tests (Debian: apt-get install chromium)"
-    if os.environ.get("TREKANT_REQUIRE_BROWSER") == "1":
-        pytest.fail(reason + " (TREKANT_REQUIRE_BROWSER=1 forbids skipping)")
-    pytest.skip(reason)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 SERVER_LOG: list[Path] = []
@@ -96,29 +75,6 @@ def server():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        if not _has_webgl(chromium):
-            chromium.close()
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS + [SOFTWARE_GL])
-            assert _has_webgl(chromium), "no WebGL in Chromium, even with its software renderer"
-        yield chromium
-        chromium.close()
-
-
-def _has_webgl(chromium) -> bool:
-    page = chromium.new_page()
-    try:
-        return page.evaluate("() => !!document.createElement('canvas').getContext('webgl')")
-    finally:
-        page.close()
-
-
 @pytest.fixture
 def page(browser, server):
     """A fresh browser context (no cookies) that fails the test on any request leaving 127.0.0.1
@@ -137,7 +93,10 @@ def page(browser, server):
 
 
 def wait_for_map(page, selector: str = "#map") -> None:
-    page.wait_for_selector(f"{selector}[data-drawn='1']")
+    """Wait until the map is done: drawn ("1"), or failed ("failed", with the reason in its place)."""
+    page.wait_for_selector(f"{selector}[data-drawn]")
+    state = page.locator(selector).get_attribute("data-drawn")
+    assert state == "1", f"the map was not drawn: {page.locator(selector).inner_text()}"
 
 
 def drawn_share(page, selector: str = "#map") -> tuple[float, int]:

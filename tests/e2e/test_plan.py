@@ -1,11 +1,16 @@
 """The joint plan page in Chromium: a conflict zoomed with both frames, the site finder, a point's
 rules, then uploads — a bad polygon named and refused, a good file's frames on the map, a hostile
-plan name shown as text. The uploads change the store: they run last (this module is the last)."""
+plan name shown as text. The uploads change the store: they come last in this module; the hostile
+name's test uploads the good file itself when it runs elsewhere (pytest-xdist: another worker has
+another server)."""
 
 from __future__ import annotations
 
 import json
 import urllib.request
+
+import httpx
+import pytest
 
 from integration.web.plan_files import BAD_ID, GOOD_IDS, HOSTILE_NAME, bad_polygon_plan, good_plan
 from e2e.conftest import drawn_share, wait_for_map
@@ -113,8 +118,21 @@ def test_upload_bad_polygon_then_good_file(page, server, tmp_path):
     assert page.locator("#upload-result").get_attribute("data-added") == " ".join(sorted(GOOD_IDS))
 
 
-def test_a_hostile_plan_name_is_shown_as_text_and_never_runs(page):
-    """Runs after the good upload: frame WEB-2 is named with a <script> and an <img onerror>."""
+@pytest.fixture
+def good_plan_uploaded(server, tmp_path):
+    """The good plan in this server's store, uploaded as the pages do (CSRF token from the page's meta);
+    a second upload of the same file changes nothing."""
+    with httpx.Client(base_url=server, timeout=120) as client:
+        token = client.get("/plan").text.split('<meta name="csrf-token" content="', 1)[1].split('"', 1)[0]
+        path = good_plan(tmp_path)
+        with path.open("rb") as handle:
+            answer = client.post("/api/plan/import", files={"file": (path.name, handle, "application/geo+json")},
+                                 headers={"X-CSRF-Token": token})
+    assert answer.status_code == 200, answer.text
+
+
+def test_a_hostile_plan_name_is_shown_as_text_and_never_runs(page, good_plan_uploaded):
+    """Frame WEB-2 of the good file is named with a <script> and an <img onerror>."""
     page.goto("/plan")
     wait_for_map(page)
     page.select_option("#finder-class", "3")

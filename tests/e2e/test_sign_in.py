@@ -6,43 +6,20 @@ TREKANT_REQUIRE_BROWSER=1 (set by .ci/run).
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import socket
 import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from fastapi.staticfiles import StaticFiles
 from PIL import Image
 
 from trekant.web.app import create_app
 
+from browser_support import browser_or_skip, free_port
 from integration.web.signin import PASSWORDS, make_accounts
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-def _browser_or_skip():
-    reason = None
-    if not Path(CHROMIUM).exists():
-        reason = f"{CHROMIUM} is missing (Debian's chromium package)"
-    else:
-        try:
-            from playwright.sync_api import sync_playwright  # noqa: F401
-        except ImportError:
-            reason = "playwright is not installed"
-    if reason:
-        if os.environ.get("TREKANT_REQUIRE_BROWSER") == "1":
-            pytest.fail(reason + " (TREKANT_REQUIRE_BROWSER=1 forbids skipping)")
-        pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -50,7 +27,7 @@ def server(sqlite_env, tmp_path):
     """The app over a store with accounts, served by uvicorn on a free loopback port."""
     import uvicorn
 
-    _browser_or_skip()
+    browser_or_skip()
     make_accounts(sqlite_env)
     app = create_app(sqlite_env)
     map_dir = tmp_path / "e2e"  # a test page drawing a map the way the pages do: script files, no inline code
@@ -58,7 +35,7 @@ def server(sqlite_env, tmp_path):
     shutil.copy(Path(__file__).parent / "csp_map.html", map_dir / "map.html")
     shutil.copy(Path(__file__).parent / "csp_map.js", map_dir / "map.js")
     app.mount("/e2e", StaticFiles(directory=map_dir), name="e2e")
-    port = _free_port()
+    port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -73,8 +50,8 @@ def server(sqlite_env, tmp_path):
 
 @pytest.fixture
 def page(server, browser):
-    """A fresh context of the session's Chromium (tests/e2e/conftest.py): one Playwright per session,
-    since a second sync_playwright() beside it fails ("Sync API inside the asyncio loop")."""
+    """A fresh context of the process's one Chromium (tests/conftest.py): a second sync_playwright()
+    beside it fails ("Sync API inside the asyncio loop")."""
     context = browser.new_context()
     page = context.new_page()
     page.violations = []
@@ -113,6 +90,7 @@ def test_a_map_draws_under_the_content_security_policy(server, page):
     page.wait_for_timeout(1500)  # MapLibre paints the GeoJSON layer on the next frames
     # the polygon layer is filled red (#ff0000): the map's screenshot must hold red pixels
     shot = Image.open(io.BytesIO(page.locator("#map").screenshot())).convert("RGB")
-    red = sum(1 for r, g, b in shot.getdata() if r > 200 and g < 60 and b < 60)
+    pixels = np.asarray(shot).reshape(-1, 3)
+    red = int(((pixels[:, 0] > 200) & (pixels[:, 1] < 60) & (pixels[:, 2] < 60)).sum())
     assert page.violations == []
     assert red > 1000, "the map drew no red polygon"

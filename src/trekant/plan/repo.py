@@ -23,6 +23,7 @@ from trekant.plan.model import STORE_CRS, Finding
 from trekant.store import gpkg_binary, gpkg_registry
 from trekant.store.geometry_type import STORE_SRID
 from trekant.store.schema.plan import plan_designation, plan_frame, plan_local_plan, plan_quality, plan_subarea, plan_zone
+from trekant.store.store import shared_in_this_process
 
 CHUNK = 5000
 VERSION_COLUMNS = ("version", "is_current", "valid_from", "valid_to", "changed_by", "change", "source", "is_demo")
@@ -141,12 +142,16 @@ def read_check_frames(conn: Connection, statuses: Iterable[str], source_classes:
 
     The current plan of a GeoPackage store is read by GDAL through Arrow (pyogrio): about 7× faster
     than fetching rows through SQLAlchemy and decoding them in Python, which made read + check
-    slower than the same check as one PostGIS query (docs/performance.md). GDAL opens the file
+    slower than the same check as one PostGIS query (docs/performance.md). Not in a process that
+    holds the file's shared engine (the web server, store.shared_in_this_process), whatever engine
+    `conn` comes from: GDAL's own SQLite would remove the WAL files under the pool's open
+    connections when it closes the file. GDAL opens the file
     read-only beside the connection, so it sees committed rows only: fine for the read-only checks.
     """
     statuses, source_classes, sensitive_uses = list(statuses), list(source_classes), list(sensitive_uses)
-    if at is None and conn.dialect.name == "sqlite" and conn.engine.url.database:
-        return _read_check_frames_gdal(Path(conn.engine.url.database), statuses, source_classes, sensitive_uses)
+    path = Path(conn.engine.url.database) if conn.dialect.name == "sqlite" and conn.engine.url.database else None
+    if at is None and path is not None and not shared_in_this_process(path):
+        return _read_check_frames_gdal(path, statuses, source_classes, sensitive_uses)
     candidate = or_(plan_frame.c.maxmiljo.in_(source_classes), plan_frame.c.anvgen.in_(sensitive_uses))
     valid = plan_frame.c.is_current.is_(True) if at is None else _valid_at(plan_frame, at)
     query = _select(plan_frame, conn.dialect.name, CHECK_READ).where(valid, plan_frame.c.status.in_(statuses), candidate)

@@ -102,11 +102,16 @@ def check(settings: Settings, options: CheckOptions = CheckOptions()) -> CheckRe
     return run_checks(frames, borders, options, designations, sensitive)
 
 
-def frame_history(settings: Settings, planid: str) -> pd.DataFrame:
+def frame_history(settings: Settings, planid: str, published_only: bool = False) -> pd.DataFrame:
     """Every version of a plan (of any layer: frame, local plan, sub-area, zone), oldest first, with
-    its `layer`; NotFound when the planid was never stored."""
+    its `layer`; NotFound when the planid was never stored.
+
+    `published_only` (anonymous users): the versions with a status Plandata publishes only, never a
+    draft; a plan that was only ever a draft is not found (as if it did not exist)."""
     with reading(settings) as conn:
         found = [repo.history(conn, planid, spec).assign(layer=spec.kind) for spec in LAYERS.values()]
+    if published_only:
+        found = [f[f["status"].isin(PUBLISHED_STATUSES)] for f in found]
     found = [f for f in found if len(f)]
     if not found:
         raise NotFound(f"no plan with planid {planid}")
@@ -247,9 +252,13 @@ def feature_table(features: gpd.GeoDataFrame, names: dict[str, str], layer: Plan
 
 
 def export(settings: Settings, fmt: str, out: Path, crs: str | None = None, language: str = "da",
-           kind: str = KOMMUNEPLANRAMME.kind) -> dict:
+           kind: str = KOMMUNEPLANRAMME.kind, published_only: bool = False) -> dict:
     """Write the current plans of every layer (and designations, conflicts, findings) to a file
-    planners can open; GeoJSON and CSV hold one layer (`kind`)."""
+    planners can open; GeoJSON and CSV hold one layer (`kind`).
+
+    `published_only` (anonymous users): plans with a status Plandata publishes only, and only their
+    findings; never a draft."""
+    statuses = PUBLISHED_STATUSES if published_only else None
     if fmt not in exporter.FORMATS:
         raise InputError("--format", reason=f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}")
     if kind not in LAYERS:
@@ -257,9 +266,9 @@ def export(settings: Settings, fmt: str, out: Path, crs: str | None = None, lang
     exporter.check_crs(crs)
     exporter.check_out(out)
     with reading(settings) as conn:
-        layers = {k: repo.read_features(conn, spec) for k, spec in LAYERS.items()}
+        layers = {k: repo.read_features(conn, spec, statuses=statuses) for k, spec in LAYERS.items()}
         designations = repo.read_designations(conn)
-        findings = repo.read_findings(conn)
+        findings = repo.read_findings(conn, statuses=statuses)
         names = municipality_names(conn)
         borders = boundaries(conn)
     if not any(len(f) for f in layers.values()):

@@ -149,6 +149,16 @@ def shared_store(url: str, read_only: bool = False) -> Store:
         return store
 
 
+def shared_in_this_process(path: Path) -> bool:
+    """Whether this process holds the shared engine (the web server's pool, whose connections stay
+    open between requests) of the GeoPackage at `path`. A second SQLite library in this process
+    (GDAL's) must then not open the file: closing it, it would take itself for the last user
+    (POSIX locks do not tell one process's connections apart) and remove the WAL files under those
+    connections; later reads see stale pages or fail with 'database disk image is malformed'."""
+    target = path.resolve()
+    return any(store.is_sqlite and store.path.resolve() == target for store, _ in list(_shared.values()))
+
+
 @contextmanager
 def reading(settings: Settings) -> Iterator[Connection]:
     """A read-only connection to the initialised store (clear error if there is none); disposed afterwards,

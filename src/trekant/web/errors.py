@@ -63,13 +63,16 @@ def install(app: FastAPI) -> None:
     """Register the handlers that turn every error into the JSON issue format."""
 
     @app.exception_handler(TrekantError)
-    async def trekant_error(_request: Request, exc: TrekantError):
+    async def trekant_error(request: Request, exc: TrekantError):
+        status = status_of(exc)
+        if status >= 500:  # the store failing is the operator's business: say so in the server log
+            log.error("%s %s answered %d: %s", request.method, request.url.path, status, exc)
         headers = None
         if isinstance(exc, TooManyAttempts):
             headers = {"Retry-After": str(exc.retry_after)}
         elif isinstance(exc, SignInRequired):  # RFC 6750: scripts sign in with a bearer token
             headers = {"WWW-Authenticate": 'Bearer realm="trekant"'}
-        return error_response(status_of(exc), issue_records(exc), headers)
+        return error_response(status, issue_records(exc), headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError):

@@ -94,3 +94,21 @@ def test_hostile_names_are_rendered_as_text(admin_client, tmp_path):
         assert HOSTILE_NAME not in html and "<script>document.title" not in html
         assert "&lt;script&gt;document.title=&#34;pwned&#34;&lt;/script&gt;" in html
         assert re.search(r"<img[^>]*onerror", html) is None
+
+
+def test_the_overviews_key_figures_and_kpi_board_carry_growth_status_and_sources(sqlite_client, sqlite_env):
+    """Population and jobs with their growth against Denmark; every KPI with a status colour and a source."""
+    from trekant.economy import overview_service  # the service the part renders
+    from trekant.strategy import service as strategy
+
+    figures = sqlite_client.get("/parts/key-figures", headers={"X-Trekant-Part": "1"}).text
+    expected = overview_service.key_figures(sqlite_env)
+    shown = re.findall(r"</strong>,\s+Danmark ([+-]\d+,\d) %", figures)  # after the region's own growth
+    assert shown == [f"{expected[key]['denmark']['change_pct']:+.1f}".replace(".", ",") for key in ("population", "jobs")]
+    assert 'id="figure-population"' in figures and 'id="figure-jobs"' in figures
+    board = sqlite_client.get("/parts/kpi-board", headers={"X-Trekant-Part": "1"}).text
+    kpis = strategy.status(sqlite_env)["kpis"]
+    rows = re.findall(r'<span class="status (\w+)">.*?<td class="sources">(.*?)</td>', board, flags=re.S)
+    assert len(rows) == len(kpis) >= 5
+    assert {status for status, _ in rows} <= {"on_track", "at_risk", "off_track", "no_data"}
+    assert all(source.strip() not in ("", "–") for status, source in rows if status != "no_data")

@@ -3,6 +3,8 @@ API and the pages; a signed-in reader (session or API token) sees them (issue 11
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from trekant.accounts import service
@@ -74,3 +76,30 @@ def test_the_point_query_shows_anonymous_no_draft_local_plan(app, store_env, tmp
     assert cascade(reader)["lokalplan"] == ["V-LP-KLADDE"]
     public = cascade(TestClient(app, raise_server_exceptions=False))
     assert public["lokalplan"] == [] and "V-RAMME" in public["kommuneplanramme"]
+
+
+def test_land_account_downloads_and_history_hold_no_draft_for_anonymous(app, store_env, tmp_path):
+    """The land account (page and API), the plan downloads and a frame's history: the public's hold
+    the published plans only; a draft frame is not found in its history (as if it did not exist)."""
+    s = border_segment("0621", VEJLE)
+    drafts = write_geojson(tmp_path / "drafts.geojson", [frame("V-KLADDE", VEJLE, 11, s.rect(100, 400), status="K")])
+    assert plan_service.import_file(store_env, drafts).imported == 1
+    anonymous = TestClient(app, raise_server_exceptions=False)
+    reader, _ = session_for(app, "reader")
+
+    def land_statuses(client):
+        return {row["status"] for row in client.get("/api/plan/land").json()["rows"] if row["komnr"] == VEJLE}
+
+    assert "K" in land_statuses(reader) and "K" not in land_statuses(anonymous)
+    assert land_statuses(anonymous) <= set(PUBLISHED_STATUSES)
+    def land_table(client):
+        return re.search(r'<table id="land-account">(.*?)</table>', client.get("/plan").text, flags=re.S).group(1)
+
+    assert "Kladde til forslag" in land_table(reader) and "Kladde til forslag" not in land_table(anonymous)
+    for fmt in ("geojson", "csv"):
+        assert "V-KLADDE" in reader.get(f"/api/plan/export?format={fmt}").text
+        public = anonymous.get(f"/api/plan/export?format={fmt}")
+        assert public.status_code == 200 and "V-KLADDE" not in public.text
+    assert reader.get("/api/plan/frames/V-KLADDE/history").json()["versions"][0]["status"] == "K"
+    assert anonymous.get("/api/plan/frames/V-KLADDE/history").status_code == 404
+    assert anonymous.get("/parts/plan/history?planid=V-KLADDE", headers={"X-Trekant-Part": "1"}).status_code == 404

@@ -158,3 +158,54 @@ def test_an_editor_uploads_for_their_own_municipality_only(store_env, tmp_path):
         accepted = vejle.post("/api/plan/import", files={"file": (path.name, handle)}, headers={"X-CSRF-Token": vejle_csrf})
     assert accepted.status_code == 200, accepted.text
     assert set(GOOD_IDS) <= planids(vejle)
+
+
+def test_the_kpi_board_after_an_upload_leaves_the_store_sound(sqlite_env, tmp_path):
+    """The web server keeps its store connections open between requests (the shared engine). The
+    KPI board counts open conflicts; GDAL once read them from the same GeoPackage in the same
+    process and, closing the file, removed the WAL files under those connections (its own SQLite
+    does not see their locks): the next reads failed with 'database disk image is malformed' (503)
+    and the plan page's map never drew. The board must leave the server sound."""
+    from shapely.geometry import box
+
+    from unit.plan.builders import VEJLE, frame, write_geojson
+
+    app = create_app(sqlite_env, local_admin=True)
+    with TestClient(app, raise_server_exceptions=False, client=("127.0.0.1", 50000)) as client:
+        page = client.get("/plan").text
+        client.headers["X-CSRF-Token"] = page.split('<meta name="csrf-token" content="', 1)[1].split('"', 1)[0]
+        expected = planids(client) | set(GOOD_IDS)
+        assert upload(client, good_plan(tmp_path)).status_code == 200  # a write: the WAL holds pages
+        for n in (1, 2):
+            assert client.get("/parts/kpi-board").status_code == 200
+            extra = write_geojson(tmp_path / f"more_{n}.geojson",
+                                  [frame(f"WEB-X{n}", VEJLE, 11, box(534000 + 400 * n, 6175000, 534300 + 400 * n, 6175300))])
+            answer = upload(client, extra)
+            assert answer.status_code == 200 and answer.json()["new_frames"] == 1, answer.text  # another write
+            expected.add(f"WEB-X{n}")
+            assert planids(client) == expected
+            assert client.get("/api/plan/conflicts").status_code == 200
+
+
+def test_the_conflict_kpi_in_the_web_server_leaves_the_stores_wal_file(sqlite_env):
+    """With the web server's shared engine open, the KPI reads through it, not through GDAL."""
+    from sqlalchemy import text
+
+    from trekant.plan import kpis
+    from trekant.store.store import writing
+
+    shared = sqlite_env.model_copy(update={"shared_engine": True})
+    with reading(shared) as conn:  # the server's pool: a connection stays open
+        conn.execute(text("SELECT 1"))
+    with writing(shared) as conn:
+        conn.execute(text("CREATE TABLE wal_probe (x INTEGER)"))
+        conn.execute(text("INSERT INTO wal_probe VALUES (1)"))
+    wal = sqlite_env.store_path.with_name(sqlite_env.store_path.name + "-wal")
+    assert wal.exists()
+    with reading(shared) as conn:
+        assert kpis.open_conflicts(conn, shared).value >= 0
+    assert wal.exists()
+    with writing(shared) as conn:
+        conn.execute(text("INSERT INTO wal_probe VALUES (2)"))
+    with reading(shared) as conn:
+        assert conn.execute(text("SELECT count(*) FROM wal_probe")).scalar_one() == 2

@@ -52,7 +52,7 @@ def frames(status: str | None = StatusQuery, settings: Settings = Depends(reader
 def history(planid: str, settings: Settings = Depends(reader_settings),
             principal: Principal = Depends(current_principal)) -> dict:
     """Every version of a frame, oldest first: what changed, when and by whom (`plan history`)."""
-    versions = reports.records(reports.frame_history(settings, planid))
+    versions = reports.records(reports.frame_history(settings, planid, published_only=not principal.sees_unpublished))
     return dict(planid=planid, demo=any(v["is_demo"] for v in versions), versions=versions)
 
 
@@ -127,7 +127,7 @@ def land(at: str | None = Query(None, description="The plan as it stood at this 
          since: str | None = Query(None, description="The change since this date or time instead of the totals."),
          settings: Settings = Depends(reader_settings), principal: Principal = Depends(current_principal)) -> dict:
     """Land account (`plan land`): hectares by municipality × general use × status, or its change."""
-    return reports.land(settings, at, since)
+    return reports.land(settings, at, since, published_only=not principal.sees_unpublished)
 
 
 @router.get("/export", response_class=files.FileResponse)
@@ -138,7 +138,8 @@ def export(format: str = Query(..., description="gpkg, geojson, csv or xlsx."),
     fmt = format.lower()
     out = files.scratch_file(f"trekant-plan.{fmt}")
     try:
-        result = reports.export(settings, fmt, out, crs, settings.language)
+        result = reports.export(settings, fmt, out, crs, settings.language,
+                                published_only=not principal.sees_unpublished)
     except Exception:
         files.remove_scratch(out)
         raise

@@ -25,8 +25,8 @@ router = APIRouter()
 def plan_page(request: Request, settings: Settings = Depends(reader_settings),
               principal: Principal = Depends(current_principal)):
     visible = CheckOptions(statuses=service.visible_statuses(not principal.sees_unpublished, None))
-    return render(request, "plan.html", check=reports.check(settings, visible).to_dict(), land=reports.land(settings),
-                  codes=maps.code_names(settings.language), quality=_quality(settings, principal),
+    return render(request, "plan.html", check=reports.check(settings, visible).to_dict(),
+                  land=reports.land(settings, published_only=not principal.sees_unpublished), codes=maps.code_names(settings.language), quality=_quality(settings, principal),
                   quality_rows=QUALITY_ROWS, words={k: t(k, settings.language) for k in CHECK_WORDS})
 
 
@@ -72,5 +72,5 @@ def at_point(request: Request, x: float = Query(...), y: float = Query(...), crs
 @router.get("/parts/plan/history")
 def history(request: Request, planid: str = Query(..., min_length=1), settings: Settings = Depends(reader_settings),
             principal: Principal = Depends(current_principal)):
-    versions = reports.records(reports.frame_history(settings, planid))
+    versions = reports.records(reports.frame_history(settings, planid, published_only=not principal.sees_unpublished))
     return render_part(request, "history", planid=planid, versions=versions, codes=maps.code_names(settings.language))

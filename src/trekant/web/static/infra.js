@@ -102,6 +102,6 @@ function bindProject() {
     const layout = T.baseLayout(outlines, div);
     await T.drawMap(div, [T.projectTrace(projects)], layout);
   } catch (error) {
-    T.showError(div, error);
+    T.mapFailed(div, error);
   }
 })();

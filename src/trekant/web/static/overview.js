@@ -18,7 +18,7 @@
     await T.drawMap(div, traces, T.baseLayout(outlines, div));
     T.bindLayerSwitches(div, document.getElementById("layers"));
   } catch (error) {
-    T.showError(div, error);
+    T.mapFailed(div, error);
     loadParts();
   }
 })();

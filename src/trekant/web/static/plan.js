@@ -171,6 +171,6 @@ function bindUpload() {
     partForm("at-form", "at-result", (result) => setOverlay("overlay-at", [highlightTrace(planidsIn(result, "#at-point-result"), "overlay-at", "#0b5394")]));
     partForm("finder-form", "finder-result", (result) => setOverlay("overlay-matches", [highlightTrace(planidsIn(result, "#site-finder-result"), "overlay-matches", "#000000")]));
   } catch (error) {
-    T.showError(Plan.div, error);
+    T.mapFailed(Plan.div, error);
   }
 })();

@@ -87,6 +87,13 @@ const T = (() => {
     replace(target, el("p", { class: "refused", role: "alert" }, `${L("error")}: ${error.message}`));
   }
 
+  /* A map that could not be drawn says why, and marks itself done (data-drawn="failed"): whoever
+     waits for the map (a person, a test) learns it at once instead of waiting for a drawing. */
+  function mapFailed(div, error) {
+    showError(div, error);
+    div.dataset.drawn = "failed";
+  }
+
   /* ---- maps: Plotly map traces on a plain background with our own GeoJSON (no tiles) ---- */
 
   const USE_COLOURS = { 11: "#e8b600", 21: "#f08c28", 31: "#7b4fa0", 41: "#d23c3c", 51: "#2e9b45", 61: "#93c95b",
@@ -249,7 +256,7 @@ const T = (() => {
     return Plotly.react(div, traces, chartLayout(layout), chartConfig);
   }
 
-  return { lang, data, L, fmt, pct, el, table, replace, demoBadge, getJSON, withLang, showError, csrfToken,
+  return { lang, data, L, fmt, pct, el, table, replace, demoBadge, getJSON, withLang, showError, mapFailed, csrfToken,
     frameTraces, designationTraces, legendItems, THEME_COLOURS, conflictTrace, projectTrace, baseLayout, drawMap, toggleLayer,
     bindLayerSwitches, zoomTo, mapLibre, chart, escapeHover, viewOf, USE_COLOURS };
 })();
