@@ -102,6 +102,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "contacts_signed_in": ("Kontaktpersoner er personoplysninger og vises kun for brugere, der er logget ind.",
                            "Contact persons are personal data and are shown to signed-in users only."),
     "nav": ("Partnerskaber", "Partnerships"),
+    # the web edit form
+    "edit": ("Ret partnerskabet", "Edit the partnership"),
+    "edit_of": ("Ret: {name}", "Edit: {name}"),
+    "edit_help": ("Alt tjekkes som ved en indlæsning; intet gemmes, hvis der er en fejl. Ændringen gemmes i "
+                  "historikken. Tomme rækker springes over; tøm en række for at fjerne den.",
+                  "Everything is checked as in an import; nothing is saved when there is an error. The change is "
+                  "kept in the history. Empty rows are skipped; empty a row to remove it."),
+    "edit_refused": ("Ikke gemt – ret disse problemer", "Not saved – fix these problems"),
+    "description": ("Beskrivelse", "Description"),
+    "start": ("Start", "Start"),
+    "end": ("Slut", "End"),
+    "notes": ("Noter", "Notes"),
+    "save": ("Gem", "Save"),
+    "cancel": ("Fortryd", "Cancel"),
+    "field": ("Felt", "Field"),
+    "problem": ("Problem", "Problem"),
 }
 
 
