@@ -36,6 +36,9 @@ def test_at_risk_says_the_share_of_the_needed_pace():
     ((("2020", 4.0), ("2025", 1.0)), 1.0, "2025", 1, "decrease", "on track: target reached (1.00 ≤ 1.00)"),
     ((("2020", 100.0), ("2031", 180.0)), 180.0, "2031", 200, "increase", "off track: the target year 2030 has passed unmet"),
     ((("2020", 100.0),), 100.0, "2020", 200, "increase", "at risk: only the baseline so far: no trend to judge"),
+    # no gaps at the baseline and a target of none: no pace is needed, so the reason is that the target was lost
+    ((("2020", 0.0), ("2025", 5.0)), 5.0, "2025", 0, "decrease",
+     "off track: the target (0.00) was met in the baseline period 2020 but is not now (5.00)"),
 ])
 def test_every_status_is_explained(history, latest, period, target, direction, expected):
     kpi = _kpi(target, direction=direction)
