@@ -30,6 +30,29 @@ def test_shipped_goals_cover_every_track_of_the_strategy():
     assert all(k.target.basis for g in loaded for k in g.kpis)  # every target says what it rests on
 
 
+# Each track in the words of the strategy page itself (Trekantområdet Danmark, "Fælles strategi for vækst og
+# attraktivitet", trekantomraadet.dk; the project's seed text), with the goal that carries it.
+SEED_TRACKS = {
+    "Vi laver fælles kommuneplan": "joint_plan",
+    "Vi samarbejder om energi og klima": "green_transition",
+    "fælles styrkepositioner: industri, transport/logistik og energi/PtX": "business",
+    "Vi varetager vores fælles interesser sammen": "infrastructure",
+    "paraply for de mange privat-offentlige samarbejder": "partnerships",
+    "erhvervsudvikling": "business",
+    "arbejdsmarked og uddannelse": "labour_education",
+    "kultur": "attractiveness",
+    "landets højeste vækstrater": "growth",
+}
+
+
+@pytest.mark.parametrize("phrase,goal", SEED_TRACKS.items())
+def test_every_track_named_in_the_strategy_text_has_a_goal_with_kpis(phrase, goal):
+    loaded = {g.key: g for g in goals.load()}
+    words = f"{loaded[goal].name_da} {loaded[goal].text_da}".lower()
+    assert phrase.lower() in words, (phrase, goal)
+    assert loaded[goal].kpis
+
+
 def test_bad_goals_file_lists_every_problem(tmp_path):
     path = tmp_path / "g.yaml"
     path.write_text("""
