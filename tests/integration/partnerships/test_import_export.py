@@ -54,6 +54,8 @@ ERRORS = [
     ("partnerships", PARTNERSHIPS.replace("Billund,", "Aarhus,"), "unknown-municipality", 3, "municipalities"),
     ("funding", FUNDING.replace(",Vejle", ",Odense"), "unknown-municipality", 3, "municipality"),
     ("partners", PARTNERS.replace("lego-test,lead", "nobody,lead"), "unknown-organisation", 2, "organisation"),
+    ("partnerships", PARTNERSHIPS.replace("start,end\n", "start,end,kpis\n").replace(",2022,\n", ",2022,,co2e_per_resident; nope\n"),
+     "unknown-kpi", 2, "kpis"),
 ]
 
 

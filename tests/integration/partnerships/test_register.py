@@ -74,6 +74,9 @@ def test_add_then_edit_keeps_a_history(store_env, run, run_json):
 def test_edit_is_checked_like_an_import(store_env, run):
     result = run("edit", "hysynergy", "--set", "end=2010")
     assert result.exit_code == 1 and "[end-before-start]" in result.stderr and "field end" in result.stderr
+    result = run("edit", "hysynergy", "--set", "kpis=co2e_per_resident; growth_of_happiness")
+    assert result.exit_code == 1 and "[unknown-kpi]" in result.stderr and "growth_of_happiness" in result.stderr
+    assert run("edit", "hysynergy", "--set", "kpis=co2e_per_resident; partnerships").exit_code == 0  # both in goals.yaml
     result = run("edit", "hysynergy", "--set", "colour=green")
     assert result.exit_code == 1 and "unknown field" in result.stderr
     assert run("edit", "no-such", "--set", "status=ended").exit_code == 1
