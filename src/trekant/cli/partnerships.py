@@ -321,9 +321,10 @@ def funding_command(status: list[str] = StatusOption, json_out: bool = JsonOptio
             table.add_row(shown, _mdkk(row["amount_dkk"], lang), _mdkk(row["demo_dkk"], lang))
         table.add_row(label("total", lang), _mdkk(result["total_dkk"], lang), _mdkk(result["demo_dkk"], lang))
         console.print(table)
-    console.print(f"{label('method', lang)}: {result['method']}", highlight=False)
+    console.print(f"{label('method', lang)}: {label('funding_method', lang)}", highlight=False)
     for p in result["partnerships"]:
-        console.print(f"  {p['partnership']}: {', '.join(p['municipality_split'])}", highlight=False)
+        console.print(f"  {p['partnership']}: {', '.join(label('split_' + r, lang) for r in p['municipality_split'])}",
+                      highlight=False)
 
 
 @app.command("coverage")
@@ -376,7 +377,7 @@ def network_command(status: list[str] = StatusOption, json_out: bool = JsonOptio
     console.print(f"* {label('cut_points', lang)}", highlight=False)
     sizes = ", ".join(str(c["size"]) for c in result["components"])
     console.print(f"{label('components', lang)}: {len(result['components'])} ({sizes})", highlight=False)
-    console.print(result["method"], highlight=False)
+    console.print(label("network_method", lang), highlight=False)
 
 
 # ---- organisations -------------------------------------------------------------------------------

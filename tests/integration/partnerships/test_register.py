@@ -119,3 +119,16 @@ def test_coverage_and_network_on_the_store(store_env, run_json):
     nodes = {n["organisation"]: n for n in network["nodes"]}
     assert nodes["energinet"]["partnerships"] == ["hysynergy"] and nodes["energinet"]["bridges_municipalities"] is False
     assert "trekantomraadet-danmark" in network["cut_points"]
+
+
+def test_funding_text_says_how_each_partnership_was_split(store_env, run):
+    from trekant.cli.main import app
+
+    english = run.runner.invoke(app, ["partnerships", "funding"], env={"TREKANT_LANGUAGE": "en"})
+    assert english.exit_code == 0, english.output
+    lines = [line.strip() for line in english.stdout.splitlines()]
+    assert "demo-attraktive-landsbyer: shares from the file" in lines  # its file gives Billund and Vejen shares
+    assert "demo-pendlercykelruter: split evenly, the line's own municipality" in lines
+    assert "fyrtaarn-syd-arbejdskraft: split evenly" in lines
+    danish = " ".join(run("funding").stdout.split())  # the method's sentence may wrap at the console's width
+    assert "fyrtaarn-syd-arbejdskraft: ligeligt fordelt" in danish and "ligeligt fordelt mellem dets kommuner" in danish
