@@ -348,6 +348,8 @@ def check_head(raw: dict, ctx: Context, chk: Checker, where: str) -> Partnership
     shares = _shares(raw.get("shares"), ctx, chk, where)
     start = _date(raw.get("start"), chk, where, "start", at_end=False)
     end = _date(raw.get("end"), chk, where, "end", at_end=True)
+    if start and end and end < start:  # here, not in finish(): named even when the row has other errors too
+        chk.error("end-before-start", where, f"the end {end.isoformat()} is before the start {start.isoformat()}", "end")
     demo = _demo(raw.get("demo"), chk, where)
     kpis = as_list(raw.get("kpis"))
     for kpi in kpis:
@@ -396,8 +398,6 @@ def _shares(value, ctx: Context, chk: Checker, where: str) -> dict[str, float]:
 def finish(p: Partnership, chk: Checker, where: str, today: date | None = None) -> Partnership | None:
     """Checks across fields, once the parts are in place; None when any is an error."""
     before = len(chk.issues)
-    if p.start and p.end and p.end < p.start:
-        chk.error("end-before-start", where, f"the end {p.end.isoformat()} is before the start {p.start.isoformat()}", "end")
     if p.status in ("active", "ended") and p.start is None:
         chk.warning("no-start", where, f"the start of this {p.status} partnership is not known: it counts as active "
                     "now but not in the yearly history", "start")

@@ -88,6 +88,7 @@ def test_xlsx_import_reports_every_problem_at_once(store_env, tmp_path, run, run
     result = run("import", str(path))
     assert result.exit_code == 1
     for code, place in (("unknown-theme", "[partnerships]: row 2, field themes"),
+                        ("end-before-start", "[partnerships]: row 2, field end"),  # in the same row as the theme
                         ("negative-amount", "[funding]: row 2, field amount_dkk"),
                         ("bad-cvr", "[organisations]: row 2, field cvr")):
         assert any(f"[{code}]" in line and place in line for line in result.stderr.splitlines()), (code, result.stderr)
