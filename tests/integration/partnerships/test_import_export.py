@@ -171,3 +171,19 @@ def test_contacts_are_personal_data_and_forget_removes_them_everywhere(store_env
 def test_forget_needs_a_person(store_env, run):
     result = run("forget", "  ")
     assert result.exit_code == 1 and "name the person" in result.stderr
+
+
+def test_the_report_section_on_partnerships_holds_no_personal_data(sqlite_env, tmp_path, run_json):
+    """`trekant report`'s partnerships section is a public export too: no contact person in either edition."""
+    from trekant.reports.context import BuildContext
+    from trekant.reports.model import block_text
+    from trekant.reports.sections import partnerships as section
+
+    _with_contacts(tmp_path, run_json)
+    assert run_json("show", "dima", "--include-personal")["contacts"][0]["email"] == PERSON["email"]
+    for published_only in (True, False):
+        built = section.build(BuildContext(sqlite_env, tmp_path / f"report-{published_only}", published_only=published_only))
+        text = " ".join(part for block in built.blocks for part in block_text(block))
+        assert "DIMA" in text  # the partnership is in the section …
+        for value in (*PERSON.values(), "Anden Person", "anden@example.dk"):
+            assert value not in text  # … its contact persons are not
