@@ -11,6 +11,7 @@ from __future__ import annotations
 from trekant.economy.periods import position_years
 from trekant.i18n import lookup, number
 from trekant.strategy.assess import AT_RISK_RATIO
+from trekant.strategy.labels import amount
 from trekant.strategy.model import AT_RISK, OFF_TRACK, ON_TRACK, Assessment, Kpi
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -34,7 +35,7 @@ STATUS = {ON_TRACK: ("på sporet", "on track"), AT_RISK: ("i risiko", "at risk")
 
 
 def _n(value: float, language: str) -> str:
-    return number(value, ",.0f" if abs(value) >= 100 else ",.2f", language)
+    return amount(value, language)
 
 
 def _reason(kpi: Kpi, value: float, period: str, a: Assessment, language: str) -> str:
