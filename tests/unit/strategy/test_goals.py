@@ -101,3 +101,15 @@ def test_a_domain_added_later_lights_up(monkeypatch):
         monkeypatch.setitem(sys.modules, name, module)
     found = registry.discover(("zz_later",))
     assert list(found) == ["zz_later.things"]  # keys outside the domain's own prefix are ignored
+
+
+def test_every_partnership_theme_has_its_active_partnerships_kpi():
+    """The umbrella track asks for active partnerships per theme: each of the register's six themes is counted
+    by a KPI of the goal that carries the theme."""
+    from trekant.partnerships.model import THEMES
+
+    sources = {k.source: g.key for g in goals.load() for k in g.kpis}
+    carried = {t: sources.get(f"partnerships.active_{t}") for t in THEMES}
+    assert carried == {"business_development": "business", "labour_education": "labour_education",
+                       "culture_attractiveness": "attractiveness", "energy_climate": "green_transition",
+                       "infrastructure_mobility": "infrastructure", "planning": "joint_plan"}
