@@ -320,9 +320,10 @@ def funding_command(status: list[str] = StatusOption, json_out: bool = JsonOptio
             table.add_row(shown, _mdkk(row["amount_dkk"], lang), _mdkk(row["demo_dkk"], lang))
         table.add_row(label("total", lang), _mdkk(result["total_dkk"], lang), _mdkk(result["demo_dkk"], lang))
         Console().print(table)
-    Console().print(f"{label('method', lang)}: {result['method']}", highlight=False)
+    Console().print(f"{label('method', lang)}: {label('funding_method', lang)}", highlight=False)
     for p in result["partnerships"]:
-        Console().print(f"  {p['partnership']}: {', '.join(p['municipality_split'])}", highlight=False)
+        Console().print(f"  {p['partnership']}: {', '.join(label('split_' + r, lang) for r in p['municipality_split'])}",
+                        highlight=False)
 
 
 @app.command("coverage")
@@ -375,7 +376,7 @@ def network_command(status: list[str] = StatusOption, json_out: bool = JsonOptio
     Console().print(f"* {label('cut_points', lang)}", highlight=False)
     sizes = ", ".join(str(c["size"]) for c in result["components"])
     Console().print(f"{label('components', lang)}: {len(result['components'])} ({sizes})", highlight=False)
-    Console().print(result["method"], highlight=False)
+    Console().print(label("network_method", lang), highlight=False)
 
 
 # ---- organisations -------------------------------------------------------------------------------

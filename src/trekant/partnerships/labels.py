@@ -102,6 +102,38 @@ LABELS: dict[str, tuple[str, str]] = {
     "contacts_signed_in": ("Kontaktpersoner er personoplysninger og vises kun for brugere, der er logget ind.",
                            "Contact persons are personal data and are shown to signed-in users only."),
     "nav": ("Partnerskaber", "Partnerships"),
+    # how the analyses count (the English text is the cores' own `method`, kept equal by a test)
+    "funding_method": ("kommune: linjens egen kommune, ellers andelene i partnerskabets fil, ellers ligeligt fordelt "
+                       "mellem dets kommuner; tema: ligeligt fordelt mellem partnerskabets temaer; år: linjer uden "
+                       "offentliggjort år under 'ukendt'",
+                       "municipality: the line's own municipality, else the shares in the partnership's file, else "
+                       "an even split among its municipalities; theme: an even split among the partnership's themes; "
+                       "year: lines without a published year under 'unknown'"),
+    "network_method": ("gradcentralitet = forbindelser / (n − 1); mellemcentralitet normaliseret med (n − 1)(n − 2)/2 "
+                       "på den uvægtede graf; en forbindelse = mindst ét fælles partnerskab (vægt = hvor mange)",
+                       "degree centrality = links / (n − 1); betweenness centrality normalised by (n − 1)(n − 2)/2 "
+                       "on the unweighted graph; a link = at least one shared partnership (weight = how many)"),
+    # how one partnership's money was divided among municipalities (funding.municipality_split's rules)
+    "split_even": ("ligeligt fordelt", "split evenly"),
+    "split_file": ("andele fra filen", "shares from the file"),
+    "split_line": ("linjens egen kommune", "the line's own municipality"),
+    "split_none": ("ingen kommune: ikke fordelt", "no municipality: unallocated"),
+    # the web edit form
+    "edit": ("Ret partnerskabet", "Edit the partnership"),
+    "edit_of": ("Ret: {name}", "Edit: {name}"),
+    "edit_help": ("Alt tjekkes som ved en indlæsning; intet gemmes, hvis der er en fejl. Ændringen gemmes i "
+                  "historikken. Tomme rækker springes over; tøm en række for at fjerne den.",
+                  "Everything is checked as in an import; nothing is saved when there is an error. The change is "
+                  "kept in the history. Empty rows are skipped; empty a row to remove it."),
+    "edit_refused": ("Ikke gemt – ret disse problemer", "Not saved – fix these problems"),
+    "description": ("Beskrivelse", "Description"),
+    "start": ("Start", "Start"),
+    "end": ("Slut", "End"),
+    "notes": ("Noter", "Notes"),
+    "save": ("Gem", "Save"),
+    "cancel": ("Fortryd", "Cancel"),
+    "field": ("Felt", "Field"),
+    "problem": ("Problem", "Problem"),
 }
 
 

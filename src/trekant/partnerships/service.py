@@ -37,7 +37,15 @@ def context(conn: Connection) -> v.Context:
             if alias:
                 lookup[alias.strip().lower()] = m.code
     members = {m.code for m in region_repo.read_region_municipalities(conn)}
-    return v.Context(lookup, frozenset(members), repo.read_orgs(conn))
+    return v.Context(lookup, frozenset(members), repo.read_orgs(conn), strategy_kpis())
+
+
+def strategy_kpis() -> frozenset[str]:
+    """The KPI keys of the strategy's shipped goals: what a partnership's `kpis` may link to (the two domains
+    meet here, in the service)."""
+    from trekant.strategy import goals  # only the goals file, never the strategy's status machinery
+
+    return frozenset(k.key for g in goals.load() for k in g.kpis)
 
 
 def _names(conn: Connection) -> dict[str, str]:

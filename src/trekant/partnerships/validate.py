@@ -48,6 +48,7 @@ class Context:
     municipality_lookup: dict[str, str]  # lower-case code or name → code (every municipality in the store)
     members: frozenset[str]  # the region's municipalities (partnerships take part only through these)
     organisations: dict[str, Organisation] = field(default_factory=dict)
+    kpis: frozenset[str] | None = None  # the strategy's KPI keys a partnership may link to (None: not checked)
 
     def municipality(self, text: str) -> str | None:
         cleaned = str(text).strip().lower()
@@ -347,13 +348,20 @@ def check_head(raw: dict, ctx: Context, chk: Checker, where: str) -> Partnership
     shares = _shares(raw.get("shares"), ctx, chk, where)
     start = _date(raw.get("start"), chk, where, "start", at_end=False)
     end = _date(raw.get("end"), chk, where, "end", at_end=True)
+    if start and end and end < start:  # here, not in finish(): named even when the row has other errors too
+        chk.error("end-before-start", where, f"the end {end.isoformat()} is before the start {start.isoformat()}", "end")
     demo = _demo(raw.get("demo"), chk, where)
+    kpis = as_list(raw.get("kpis"))
+    for kpi in kpis:
+        if ctx.kpis is not None and kpi not in ctx.kpis:
+            chk.error("unknown-kpi", where, f"no strategy KPI {kpi!r}; see `trekant strategy goals` "
+                      f"({', '.join(sorted(ctx.kpis))})", "kpis")
     if any(i.severity == "error" for i in chk.issues[before:]):
         return None
     return Partnership(key=key, name=name, status=status, themes=tuple(dict.fromkeys(themes)),
                        description=text(raw.get("description")), strengths=tuple(dict.fromkeys(strengths)),
                        municipalities=tuple(dict.fromkeys(places)), shares=shares, start=start, end=end,
-                       kpis=tuple(as_list(raw.get("kpis"))), is_demo=demo, notes=text(raw.get("notes")))
+                       kpis=tuple(dict.fromkeys(kpis)), is_demo=demo, notes=text(raw.get("notes")))
 
 
 def _date(value, chk: Checker, where: str, name: str, at_end: bool) -> date | None:
@@ -390,8 +398,6 @@ def _shares(value, ctx: Context, chk: Checker, where: str) -> dict[str, float]:
 def finish(p: Partnership, chk: Checker, where: str, today: date | None = None) -> Partnership | None:
     """Checks across fields, once the parts are in place; None when any is an error."""
     before = len(chk.issues)
-    if p.start and p.end and p.end < p.start:
-        chk.error("end-before-start", where, f"the end {p.end.isoformat()} is before the start {p.start.isoformat()}", "end")
     if p.status in ("active", "ended") and p.start is None:
         chk.warning("no-start", where, f"the start of this {p.status} partnership is not known: it counts as active "
                     "now but not in the yearly history", "start")

@@ -2,7 +2,8 @@
 
 One sentence per assessment, in Danish or English, naming the measure that decided it: the
 share of the needed pace achieved (progress ratio p, thresholds 1 and 0.5), a target already
-reached, a target year passed, or why there is no trend to judge.
+reached, a target met at the baseline and since lost, a target year passed, or why there is no trend
+to judge.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from trekant.economy.periods import position_years
 from trekant.i18n import lookup, number
 from trekant.strategy.assess import AT_RISK_RATIO
+from trekant.strategy.labels import amount
 from trekant.strategy.model import AT_RISK, OFF_TRACK, ON_TRACK, Assessment, Kpi
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -26,12 +28,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "target_before_baseline": ("målåret ligger ikke efter basisperioden: bedømt på målet alene",
                                "the target year is not after the baseline: judged on the target alone"),
     "no_pace": ("intet nødvendigt tempo at måle imod", "no needed pace to measure against"),
+    "slipped": ("målet ({target}) var nået i basisperioden {period}, men er det ikke nu ({value})",
+                "the target ({target}) was met in the baseline period {period} but is not now ({value})"),
 }
 STATUS = {ON_TRACK: ("på sporet", "on track"), AT_RISK: ("i risiko", "at risk"), OFF_TRACK: ("ikke på sporet", "off track")}
 
 
 def _n(value: float, language: str) -> str:
-    return number(value, ",.0f" if abs(value) >= 100 else ",.2f", language)
+    return amount(value, language)
 
 
 def _reason(kpi: Kpi, value: float, period: str, a: Assessment, language: str) -> str:
@@ -49,6 +53,9 @@ def _reason(kpi: Kpi, value: float, period: str, a: Assessment, language: str) -
     if a.expected_now is None:
         return say("baseline_only")
     if a.progress_ratio is None:
+        if a.baseline_value is not None and a.baseline_value == kpi.target.value:  # no pace needed: it was met
+            return say("slipped", target=_n(kpi.target.value, language), period=a.baseline_period,
+                       value=_n(value, language))
         return say("no_pace")
     if position_years(period) >= kpi.target.year:
         return say("passed", year=kpi.target.year)

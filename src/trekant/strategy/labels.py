@@ -46,7 +46,8 @@ def text(key: str, language: str = "da") -> str:
 
 
 def amount(value: float | None, language: str = "da") -> str:
-    """A KPI value for people: whole numbers from 100 up (1.234), two decimals below (0,25)."""
+    """A KPI value for people: whole numbers from 100 up (1.234), two decimals below (0,25), and a whole value
+    (a count, a rank) without decimals (3, not 3,00)."""
     if value is None:
         return number(None)
-    return number(value, ",.0f" if abs(value) >= 100 else ",.2f", language)
+    return number(value, ",.0f" if abs(value) >= 100 or float(value).is_integer() else ",.2f", language)

@@ -54,6 +54,8 @@ ERRORS = [
     ("partnerships", PARTNERSHIPS.replace("Billund,", "Aarhus,"), "unknown-municipality", 3, "municipalities"),
     ("funding", FUNDING.replace(",Vejle", ",Odense"), "unknown-municipality", 3, "municipality"),
     ("partners", PARTNERS.replace("lego-test,lead", "nobody,lead"), "unknown-organisation", 2, "organisation"),
+    ("partnerships", PARTNERSHIPS.replace("start,end\n", "start,end,kpis\n").replace(",2022,\n", ",2022,,co2e_per_resident; nope\n"),
+     "unknown-kpi", 2, "kpis"),
 ]
 
 
@@ -86,6 +88,7 @@ def test_xlsx_import_reports_every_problem_at_once(store_env, tmp_path, run, run
     result = run("import", str(path))
     assert result.exit_code == 1
     for code, place in (("unknown-theme", "[partnerships]: row 2, field themes"),
+                        ("end-before-start", "[partnerships]: row 2, field end"),  # in the same row as the theme
                         ("negative-amount", "[funding]: row 2, field amount_dkk"),
                         ("bad-cvr", "[organisations]: row 2, field cvr")):
         assert any(f"[{code}]" in line and place in line for line in result.stderr.splitlines()), (code, result.stderr)
@@ -168,3 +171,19 @@ def test_contacts_are_personal_data_and_forget_removes_them_everywhere(store_env
 def test_forget_needs_a_person(store_env, run):
     result = run("forget", "  ")
     assert result.exit_code == 1 and "name the person" in result.stderr
+
+
+def test_the_report_section_on_partnerships_holds_no_personal_data(sqlite_env, tmp_path, run_json):
+    """`trekant report`'s partnerships section is a public export too: no contact person in either edition."""
+    from trekant.reports.context import BuildContext
+    from trekant.reports.model import block_text
+    from trekant.reports.sections import partnerships as section
+
+    _with_contacts(tmp_path, run_json)
+    assert run_json("show", "dima", "--include-personal")["contacts"][0]["email"] == PERSON["email"]
+    for published_only in (True, False):
+        built = section.build(BuildContext(sqlite_env, tmp_path / f"report-{published_only}", published_only=published_only))
+        text = " ".join(part for block in built.blocks for part in block_text(block))
+        assert "DIMA" in text  # the partnership is in the section …
+        for value in (*PERSON.values(), "Anden Person", "anden@example.dk"):
+            assert value not in text  # … its contact persons are not

@@ -74,6 +74,9 @@ def test_add_then_edit_keeps_a_history(store_env, run, run_json):
 def test_edit_is_checked_like_an_import(store_env, run):
     result = run("edit", "hysynergy", "--set", "end=2010")
     assert result.exit_code == 1 and "[end-before-start]" in result.stderr and "field end" in result.stderr
+    result = run("edit", "hysynergy", "--set", "kpis=co2e_per_resident; growth_of_happiness")
+    assert result.exit_code == 1 and "[unknown-kpi]" in result.stderr and "growth_of_happiness" in result.stderr
+    assert run("edit", "hysynergy", "--set", "kpis=co2e_per_resident; partnerships").exit_code == 0  # both in goals.yaml
     result = run("edit", "hysynergy", "--set", "colour=green")
     assert result.exit_code == 1 and "unknown field" in result.stderr
     assert run("edit", "no-such", "--set", "status=ended").exit_code == 1
@@ -116,3 +119,16 @@ def test_coverage_and_network_on_the_store(store_env, run_json):
     nodes = {n["organisation"]: n for n in network["nodes"]}
     assert nodes["energinet"]["partnerships"] == ["hysynergy"] and nodes["energinet"]["bridges_municipalities"] is False
     assert "trekantomraadet-danmark" in network["cut_points"]
+
+
+def test_funding_text_says_how_each_partnership_was_split(store_env, run):
+    from trekant.cli.main import app
+
+    english = run.runner.invoke(app, ["partnerships", "funding"], env={"TREKANT_LANGUAGE": "en"})
+    assert english.exit_code == 0, english.output
+    lines = [line.strip() for line in english.stdout.splitlines()]
+    assert "demo-attraktive-landsbyer: shares from the file" in lines  # its file gives Billund and Vejen shares
+    assert "demo-pendlercykelruter: split evenly, the line's own municipality" in lines
+    assert "fyrtaarn-syd-arbejdskraft: split evenly" in lines
+    danish = " ".join(run("funding").stdout.split())  # the method's sentence may wrap at the console's width
+    assert "fyrtaarn-syd-arbejdskraft: ligeligt fordelt" in danish and "ligeligt fordelt mellem dets kommuner" in danish

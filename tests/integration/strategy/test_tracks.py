@@ -117,6 +117,7 @@ def test_every_track_has_a_kpi_with_an_installed_source(store_env):
         assert row["explanation"], row["kpi"]
         if row["status"] != "no_data":
             assert row["explanation"].startswith(row["status_text"])
+            assert "intet nødvendigt tempo" not in row["explanation"], row  # a status always gives its reason
 
 
 def test_growth_is_relative_rank_and_lead(store_env):

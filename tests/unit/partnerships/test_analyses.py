@@ -118,3 +118,11 @@ def test_network_measures_on_a_hand_built_case():
 def test_an_empty_register_has_an_empty_network():
     result = network.report([])
     assert result["organisations"] == 0 and result["components"] == [] and result["bridges"] == []
+
+
+def test_the_methods_are_said_in_both_languages_and_the_english_is_the_cores_own():
+    from trekant.partnerships.labels import label
+
+    assert label("funding_method", "en") == funding.METHOD
+    assert label("network_method", "en") == network.report([])["method"]
+    assert "ligeligt fordelt" in label("funding_method", "da") and "uvægtede" in label("network_method", "da")

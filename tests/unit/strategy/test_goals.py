@@ -30,6 +30,29 @@ def test_shipped_goals_cover_every_track_of_the_strategy():
     assert all(k.target.basis for g in loaded for k in g.kpis)  # every target says what it rests on
 
 
+# Each track in the words of the strategy page itself (Trekantområdet Danmark, "Fælles strategi for vækst og
+# attraktivitet", trekantomraadet.dk; the project's seed text), with the goal that carries it.
+SEED_TRACKS = {
+    "Vi laver fælles kommuneplan": "joint_plan",
+    "Vi samarbejder om energi og klima": "green_transition",
+    "fælles styrkepositioner: industri, transport/logistik og energi/PtX": "business",
+    "Vi varetager vores fælles interesser sammen": "infrastructure",
+    "paraply for de mange privat-offentlige samarbejder": "partnerships",
+    "erhvervsudvikling": "business",
+    "arbejdsmarked og uddannelse": "labour_education",
+    "kultur": "attractiveness",
+    "landets højeste vækstrater": "growth",
+}
+
+
+@pytest.mark.parametrize("phrase,goal", SEED_TRACKS.items())
+def test_every_track_named_in_the_strategy_text_has_a_goal_with_kpis(phrase, goal):
+    loaded = {g.key: g for g in goals.load()}
+    words = f"{loaded[goal].name_da} {loaded[goal].text_da}".lower()
+    assert phrase.lower() in words, (phrase, goal)
+    assert loaded[goal].kpis
+
+
 def test_bad_goals_file_lists_every_problem(tmp_path):
     path = tmp_path / "g.yaml"
     path.write_text("""
@@ -78,3 +101,15 @@ def test_a_domain_added_later_lights_up(monkeypatch):
         monkeypatch.setitem(sys.modules, name, module)
     found = registry.discover(("zz_later",))
     assert list(found) == ["zz_later.things"]  # keys outside the domain's own prefix are ignored
+
+
+def test_every_partnership_theme_has_its_active_partnerships_kpi():
+    """The umbrella track asks for active partnerships per theme: each of the register's six themes is counted
+    by a KPI of the goal that carries the theme."""
+    from trekant.partnerships.model import THEMES
+
+    sources = {k.source: g.key for g in goals.load() for k in g.kpis}
+    carried = {t: sources.get(f"partnerships.active_{t}") for t in THEMES}
+    assert carried == {"business_development": "business", "labour_education": "labour_education",
+                       "culture_attractiveness": "attractiveness", "energy_climate": "green_transition",
+                       "infrastructure_mobility": "infrastructure", "planning": "joint_plan"}

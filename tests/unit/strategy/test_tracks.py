@@ -33,9 +33,13 @@ def test_at_risk_says_the_share_of_the_needed_pace():
     ((("2020", 100.0), ("2025", 90.0)), 90.0, "2025", 200, "increase",
      "off track: moving away from the target (-0.20 of the needed pace)"),
     ((("2020", 100.0), ("2025", 250.0)), 250.0, "2025", 200, "increase", "on track: target reached (250 ≥ 200)"),
-    ((("2020", 4.0), ("2025", 1.0)), 1.0, "2025", 1, "decrease", "on track: target reached (1.00 ≤ 1.00)"),
+    ((("2020", 4.0), ("2025", 1.0)), 1.0, "2025", 1, "decrease", "on track: target reached (1 ≤ 1)"),
     ((("2020", 100.0), ("2031", 180.0)), 180.0, "2031", 200, "increase", "off track: the target year 2030 has passed unmet"),
     ((("2020", 100.0),), 100.0, "2020", 200, "increase", "at risk: only the baseline so far: no trend to judge"),
+    ((("2020", 4.0), ("2025", 0.5)), 0.5, "2025", 1, "decrease", "on track: target reached (0.50 ≤ 1)"),
+    # no gaps at the baseline and a target of none: no pace is needed, so the reason is that the target was lost
+    ((("2020", 0.0), ("2025", 5.0)), 5.0, "2025", 0, "decrease",
+     "off track: the target (0) was met in the baseline period 2020 but is not now (5)"),
 ])
 def test_every_status_is_explained(history, latest, period, target, direction, expected):
     kpi = _kpi(target, direction=direction)
