@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 JsonOption = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
 EXIT_INPUT_ERROR = 1
+MIN_YEAR, MAX_YEAR = 1900, 2100  # a --year outside is a typing error (exit 2), not a report of an empty year
 
 
 class Console(RichConsole):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, progress_steps, settings, working
+from trekant.cli.common import MAX_YEAR, MIN_YEAR, Console, JsonOption, Table, handles_errors, print_json, progress_steps, settings, working
 from trekant.cli.identity import requires
 from trekant.energy import labels
 from trekant.i18n import number, percent
@@ -37,7 +37,7 @@ _t, _name, _demo_mark = labels.text, labels.name, labels.demo_mark
 @handles_errors
 def accounts_command(
     municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
-    year: int = typer.Option(None, "--year", "-y", min=1900, max=2100, help="Account year (default: the latest held)."),
+    year: int = typer.Option(None, "--year", "-y", min=MIN_YEAR, max=MAX_YEAR, help="Account year (default: the latest held)."),
     factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
     json_out: bool = JsonOption,
 ) -> None:

@@ -142,7 +142,7 @@ def check_command(
     touch_m: float = typer.Option(20.0, "--touch-distance-m", min=0, max=MAX_TOLERANCE_M, help="Frames this close across a border count as touching (equal conditions)."),
     status: str = typer.Option(None, "--status", help="Statuses of the plans to check, comma separated (default: all but cancelled); "
                                                       "they are checked against each other and the adopted plans, so forslag checks proposals against adopted plans."),
-    consequence_m: float = typer.Option(CONSEQUENCE_ZONE_M, "--consequence-zone-m", help="Consequence zone (m) around production areas taken from frames (designations give their own)."),
+    consequence_m: float = typer.Option(CONSEQUENCE_ZONE_M, "--consequence-zone-m", min=0, max=MAX_TOLERANCE_M, help="Consequence zone (m) around production areas taken from frames (designations give their own)."),
     json_out: bool = JsonOption,
 ) -> None:
     """Cross-border checks: environmental distance, equal conditions, border overlaps, sensitive uses in a
