@@ -61,15 +61,13 @@ def cell(value: object) -> object:
     return value
 
 
-VERTICAL_ABOVE = 1.25  # the columns' longest words need 25 % more than the terminal has: one block per row
-
-
 class Table(RichTable):
-    """The table every command prints: safe cells, and never a truncated number or id at 80 columns.
+    """The table every command prints: safe cells, and never a truncated or broken number or id at 80 columns.
 
     Every cell is cleaned (`cell`); columns fold instead of cutting with "…", and text wraps between
-    words; when the longest words (ids, numbers) of the columns together need far more than the
-    terminal's width, each row is shown as its own list of "column: value" lines instead."""
+    words. When the widths rich would give the columns leave a cell's longest word (an id, a number)
+    no room on one line, each row is shown as its own list of "column: value" lines instead; an empty
+    table whose headers do not fit says only its title and caption."""
 
     def __init__(self, *args, title: object = None, caption: object = None, **kwargs):
         super().__init__(*args, title=cell(title) if title is not None else None,
@@ -83,13 +81,25 @@ class Table(RichTable):
         super().add_row(*(cell(r) if r is not None else None for r in renderables), **kwargs)
 
     def __rich_console__(self, console: RichConsole, options: ConsoleOptions) -> RenderResult:
-        # rich measures a column's minimum as its longest word: a little above the width, a long id folds
-        # onto a second line of its cell (whole, never cut); far above it, rows become blocks
-        if self.rows and len(self.columns) > 2 and \
-                self.__rich_measure__(console, options).minimum > options.max_width * VERTICAL_ABOVE:
-            yield from self._vertical()
+        if len(self.columns) > 2 and not self._words_fit(console, options):
+            yield from self._vertical() if self.rows else self._empty()
             return
         yield from super().__rich_console__(console, options)
+
+    def _words_fit(self, console: RichConsole, options: ConsoleOptions) -> bool:
+        """Whether every cell's longest word (the headers' when there are no rows) has room on one line
+        in the widths rich gives the columns (the same calculation rich's own rendering makes)."""
+        from rich.measure import Measurement
+
+        width = (self.width or options.max_width) - self._extra_width
+        widths = self._calculate_column_widths(console, options.update_width(width))
+        for index, (column, column_width) in enumerate(zip(self.columns, widths)):
+            texts = list(column._cells) if self.rows else [column.header]
+            longest = max((Measurement.get(console, options, text).minimum for text in texts if text is not None),
+                          default=0)
+            if longest + self._get_padding_width(index) > column_width:
+                return False
+        return True
 
     def _vertical(self) -> RenderResult:
         """One block per row: 'column: value' lines, for a terminal too narrow for the columns."""
@@ -106,6 +116,12 @@ class Table(RichTable):
             yield block
         if self.caption:
             yield self.caption
+
+    def _empty(self) -> RenderResult:
+        """No rows and headers too wide to show: the title, then the caption (or the headers as a list)."""
+        if self.title:
+            yield self.title
+        yield self.caption if self.caption else Text(", ".join(Text(str(c.header)).plain for c in self.columns))
 
 
 def handles_errors(command: Callable) -> Callable:

@@ -245,7 +245,7 @@ def _unequal_table(result, lang: str, names: dict[str, str] | None = None) -> Ta
 
 def _overlap_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
     names = names or {}
-    rows = [[o.kind, o.planid_a, _place(o.komnr_a, names), o.planid_b or "–", _place(o.komnr_b, names),
+    rows = [[t(o.kind, lang), o.planid_a, _place(o.komnr_a, names), o.planid_b or "–", _place(o.komnr_b, names),
              number(o.area_m2, ",.0f", lang)] for o in result.border_overlaps]
     keys = ("kind", "frame_a", "municipality", "frame_b", "municipality", "area_m2")
     return _table(_title("border_overlaps", lang, result.demo), keys, rows, lang)

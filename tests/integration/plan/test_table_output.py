@@ -84,3 +84,5 @@ def test_check_tables_name_municipalities_and_uses(store_env):
 
     use_da = load_code_lists().anvgen[conflict["sensitive_anvgen"]][0]
     assert f"{conflict['sensitive_anvgen']} {use_da}" in shown
+    assert [o["kind"] for o in result["border_overlaps"]] == ["frames-overlap"]  # the demo's one overlap
+    assert "rammer overlapper" in shown and "frames-overlap" not in shown  # the kind said, not its code
