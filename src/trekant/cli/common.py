@@ -188,6 +188,14 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def reading(paths: object, language: str) -> str:
+    """'Læser a.csv, b.csv' (Reading …): the description of an import's spinner."""
+    from trekant import i18n
+
+    names = [p.name for p in (paths if isinstance(paths, (list, tuple)) else [paths])]
+    return f"{i18n.t('reading', language)} {', '.join(names)}"
+
+
 @contextmanager
 def working(description: str) -> Iterator[None]:
     """A spinner with the elapsed time on stderr while one long step runs (an import, an optimisation);

@@ -472,7 +472,8 @@ def designations_command(
     """Import joint regional designations of one theme (versioned; any error writes nothing)."""
     cfg = settings()
     try:
-        result = service.import_designations(cfg, file, theme, id_field, name_field, layer)
+        with working(f"{i18n.t('reading', cfg.language)} {file.name}"):
+            result = service.import_designations(cfg, file, theme, id_field, name_field, layer)
     except InputError as exc:
         if json_out:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))
