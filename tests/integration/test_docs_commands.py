@@ -70,10 +70,15 @@ def shown_commands() -> list[Shown]:
     return found
 
 
+GLOBAL_OPTIONS = ("--lang",)  # the root's options that take a value and may stand before the group
+
+
 def _resolve(words: list[str]):
     """(the click command the words name, the words after its path)."""
     command = typer.main.get_command(app)
     rest = list(words)
+    while len(rest) >= 2 and rest[0] in GLOBAL_OPTIONS:
+        rest = rest[2:]
     while rest and hasattr(command, "commands") and rest[0] in command.commands:
         command = command.commands[rest.pop(0)]
         if hasattr(command, "real"):

@@ -92,6 +92,8 @@ HELP_DA: dict[str, str] = {
     "users roles": "Rettighedstabellen: hvad hver rolle må (alt, egne kommuner eller intet).",
     "audit list": "Hvem ændrede hvad, hvornår og hvorfra; nyeste først.",
     "audit export": "Alle matchende poster som CSV; celler et regneark ville køre som formler skrives som tekst.",
+    "report status": "Regionens statusrapport som PDF eller HTML: nøgletal, fælles plan, energi og klima, styrkepositioner, infrastruktur, partnerskaber og alle strategiens KPI'er.",
+    "report infra-brief": "Det fælles infrastrukturudspil som PDF eller HTML: den prioriterede liste og en side pr. projekt med kort, nøgletal, gevinster og kilder.",
 }
 
 

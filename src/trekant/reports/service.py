@@ -23,6 +23,8 @@ KINDS = ("status", "infra-brief")
 
 
 def output_format(out: Path) -> str:
+    if out.is_dir():  # a folder first: "must end in .pdf" would send the user to rename a folder
+        raise InputError(str(out), reason="is a folder; give a file name ending in .pdf or .html")
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise InputError(str(out), reason="the output must end in .pdf or .html")
