@@ -67,3 +67,19 @@ def test_an_empty_table_never_shows_blank_headers():
     shown = _shown(without_caption)
     for header in headers:  # whole: the reader learns what would have been listed
         assert header in shown, (header, shown)
+
+
+def test_headers_wrap_before_a_key_is_broken():
+    """rich narrowed the widest column first: the project key broke while "Beholder plads" kept one line,
+    and `infra rank` fell back to blocks at 80 columns. Headers now wrap first; the grid stays."""
+    table = Table(title="Fælles prioriteringsliste")
+    for header in ("Nr.", "Nøgle", "Score", "Beholder plads", "I top 3", "Gns. plads"):
+        table.add_column(header, justify="right")
+    keys = ["little-belt-third-crossing", "billund-rail-jelling-north", "vejle-fjord-rail-crossing"]
+    for rank, key in enumerate(keys, 1):
+        table.add_row(str(rank), key + " *", "1,000", "100 %", "100 %", f"{rank},0")
+    shown = _shown(table)
+    assert "┏" in shown, shown  # a grid, not blocks
+    for key in keys:
+        assert any(key in line for line in _lines(shown)), (key, shown)
+    assert all(len(line) <= 80 for line in _lines(shown))

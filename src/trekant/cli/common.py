@@ -61,6 +61,21 @@ def cell(value: object) -> object:
     return value
 
 
+def _share(floor: list[int], natural: list[int], available: int) -> list[int]:
+    """Widths from each column's floor towards its natural width, the room left shared in proportion
+    to what each still lacks (whole characters; the remainder to the columns lacking most)."""
+    lacking = [max(n - f, 0) for f, n in zip(floor, natural)]
+    room = available - sum(floor)
+    total = sum(lacking) or 1
+    widths = [f + (room * m) // total for f, m in zip(floor, lacking)]
+    for i in sorted(range(len(widths)), key=lambda i: natural[i] - widths[i], reverse=True):
+        if sum(widths) >= available:
+            break
+        if widths[i] < natural[i]:
+            widths[i] += 1
+    return widths
+
+
 class Table(RichTable):
     """The table every command prints: safe cells, and never a truncated or broken number or id at 80 columns.
 
@@ -81,25 +96,46 @@ class Table(RichTable):
         super().add_row(*(cell(r) if r is not None else None for r in renderables), **kwargs)
 
     def __rich_console__(self, console: RichConsole, options: ConsoleOptions) -> RenderResult:
-        if len(self.columns) > 2 and not self._words_fit(console, options):
+        widths = self._widths(console, options) if len(self.columns) > 2 else None
+        if widths is False:
             yield from self._vertical() if self.rows else self._empty()
             return
-        yield from super().__rich_console__(console, options)
+        if not widths:
+            yield from super().__rich_console__(console, options)
+            return
+        kept = [column.width for column in self.columns]
+        for column, width in zip(self.columns, widths):
+            column.width = width
+        try:
+            yield from super().__rich_console__(console, options)
+        finally:
+            for column, width in zip(self.columns, kept):
+                column.width = width
 
-    def _words_fit(self, console: RichConsole, options: ConsoleOptions) -> bool:
-        """Whether every cell's longest word (the headers' when there are no rows) has room on one line
-        in the widths rich gives the columns (the same calculation rich's own rendering makes)."""
+    def _widths(self, console: RichConsole, options: ConsoleOptions) -> list[int] | None | bool:
+        """Content widths that keep every cell's longest word (an id, a number) on one line: None when
+        rich's own widths already do (everything fits), False when no widths can (rows become blocks).
+
+        rich narrows the widest column first, which breaks a project key while a header such as
+        "Beholder plads" keeps its one line; here headers wrap between words first, then within
+        words, and only data is never broken."""
         from rich.measure import Measurement
 
-        width = (self.width or options.max_width) - self._extra_width
-        widths = self._calculate_column_widths(console, options.update_width(width))
-        for index, (column, column_width) in enumerate(zip(self.columns, widths)):
-            texts = list(column._cells) if self.rows else [column.header]
-            longest = max((Measurement.get(console, options, text).minimum for text in texts if text is not None),
-                          default=0)
-            if longest + self._get_padding_width(index) > column_width:
-                return False
-        return True
+        available = (self.width or options.max_width) - self._extra_width
+        pads = [self._get_padding_width(i) for i in range(len(self.columns))]
+        natural = [self._measure_column(console, options, c).maximum for c in self.columns]
+        if sum(natural) <= available:
+            return None
+
+        def longest(texts) -> int:
+            return max((Measurement.get(console, options, t).minimum for t in texts if t is not None), default=1)
+
+        data = [(longest(c._cells) if self.rows else 1) + pad for c, pad in zip(self.columns, pads)]
+        whole_headers = [max(d, longest([c.header]) + pad) for d, c, pad in zip(data, self.columns, pads)]
+        for floor in (whole_headers, data) if self.rows else (whole_headers,):  # no rows: no header cut
+            if sum(floor) <= available:
+                return [w - pad for w, pad in zip(_share(floor, natural, available), pads)]
+        return False
 
     def _vertical(self) -> RenderResult:
         """One block per row: 'column: value' lines, for a terminal too narrow for the columns."""

@@ -272,7 +272,7 @@ def history_command(planid: str = typer.Argument(..., help="The plan's planid (f
     for r in records:
         table.add_row(t("kind_" + r["layer"], lang), str(r["version"]), r["status"], _moment(r["valid_from"]),
                       _moment(r["valid_to"]), r["changed_by"], r["change"], r.get("plannavn") or "",
-                      str(r.get("anvgen") or ""), str(r.get("maxmiljo") or ""), number(r['area_m2'] / 10_000, ",.2f", lang))
+                      _use(r.get("anvgen"), lang), str(r.get("maxmiljo") or ""), number(r['area_m2'] / 10_000, ",.2f", lang))
     Console().print(table)
 
 
@@ -429,7 +429,7 @@ def land_command(
     for key in keys:
         table.add_column(t(key, lang), justify="right" if key in ("frames", "area_ha", "before", "after", "change_ha") else "left")
     for r in result["rows"]:
-        head = [f"{r['municipality']} ({r['komnr']})", str(r["anvgen"]), r["status"]]
+        head = [f"{r['municipality']} ({r['komnr']})", _use(r["anvgen"], lang), r["status"]]
         tail = ([number(r['area_ha_before'], ",.1f", lang), number(r['area_ha_after'], ",.1f", lang), number(r['change_ha'], "+,.1f", lang)] if changed
                 else [str(r["frames"]), number(r['area_ha'], ",.1f", lang)])
         table.add_row(*head, *tail)

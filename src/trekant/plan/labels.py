@@ -24,6 +24,8 @@ LABELS: dict[str, dict[str, str]] = {
     "frame_b": {"da": "Ramme B", "en": "Frame B"},
     "differences": {"da": "Forskelle", "en": "Differences"},
     "kind": {"da": "Type", "en": "Kind"},
+    "anvgen": {"da": "Anvendelse", "en": "Use"},
+    "maxmiljo": {"da": "Maks. miljøklasse", "en": "Max. env. class"},
     "frames-overlap": {"da": "rammer overlapper", "en": "frames overlap"},
     "into-neighbour": {"da": "rækker ind i nabokommunen", "en": "reaches into the neighbour"},
     "area_m2": {"da": "Areal (m²)", "en": "Area (m²)"},
