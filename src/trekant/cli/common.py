@@ -34,7 +34,10 @@ MIN_YEAR, MAX_YEAR = 1900, 2100  # a --year outside is a typing error (exit 2), 
 
 class Console(RichConsole):
     """The console every command prints on: text from the data is printed as it is (no rich markup,
-    no terminal escape sequences); tables and styled Text print as rich renders them."""
+    no terminal escape sequences); tables and styled Text print as rich renders them.
+
+    Make one per command, never at import: rich fixes the width from COLUMNS when a console is made,
+    so a module-level console keeps the width of whichever run imported the module first."""
 
     def print(self, *objects, **kwargs) -> None:
         super().print(*(cell(o) for o in objects), **kwargs)
@@ -241,11 +244,12 @@ def working(description: str) -> Iterator[None]:
 
 
 @contextmanager
-def progress_steps(total: int | None, description: str) -> Iterator[Callable[[str], None]]:
+def progress_steps(total: int | None, description: str) -> Iterator[Callable[..., None]]:
     """A rich progress bar on stderr (total None: a pulsing bar, the length is unknown); yields
-    `advance(step_name)`. Silent when stderr is no terminal."""
+    `advance(step_name, total=None)` (a total, once the work knows it, gives the pulsing bar its
+    length). Silent when stderr is no terminal."""
     if not sys.stderr.isatty():
-        yield lambda _step: None
+        yield lambda _step, total=None: None
         return
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -253,7 +257,9 @@ def progress_steps(total: int | None, description: str) -> Iterator[Callable[[st
                   TimeElapsedColumn(), console=stderr, transient=True) as bar:
         task = bar.add_task(description, total=total, step="")
 
-        def advance(step: str) -> None:
+        def advance(step: str, total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total)
             bar.update(task, advance=1, step=step)
 
         yield advance

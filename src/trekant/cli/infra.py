@@ -21,7 +21,6 @@ service = lazy_module("trekant.infrastructure.service")
 io_params = lazy_module("trekant.infrastructure.io.params")
 
 app = typer.Typer(no_args_is_help=True)
-console = Console()
 
 MAX_DRAWS = 5_000_000  # = infrastructure.risk.MAX_DRAWS (a test keeps them equal; risk loads NumPy)
 ParamsOption = typer.Option("fm2023", "--params", help="Parameter set: a shipped name (fm2023, fm2017) or the path of a YAML file.")
@@ -54,8 +53,8 @@ def list_command(json_out: bool = JsonOption) -> None:
         table.add_row(p.key, p.name, label(p.mode, lang), label(p.status, lang),
                       str(p.opening_year) + _mark(p, "opening_year"),
                       _mdkk(sum(p.construction_dkk.values()), lang) + _mark(p, "costs.construction_dkk"))
-    console.print(table)
-    console.print(label("illustrative_footnote", lang))
+    Console().print(table)
+    Console().print(label("illustrative_footnote", lang))
 
 
 @app.command("show")
@@ -69,13 +68,13 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
         print_json(doc)
         return
     lang = cfg.language
-    console.print(Text(printable(project.name), style="bold"),
+    Console().print(Text(printable(project.name), style="bold"),
                   Text(f"({project.key}) – {label(project.mode, lang)}, {label(project.status, lang)}"))
-    console.print(f"{label('municipalities', lang)}: {', '.join(project.municipalities)}; "
+    Console().print(f"{label('municipalities', lang)}: {', '.join(project.municipalities)}; "
                   f"{label('opening_year', lang)}: {project.opening_year}{_mark(project, 'opening_year')}; "
                   f"{label('cost_mdkk', lang)}: {_mdkk(sum(project.construction_dkk.values()), lang)}"
                   f"{_mark(project, 'costs.construction_dkk')} ({project.price_year}{_mark(project, 'costs.price_year')})")
-    console.print(label("illustrative_footnote", lang))
+    Console().print(label("illustrative_footnote", lang))
     facts = Table(title=label("facts", lang))
     facts.add_column(label("item", lang))
     facts.add_column(label("value", lang), justify="right")
@@ -83,13 +82,13 @@ def show_command(key: str = typer.Argument(..., help="Project key (see `trekant 
         facts.add_row(name, number(value, ",", lang) if isinstance(value, (int, float)) else str(value))
     for name, result in project.published.items():
         facts.add_row(f"{label('published', lang)}: {name}", f"{number(result.value, ',', lang)} ({result.year}, [{result.source}])")
-    console.print(facts)
+    Console().print(facts)
     for source in project.sources:
-        console.print(f"[{source.id}] {source.label()} {source.url} → {', '.join(source.supports) or '-'}")
+        Console().print(f"[{source.id}] {source.label()} {source.url} → {', '.join(source.supports) or '-'}")
     if project.illustrative:
-        console.print(f"{label('illustrative_mark', lang)}: {', '.join(project.illustrative)}")
+        Console().print(f"{label('illustrative_mark', lang)}: {', '.join(project.illustrative)}")
     if project.notes:
-        console.print(project.notes)
+        Console().print(project.notes)
 
 
 @app.command("import")
@@ -143,27 +142,27 @@ def _cba_table(report: dict, lang: str) -> None:
     table.add_row(label("pv_benefits_dkk", lang), _mdkk(report["pv_benefits_dkk"], lang))
     table.add_row(label("pv_costs_dkk", lang), _mdkk(report["pv_costs_dkk"], lang))
     table.add_row(Text(label("npv_dkk", lang), style="bold"), Text(_mdkk(report["npv_dkk"], lang), style="bold"))
-    console.print(table)
+    Console().print(table)
     irr = percent(report["irr"], 1, lang) if report["irr"] is not None else label("none", lang)
-    console.print(f"{label('irr', lang)}: {irr}   {label('bc_ratio', lang)}: {number(report['bc_ratio'], ',.2f', lang)}   "
+    Console().print(f"{label('irr', lang)}: {irr}   {label('bc_ratio', lang)}: {number(report['bc_ratio'], ',.2f', lang)}   "
                   f"{label('npv_per_public_dkk', lang)}: {number(report['npv_per_public_dkk'], ',.2f', lang)}   "
                   f"{label('first_year_return', lang)}: {percent(report['first_year_return'], 1, lang)}")
     if report["irr_note"]:
-        console.print(report["irr_note"])
+        Console().print(report["irr_note"])
     costs = report["costs"]
-    console.print(f"{label('cost_basis', lang)}: {label(costs['basis'], lang)} – {label('base_estimate', lang)} "
+    Console().print(f"{label('cost_basis', lang)}: {label(costs['basis'], lang)} – {label('base_estimate', lang)} "
                   f"{_mdkk(costs['base_estimate_dkk'], lang)}, {label('budget', lang)} {_mdkk(costs['budget_dkk'], lang)} "
                   f"{label('mdkk', lang)} ({costs['note_da'] if lang == 'da' else costs['note']})")
     labels = {s["id"]: s["label"] for s in report["sources"]}
     for name, published in report["published"].items():
-        console.print(f"{label('published', lang)} {name}: {number(published['value'], ',', lang)} ({published['year']}, "
+        Console().print(f"{label('published', lang)} {name}: {number(published['value'], ',', lang)} ({published['year']}, "
                       f"[{published['source']}] {labels.get(published['source'], '')})")
     if "co2_sensitivity" in report:
         _co2_table(report["co2_sensitivity"], lang)
     for line in report["warnings"]:
-        console.print(line)
+        Console().print(line)
     if report["illustrative"]:
-        console.print(f"{label('illustrative_mark', lang)}: {', '.join(report['illustrative_inputs'])}")
+        Console().print(f"{label('illustrative_mark', lang)}: {', '.join(report['illustrative_inputs'])}")
 
 
 def _co2_table(sensitivity: dict, lang: str) -> None:
@@ -174,10 +173,10 @@ def _co2_table(sensitivity: dict, lang: str) -> None:
         mark = " *" if row["illustrative"] else ""
         table.add_row(row["name"] + mark, row["price_dkk_per_t"], _mdkk(row["pv_co2_dkk"], lang), _mdkk(row["npv_dkk"], lang),
                       number(row["bc_ratio"], ",.2f", lang))
-    console.print(table)
-    console.print(f"* = {label('illustrative_mark', lang)}")
+    Console().print(table)
+    Console().print(f"* = {label('illustrative_mark', lang)}")
     if sensitivity["note"]:
-        console.print(sensitivity["note"])
+        Console().print(sensitivity["note"])
 
 
 @app.command("cba")
@@ -298,9 +297,9 @@ def risk_command(
         table.add_row(label(key, lang), _mdkk(value, lang))
     table.add_row(label("prob_positive", lang), percent(result.prob_npv_positive, 1, lang))
     table.add_row(label("prob_cost_above_budget", lang), percent(result.prob_cost_above_budget, 1, lang))
-    console.print(table)
+    Console().print(table)
     if result.costs:
-        console.print(f"{label('cost_basis', lang)}: {result.costs['note_da' if lang == 'da' else 'note']}")
+        Console().print(f"{label('cost_basis', lang)}: {result.costs['note_da' if lang == 'da' else 'note']}")
     bars = Table(title=label("tornado", lang))
     for column in ("input", "low", "high", "npv_low", "npv_high"):
         bars.add_column(label(column, lang), justify="left" if column == "input" else "right")
@@ -308,9 +307,9 @@ def risk_command(
         shown = ",.0f" if bar.input.startswith("quantity.") else ".3f"
         bars.add_row(_input_label(bar.input, lang), number(bar.low_value, shown, lang), number(bar.high_value, shown, lang),
                      _mdkk(bar.npv_low_dkk, lang), _mdkk(bar.npv_high_dkk, lang))
-    console.print(bars)
+    Console().print(bars)
     if result.illustrative_inputs:
-        console.print(f"{label('illustrative_mark', lang)}: {', '.join(result.illustrative_inputs)}")
+        Console().print(f"{label('illustrative_mark', lang)}: {', '.join(result.illustrative_inputs)}")
 
 
 @app.command("rank")
@@ -361,11 +360,11 @@ def rank_command(
         table.add_row(str(row["rank"]), row["key"] + mark, number(row["score"], ".3f", lang),
                       percent(row["keeps_rank_share"], 0, lang), percent(row["top_k_share"], 0, lang),
                       number(row["mean_rank"], ".1f", lang))
-    console.print(table)
+    Console().print(table)
     s = data["stability"]
-    console.print(f"{number(s['draws'], ',', lang)} × ±{percent(s['perturbation'], 0, lang)} ({label('draws', lang)}); "
+    Console().print(f"{number(s['draws'], ',', lang)} × ±{percent(s['perturbation'], 0, lang)} ({label('draws', lang)}); "
                   f"* = {label('illustrative_mark', lang)}")
     for line in data["double_counts"]:
-        console.print(f"{label('double_count', lang)}: {line}")
+        Console().print(f"{label('double_count', lang)}: {line}")
     for line in data["warnings"]:
         typer.echo(line, err=True)

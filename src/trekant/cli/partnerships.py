@@ -19,7 +19,6 @@ service = lazy_module("trekant.partnerships.service")
 app = typer.Typer(no_args_is_help=True)
 org_app = typer.Typer(no_args_is_help=True)
 app.add_typer(org_app, name="org", help="Organisations taking part in partnerships (companies with CVR number, …).")
-console = Console()
 
 PersonalOption = typer.Option(False, "--include-personal",
                               help="Also show contact persons (personal data; never shown without this).")
@@ -82,7 +81,7 @@ def list_command(
         name = p["name"] + (f" [{label('demo_mark', lang)}]" if p["demo"] else "")
         table.add_row(p["key"], name, label(p["status"], lang), _words(p["themes"], lang),
                       ", ".join(p["municipality_names"]), period, _mdkk(p["funding_total_dkk"], lang), ", ".join(p["leads"]))
-    console.print(table)
+    Console().print(table)
 
 
 @app.command("show")
@@ -97,12 +96,12 @@ def show_command(key: str = typer.Argument(..., help="Partnership key (see `trek
         return
     lang = cfg.language
     demo = f" [{label('demo', lang)}]" if p["demo"] else ""
-    console.print(Text(p["name"], style="bold"), Text(f"({p['key']}){demo} – {label(p['status'], lang)}"), highlight=False)
+    Console().print(Text(p["name"], style="bold"), Text(f"({p['key']}){demo} – {label(p['status'], lang)}"), highlight=False)
     if p["description"]:
-        console.print(p["description"], highlight=False)
-    console.print(f"{label('themes', lang)}: {_words(p['themes'], lang)}; {label('strengths', lang)}: "
+        Console().print(p["description"], highlight=False)
+    Console().print(f"{label('themes', lang)}: {_words(p['themes'], lang)}; {label('strengths', lang)}: "
                   f"{_words(p['strengths'], lang) or label('none', lang)}", highlight=False)
-    console.print(f"{label('municipalities', lang)}: {', '.join(p['municipality_names'])}; {label('period', lang)}: "
+    Console().print(f"{label('municipalities', lang)}: {', '.join(p['municipality_names'])}; {label('period', lang)}: "
                   f"{p['start'] or '?'} – {p['end'] or ''}", highlight=False)
     partners = Table(title=label("partners", lang))
     for column in ("organisation", "kind", "cvr", "role"):
@@ -111,7 +110,7 @@ def show_command(key: str = typer.Argument(..., help="Partnership key (see `trek
         org = p["organisations"].get(x["organisation"], {})
         partners.add_row(org.get("name", x["organisation"]), label(org.get("kind", ""), lang), org.get("cvr") or "",
                          label(x["role"], lang))
-    console.print(partners)
+    Console().print(partners)
     if p["funding"]:
         money = Table(title=f"{label('funding_mdkk', lang)}: {_mdkk(p['funding_total_dkk'], lang)}")
         for column in ("source", "year", "amount_mdkk", "municipality"):
@@ -119,20 +118,20 @@ def show_command(key: str = typer.Argument(..., help="Partnership key (see `trek
         for f in p["funding"]:
             money.add_row(label(f["source"], lang), str(f["year"] or label("unknown", lang)), _mdkk(f["amount_dkk"], lang),
                           f["municipality"] or "")
-        console.print(money)
+        Console().print(money)
     for r in p["results"]:
-        console.print(f"{label('results', lang)}: {r['indicator']}: {number(r['value'], ',.10g', lang)} {r['unit']} "
+        Console().print(f"{label('results', lang)}: {r['indicator']}: {number(r['value'], ',.10g', lang)} {r['unit']} "
                       f"({r['year']}{', [' + str(r['source']) + ']' if r['source'] else ''})", highlight=False)
     for s in p["sources"]:
-        console.print(f"[{s['id']}] {s['publisher']} ({s['year'] or 'n.d.'}): {s['title']} {s['url']}",
+        Console().print(f"[{s['id']}] {s['publisher']} ({s['year'] or 'n.d.'}): {s['title']} {s['url']}",
                       highlight=False, markup=False)
     if p["notes"]:
-        console.print(p["notes"], highlight=False)
+        Console().print(p["notes"], highlight=False)
     if p["contacts_hidden"]:
-        console.print(f"{label('contacts_hidden', lang)} ({p['contact_count']})", highlight=False)
+        Console().print(f"{label('contacts_hidden', lang)} ({p['contact_count']})", highlight=False)
     else:
         for c in p["contacts"]:
-            console.print(f"{label('contacts', lang)}: {c['name']} {c['email']} {c['phone']} {c['role']}".rstrip(),
+            Console().print(f"{label('contacts', lang)}: {c['name']} {c['email']} {c['phone']} {c['role']}".rstrip(),
                           highlight=False, markup=False)
 
 
@@ -151,7 +150,7 @@ def history_command(key: str = typer.Argument(..., help="Partnership or organisa
         table.add_column(column)
     for change in result["changes"]:
         table.add_row(change["at"][:19], change["actor"], change["action"], ", ".join(change["detail"].get("changed", {})))
-    console.print(table)
+    Console().print(table)
 
 
 def _fields_from_options(key, name, status, themes, municipalities, strengths, start, end, description, partners,
@@ -322,10 +321,10 @@ def funding_command(status: list[str] = StatusOption, json_out: bool = JsonOptio
             shown = row.get("name") or label(str(row[key]), lang)
             table.add_row(shown, _mdkk(row["amount_dkk"], lang), _mdkk(row["demo_dkk"], lang))
         table.add_row(label("total", lang), _mdkk(result["total_dkk"], lang), _mdkk(result["demo_dkk"], lang))
-        console.print(table)
-    console.print(f"{label('method', lang)}: {result['method']}", highlight=False)
+        Console().print(table)
+    Console().print(f"{label('method', lang)}: {result['method']}", highlight=False)
     for p in result["partnerships"]:
-        console.print(f"  {p['partnership']}: {', '.join(p['municipality_split'])}", highlight=False)
+        Console().print(f"  {p['partnership']}: {', '.join(p['municipality_split'])}", highlight=False)
 
 
 @app.command("coverage")
@@ -346,14 +345,14 @@ def coverage_command(status: list[str] = StatusOption, json_out: bool = JsonOpti
     for row in result["matrix"]:
         table.add_row(names.get(row["municipality"], row["municipality"]),
                       *[str(row["counts"][t]) if row["counts"][t] else Text("0", style="red") for t in result["themes"]])
-    console.print(table)
+    Console().print(table)
     gaps = result["gaps"]
-    console.print(f"{label('themes_without', lang)}: {_words(gaps['themes_without_partnership'], lang) or label('none', lang)}",
+    Console().print(f"{label('themes_without', lang)}: {_words(gaps['themes_without_partnership'], lang) or label('none', lang)}",
                   highlight=False)
-    console.print(f"{label('municipalities_in_none', lang)}: "
+    Console().print(f"{label('municipalities_in_none', lang)}: "
                   f"{', '.join(names.get(m, m) for m in gaps['municipalities_in_none']) or label('none', lang)}",
                   highlight=False)
-    console.print(f"{label('empty_cells', lang)}: {gaps['empty_cell_count']}", highlight=False)
+    Console().print(f"{label('empty_cells', lang)}: {gaps['empty_cell_count']}", highlight=False)
 
 
 @app.command("network")
@@ -374,11 +373,11 @@ def network_command(status: list[str] = StatusOption, json_out: bool = JsonOptio
         table.add_row(name, label(n["kind"] or "", lang), str(n["degree"]), number(n["degree_centrality"], ".3f", lang),
                       number(n["betweenness_centrality"], ".3f", lang),
                       str(len(n["municipalities"])) if n["bridges_municipalities"] else "")
-    console.print(table)
-    console.print(f"* {label('cut_points', lang)}", highlight=False)
+    Console().print(table)
+    Console().print(f"* {label('cut_points', lang)}", highlight=False)
     sizes = ", ".join(str(c["size"]) for c in result["components"])
-    console.print(f"{label('components', lang)}: {len(result['components'])} ({sizes})", highlight=False)
-    console.print(result["method"], highlight=False)
+    Console().print(f"{label('components', lang)}: {len(result['components'])} ({sizes})", highlight=False)
+    Console().print(result["method"], highlight=False)
 
 
 # ---- organisations -------------------------------------------------------------------------------
@@ -399,7 +398,7 @@ def org_list_command(json_out: bool = JsonOption) -> None:
     for o in result["organisations"]:
         name = o["name"] + (f" [{label('demo_mark', lang)}]" if o["demo"] else "")
         table.add_row(o["key"], name, label(o["kind"], lang), o["cvr"] or "", o["municipality"] or "", str(o["partnerships"]))
-    console.print(table)
+    Console().print(table)
 
 
 @org_app.command("show")
@@ -412,11 +411,11 @@ def org_show_command(key: str = typer.Argument(...), json_out: bool = JsonOption
         print_json(result)
         return
     lang = cfg.language
-    console.print(Text(result["name"], style="bold"), Text(f"({result['key']}) – {label(result['kind'], lang)}"
+    Console().print(Text(result["name"], style="bold"), Text(f"({result['key']}) – {label(result['kind'], lang)}"
                                                           f"{', CVR ' + result['cvr'] if result['cvr'] else ''}"),
                   highlight=False)
     for p in result["partnerships"]:
-        console.print(f"  {p['key']}: {p['name']} ({', '.join(label(r, lang) for r in p['roles'])})", highlight=False)
+        Console().print(f"  {p['key']}: {p['name']} ({', '.join(label(r, lang) for r in p['roles'])})", highlight=False)
 
 
 @org_app.command("add")

@@ -18,10 +18,22 @@ service = lazy_module("trekant.reports.service")
 app = typer.Typer(no_args_is_help=True)
 
 OutOption = typer.Option(..., "--out", "-o", help="The file to write: FILE.pdf or FILE.html.")
+def _language(value: str | None) -> str | None:
+    if value is not None and value not in ("da", "en"):
+        raise typer.BadParameter(f"{value!r} is not a language; use da or en")
+    return value
+
+
+LangOption = typer.Option(None, "--lang", callback=_language, metavar="da|en",
+                          help="Language of the document (as the global --lang; default: TREKANT_LANGUAGE, else da).")
 PublicOption = typer.Option(False, "--public", help="The public edition: published plans only, no drafts "
                                                     "(the default for users who may not see drafts).")
-STATUS_STEPS = 15
-BRIEF_STEPS = 5
+
+
+def _settings(lang: str | None):
+    """The settings, in the document's language when --lang names one."""
+    cfg = settings()
+    return cfg if lang is None else cfg.model_copy(update={"language": lang})
 
 
 def _published_only(cfg, public: bool) -> bool:
@@ -43,13 +55,13 @@ def _done(result: dict, json_out: bool) -> None:
 def status_command(out: Path = OutOption,
                    year: int = typer.Option(None, "--year", min=MIN_YEAR, max=MAX_YEAR, help="Year of the energy account and the industry "
                                                                   "analyses (default: the latest with data)."),
-                   public: bool = PublicOption, json_out: bool = JsonOption) -> None:
+                   lang: str = LangOption, public: bool = PublicOption, json_out: bool = JsonOption) -> None:
     """The region's status report: key figures, the joint plan, energy and climate, strengths,
     infrastructure, partnerships and every strategy KPI (Danish; English with --lang en)."""
-    cfg = settings()
+    cfg = _settings(lang)
     fmt_checked = service.output_format(out)
     service.check_target(out)
-    with progress_steps(STATUS_STEPS, f"status.{fmt_checked}") as advance:
+    with progress_steps(service.planned_steps("status"), f"status.{fmt_checked}") as advance:
         result = service.build_file(cfg, "status", out, _published_only(cfg, public), year=year, progress=advance)
     _done(result, json_out)
 
@@ -61,14 +73,14 @@ def infra_brief_command(out: Path = OutOption,
                                                                               "page (default: every ranked project)."),
                         params: str = typer.Option(None, "--params", help="Parameter set: fm2023, fm2017 or a YAML "
                                                                           "file (default: the ranking profile's)."),
-                        public: bool = PublicOption, json_out: bool = JsonOption) -> None:
+                        lang: str = LangOption, public: bool = PublicOption, json_out: bool = JsonOption) -> None:
     """The joint infrastructure brief: the ranked priority list and a page per project with its map,
     key figures (construction cost, NPV, IRR, B/C, first-year return, P(NPV > 0)), benefits and sources."""
-    cfg = settings()
+    cfg = _settings(lang)
     fmt_checked = service.output_format(out)
     service.check_target(out)
     keys = [k.strip() for k in projects.split(",") if k.strip()] if projects else None
-    with progress_steps(BRIEF_STEPS + len(keys or ()) or BRIEF_STEPS + 10, f"infra-brief.{fmt_checked}") as advance:
+    with progress_steps(service.planned_steps("infra-brief", keys), f"infra-brief.{fmt_checked}") as advance:
         result = service.build_file(cfg, "infra-brief", out, _published_only(cfg, public), projects=keys,
                                     params=params, progress=advance)
     _done(result, json_out)

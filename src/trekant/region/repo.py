@@ -31,11 +31,14 @@ def upsert(conn: Connection, table, rows: Sequence[dict], keys: Sequence[str]) -
     from sqlalchemy.dialects import postgresql, sqlite  # only writers need the dialects' insert
 
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=list(keys),
+                                      set_={c: stmt.excluded[c] for c in rows[0] if c not in keys})
+    # one statement with one row of parameters, run by the driver for every row (executemany): a
+    # multi-row VALUES would have SQLAlchemy compile a statement with a parameter per cell (200,000
+    # for the default data, most of `init`'s time)
     for start in range(0, len(rows), BATCH):
-        chunk = rows[start:start + BATCH]
-        stmt = dialect.insert(table).values(chunk)
-        updates = {c: stmt.excluded[c] for c in chunk[0] if c not in keys}
-        conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=updates))
+        conn.execute(stmt, list(rows[start:start + BATCH]))
 
 
 def sync_by_key(conn: Connection, table, rows: Sequence[dict], key: str) -> None:

@@ -11,10 +11,10 @@ from trekant.reports import labels
 from trekant.reports.figures import FigureFolder
 from trekant.settings import Settings
 
-Progress = Callable[[str], None]
+Progress = Callable[..., None]  # progress(step_name, total=None): one step done (total: all steps, once known)
 
 
-def quiet(_step: str) -> None:
+def quiet(_step: str, total: int | None = None) -> None:
     pass
 
 

@@ -15,8 +15,15 @@ from trekant.reports.model import Document, Figure, Heading, KeyFigure, KeyFigur
 from trekant.reports.sections import infra as shared
 from trekant.reports.status import finish
 
-MAIN_ITEMS = 8  # benefit and cost items shown per project, largest present value first
+MAIN_ITEMS = 6  # benefit and cost items shown per project, largest present value first
+MAP_HEIGHT_CM = 7.0  # the project map's height on the page: with the rest, a project keeps to one page
 PROJECT_LINE = "#D55E00"
+
+
+def steps(projects: int) -> int:
+    """The progress steps of a brief with this many project pages: the list, a page each, the method,
+    and the rendering (service.build_bytes)."""
+    return 1 + projects + 1 + 1
 
 
 def check_projects(ctx: BuildContext, projects: list[str] | None) -> None:
@@ -43,13 +50,15 @@ def build(ctx: BuildContext, projects: list[str] | None = None, params: str | No
     doc = Document("infra-brief", ctx.t("brief_title"), ctx.t("brief_subtitle", region=region["name"] or ""),
                    ctx.language, numbered=False)
     doc.sections.append(_list_section(ctx, data))
+    ctx.progress(doc.sections[-1].title, total=steps(len(keys)))  # the length is known once the list is
     outlines = region_service.municipality_outlines(ctx.settings, neighbours_within_m=30_000)
     names = {o["code"]: o["name"] for o in outlines}
     ranks = {row["key"]: row for row in data.ranking["ranking"]}
     for key in keys:
         doc.sections.append(_project_section(ctx, data, key, ranks.get(key), outlines, names))
-        ctx.progress(f"project {key}")
+        ctx.progress(doc.sections[-1].title)
     doc.sections.append(_method_section(ctx, data))
+    ctx.progress(doc.sections[-1].title)
     finish(ctx, doc)
     return doc
 
@@ -79,7 +88,7 @@ def _project_section(ctx: BuildContext, data: shared.Ranked, key: str, rank: dic
     risk = shared.risk_for(ctx, data, key)
     name = shared.project_name(ctx, cba)
     title = f"{rank['rank']}. {name}" if rank else name  # the brief's sections are not numbered: the rank is
-    section = Section(title, f"project-{key}")
+    section = Section(title, f"project-{key}", compact=True)
     source = shared.cba_source(ctx, data)
     short = f"trekant infra cba ({data.params}, {data.base_year})"
     costs = cba["costs"]
@@ -113,9 +122,9 @@ def _project_section(ctx: BuildContext, data: shared.Ranked, key: str, rank: dic
     if cba["illustrative_inputs"]:
         ctx.demo(True, ctx.t("sec_infra"))
         section.add(Note(ctx.t("illustrative_inputs", inputs=", ".join(cba["illustrative_inputs"])), "illustrative"))
-    section.add(Heading(ctx.t("sources"), 3))
-    for s in cba["sources"]:
-        section.add(Paragraph(f"[{s['id']}] {s['label']}" + (f", {s['url']}" if s.get("url") else "")))
+    # the sources as a table (the small type of tables), so that a project keeps to its one page
+    section.add(Table(("", ctx.t("sources")), tuple((f"[{s['id']}]", s["label"] + (f", {s['url']}" if s.get("url") else ""))
+                                                    for s in cba["sources"]), numeric=(False, False)))
     return section
 
 
@@ -130,7 +139,7 @@ def _project_map(ctx: BuildContext, project, name: str, outlines: list[dict], il
     what = ctx.t("project_geometry") + (f"; {ctx.t('illustrative_word')}" if geometry_demo else "")
     return Figure(path, ctx.t("project_map", name=name), ctx.t("map_units"),
                   f"{ctx.t('source')}: trekant infra ({what}); DAGI (SDFI)",
-                  geometry_demo, kind="map", width_pct=80)
+                  geometry_demo, kind="map", width_pct=80, height_cm=MAP_HEIGHT_CM)
 
 
 def _method_section(ctx: BuildContext, data: shared.Ranked) -> Section:

@@ -64,6 +64,7 @@ class Figure:
     demo: bool = False
     kind: Literal["chart", "map"] = "chart"
     width_pct: int = 100  # of the text width (small maps of one conflict: less)
+    height_cm: float | None = None  # PDF: at most this tall (scaled to fit, the aspect kept)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Section:
     key: str
     blocks: list[Block] = field(default_factory=list)
     new_page: bool = True
+    compact: bool = False  # PDF: smaller type, so that a brief's project fits its one page
 
     def add(self, *blocks: Block) -> "Section":
         self.blocks.extend(b for b in blocks if b is not None)

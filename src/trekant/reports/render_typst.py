@@ -62,9 +62,9 @@ def _title_page(doc: Document) -> str:
     return "".join(parts)
 
 
-def _note(note: Note) -> str:
+def _note(note: Note, size: str = "9pt") -> str:
     return (f"#block(fill: {NOTE_FILL[note.kind]}, inset: 7pt, radius: 2pt, width: 100%, breakable: true)"
-            f"[#text(size: 9pt)[#{lit(note.text)}]]\n\n")
+            f"[#text(size: {size})[#{lit(note.text)}]]\n\n")
 
 
 def _table(table: Table) -> str:
@@ -95,17 +95,18 @@ def _figure(fig: Figure, root: Path, language: str) -> str:
     caption = fig.title + (f" ({fig.units})" if fig.units else "")
     if fig.demo:
         caption += " – " + labels.text("demo_mark", language)
-    return (f"#figure(image({lit(relative)}, width: {fig.width_pct}%),\n"
+    size = f"width: {fig.width_pct}%" + (f", height: {fig.height_cm}cm, fit: \"contain\"" if fig.height_cm else "")
+    return (f"#figure(image({lit(relative)}, {size}),\n"
             f"  caption: [#{lit(caption)} \\ #text(size: 7.5pt, fill: rgb(\"#555555\"))[#{lit(fig.source)}]])\n\n")
 
 
-def _block(block, root: Path, language: str) -> str:
+def _block(block, root: Path, language: str, compact: bool = False) -> str:
     if isinstance(block, Heading):
         return f"#heading(level: {block.level})[#{lit(block.text)}]\n"
     if isinstance(block, Paragraph):
         return f"#par[#{lit(block.text)}]\n\n"
     if isinstance(block, Note):
-        return _note(block)
+        return _note(block, "7.5pt" if compact else "9pt")
     if isinstance(block, KeyFigures):
         return _key_figures(block)
     if isinstance(block, Table):
@@ -118,7 +119,11 @@ def _block(block, root: Path, language: str) -> str:
 def _section(section: Section, root: Path, language: str) -> str:
     head = "#pagebreak()\n" if section.new_page else ""
     head += f"#heading(level: 1)[#{lit(section.title)}]\n"
-    return head + "".join(_block(b, root, language) for b in section.blocks)
+    body = "".join(_block(b, root, language, section.compact) for b in section.blocks)
+    if section.compact:  # a scoped block: the smaller type and tighter tables end with the section
+        body = ("#[\n#set text(size: 9pt)\n#show table: set text(size: 7.5pt)\n"
+                "#set table(inset: (x: 3pt, y: 1.5pt))\n" + body + "]\n")
+    return head + body
 
 
 def source(doc: Document, root: Path) -> str:

@@ -42,6 +42,20 @@ def check_target(out: Path) -> None:
         raise InputError(str(out), reason="cannot write here (permission denied)")
 
 
+def planned_steps(kind: str, projects: list[str] | None = None) -> int | None:
+    """How many progress steps a build reports (render included); None while it is unknown (the brief
+    of every ranked project: the build announces its length once it has ranked them)."""
+    if kind == "status":
+        from trekant.reports import status
+
+        return len(status.SECTIONS) + 1
+    if projects:
+        from trekant.reports import infra_brief
+
+        return infra_brief.steps(len(dict.fromkeys(projects)))
+    return None
+
+
 def build_document(kind: str, ctx: BuildContext, projects: list[str] | None = None, params: str | None = None) -> Document:
     if kind == "status":
         from trekant.reports import status

@@ -8,8 +8,6 @@ from trekant.reports.context import BuildContext
 from trekant.reports.model import Document, Note, Section
 from trekant.reports.sections import energy, infra, method, partnerships, plan, region, strategy, strengths
 
-STEPS = 14  # progress steps a build reports (for the progress bar)
-
 
 def infrastructure_section(ctx: BuildContext) -> Section:
     section = Section(ctx.t("sec_infra"), "infrastructure")
@@ -18,13 +16,17 @@ def infrastructure_section(ctx: BuildContext) -> Section:
     return section.add(*infra.asks(ctx))
 
 
+SECTIONS = (region.build, plan.build, energy.build, strengths.build, infrastructure_section, partnerships.build,
+            strategy.build, method.build)
+
+
 def build(ctx: BuildContext) -> Document:
     region_name = region_service.describe_region(ctx.settings)["name"] or ""
     doc = Document("status", ctx.t("status_title") + (f" {ctx.year}" if ctx.year else ""),
                    ctx.t("status_subtitle", region=region_name), ctx.language)
-    for builder in (region.build, plan.build, energy.build, strengths.build, infrastructure_section,
-                    partnerships.build, strategy.build, method.build):
+    for builder in SECTIONS:
         doc.sections.append(builder(ctx))
+        ctx.progress(doc.sections[-1].title)  # one step per section: the bar's length is known before the build
     finish(ctx, doc)
     return doc
 

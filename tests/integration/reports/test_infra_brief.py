@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from trekant.i18n import number, percent
+from trekant.infrastructure import labels as infra_labels
 from trekant.infrastructure import service as infra
 
 from .conftest import blank_twin, build, drawn_share, png_pages
@@ -28,6 +29,12 @@ def test_the_list_a_page_per_ranked_project_and_the_method(brief_da):
     for title in titles:
         assert title in text
     assert "Fælles infrastrukturudspil" in text
+    # one page per project: each project's heading stands on the page after the previous one's (a
+    # title's last occurrence: the contents on the first page name them all)
+    pages = brief_da.pdf_pages()
+    page_of = [max(i for i, page in enumerate(pages) if title in " ".join(page.split())) for title in titles[1:]]
+    assert page_of == list(range(page_of[0], page_of[0] + len(titles) - 1)), page_of
+    assert page_of[-1] == len(pages) - 1  # the method ends the brief
 
 
 def test_the_top_projects_key_figures_are_the_services(brief_da):
@@ -50,6 +57,14 @@ def test_the_top_projects_key_figures_are_the_services(brief_da):
            f"{ranking['base_year']}" in text
     for source in cba["sources"]:
         assert f"[{source['id']}] {source['label']}" in text
+    # the main benefit and cost items: present values in DKK m, largest first (the benefit that carries
+    # the project leads)
+    # the project's page: from its heading to the next project's (each title's last occurrence: the
+    # contents list names them first)
+    page = text.rsplit(brief_da.doc.sections[1].title, 1)[1].rsplit(brief_da.doc.sections[2].title, 1)[0]
+    items = sorted(cba["pv_items_dkk"].items(), key=lambda kv: -abs(kv[1]))[:3]
+    shown = [page.index(f"{infra_labels.label(key, 'da')} {number(value / 1e6, ',.0f', 'da')}") for key, value in items]
+    assert shown == sorted(shown), items
 
 
 def test_html_and_pdf_agree_and_every_project_map_is_drawn(brief_da, tmp_path):

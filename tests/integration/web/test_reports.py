@@ -8,6 +8,7 @@ from io import BytesIO
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
 
+from trekant.energy import service as energy
 from trekant.i18n import number
 from trekant.infrastructure import service as infra
 from trekant.region import service as region_service
@@ -49,12 +50,26 @@ def test_unknown_project_format_or_parameter_set_is_one_json_error(client):
     assert params.status_code == 422 and "unknown parameter set 'nope'" in params.text
 
 
-def test_the_status_report_in_english(sqlite_env):
+def test_the_status_report_in_english_for_a_year(sqlite_env):
     with TestClient(create_app(sqlite_env), raise_server_exceptions=False) as client:
-        response = client.get("/reports/status.html?lang=en")
+        response = client.get("/reports/status.html?lang=en&year=2020")
     assert response.status_code == 200, response.text
     population = region_service.describe_region(sqlite_env)["population"]
-    assert "<h1>Status report</h1>" in response.text
     assert f"The region&#39;s population ({population['period']})" in response.text
     assert number(population["value"], ",.0f", "en") == "438,147" and "438,147" in response.text
     assert "Public edition" in response.text
+    assert "<h1>Status report 2020</h1>" in response.text  # ?year= reaches the build: that year's account
+    account = energy.accounts(sqlite_env, year=2020)
+    assert "Total emissions (2020)" in response.text
+    assert f"{number(account['total_co2e_t'], ',.0f', 'en')} t CO2e" in response.text
+    assert "Strength positions (2020)" in response.text
+
+
+def test_the_overview_page_offers_both_documents_in_both_formats(sqlite_env):
+    with TestClient(create_app(sqlite_env), raise_server_exceptions=False) as client:
+        page = client.get("/?lang=en")
+    assert page.status_code == 200
+    for name in ("status", "infra-brief"):
+        for fmt in ("pdf", "html"):
+            assert f'href="/reports/{name}.{fmt}?lang=en"' in page.text
+    # each link is a download built on request: the endpoints are the ones the tests above call

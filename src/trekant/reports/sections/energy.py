@@ -24,16 +24,13 @@ def build(ctx: BuildContext) -> Section:
         account = energy.accounts(ctx.settings, year=ctx.year)
     except NotFound as exc:
         return section.add(Note(str(exc)))
-    ctx.progress("energy accounts")
     section.add(*_accounts(ctx, account))
     names = {r["code"]: r["name"] for r in account["by_municipality"]}
     try:
         section.add(*_pathway(ctx, energy.pathway(ctx.settings), names))
     except NotFound as exc:
         section.add(Note(str(exc)))
-    ctx.progress("energy pathway")
     section.add(*_scenarios(ctx))
-    ctx.progress("energy scenarios")
     return section
 
 

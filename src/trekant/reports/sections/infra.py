@@ -38,10 +38,8 @@ class Ranked:
 
 def ranked(ctx: BuildContext, params: str | None = None) -> Ranked:
     outcome = infra.rank(ctx.settings, params_name=params).to_dict()
-    ctx.progress("ranking")
     reports = {row["key"]: infra.cba_report(ctx.settings, row["key"], outcome["params"], outcome["base_year"],
                                             outcome["price_year"]) for row in outcome["ranking"]}
-    ctx.progress("cba")
     return Ranked(outcome, reports, outcome["params"])
 
 

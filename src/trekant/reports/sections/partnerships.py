@@ -15,7 +15,6 @@ def build(ctx: BuildContext) -> Section:
     listed = partnerships.list_partnerships(ctx.settings)
     funding = partnerships.funding_report(ctx.settings)
     coverage = partnerships.coverage_report(ctx.settings)
-    ctx.progress("partnerships")
     source = f"{ctx.t('source')}: {ctx.t('partnerships_source')}"
     demo = ctx.demo(listed["demo"] or funding["demo"] or coverage["demo"], ctx.t("sec_partnerships"))
     word = lambda key: p_labels.label(key, ctx.language)  # noqa: E731

@@ -53,14 +53,12 @@ def build(ctx: BuildContext) -> Section:
     outlines = region_service.municipality_outlines(ctx.settings, neighbours_within_m=3_000)
     municipality = {o["code"]: o["name"] for o in outlines}
     data = PlanData(ctx)
-    ctx.progress("plan map")
     demo = ctx.demo(any(f["properties"].get("is_demo") for f in data.frames.values()), ctx.t("sec_plan"))
     if demo:
         section.add(Note(ctx.t("plan_demo"), "demo"))
     section.add(KeyFigures((KeyFigure(ctx.t("frames_count"), ctx.num(len(data.frames)), ctx.t("plan_source")),)),
                 _plan_map(ctx, data, outlines, demo))
     section.add(*_land(ctx, data, municipality, demo))
-    ctx.progress("plan checks")
     section.add(*_conflicts(ctx, data, outlines, municipality, demo))
     return section
 

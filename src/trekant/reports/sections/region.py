@@ -18,7 +18,6 @@ DST_POPULATION = "Danmarks Statistik, FOLK1AM/FOLK1A (CC BY 4.0)"
 def build(ctx: BuildContext) -> Section:
     section = Section(ctx.t("sec_region"), "region")
     region = region_service.describe_region(ctx.settings)
-    ctx.progress("region")
     growth = {key: _growth(ctx, key) for key in GROWTH_INDICATORS}
     section.add(_key_figures(ctx, region, growth["fulltime_employees"]),
                 Paragraph(f"{ctx.t('municipalities')}: " + ", ".join(m["name"] for m in region["municipalities"]) + "."),
@@ -81,7 +80,6 @@ def _growth(ctx: BuildContext, indicator: str) -> dict:
                                         end=report["end_period"])
     except NotFound:
         denmark = None
-    ctx.progress(f"growth {indicator}")
     return dict(indicator=indicator, claim=claim, report=report, denmark=denmark)
 
 

@@ -11,7 +11,6 @@ from trekant.strategy.labels import amount
 def build(ctx: BuildContext) -> Section:
     section = Section(ctx.t("sec_strategy"), "strategy")
     report = strategy.status(ctx.settings)
-    ctx.progress("strategy")
     source = f"{ctx.t('source')}: {ctx.t('strategy_source')}"
     demo = ctx.demo(report["demo"], ctx.t("sec_strategy"))
     section.add(Paragraph(ctx.t("kpi_counts", **report["counts"])))

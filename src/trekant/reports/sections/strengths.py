@@ -19,7 +19,6 @@ def build(ctx: BuildContext) -> Section:
         shift = industry.shift_share_report(ctx.settings, end=period)
     except (NotFound, InputError) as exc:
         return section.add(Note(" ".join(exc.lines())))
-    ctx.progress("strengths")
     demo = ctx.demo(strengths["demo"], ctx.t("sec_strengths"))
     source = f"{ctx.t('source')}: {strengths['indicator']['source']}"
     if demo:
