@@ -134,10 +134,28 @@ def test_the_architecture_names_only_what_exists():
         if not line.startswith("  ") or line.startswith("   "):
             continue  # a continuation line of a description
         for token in line.split():
-            if not re.fullmatch(r"[a-z_]+/|[a-z_]+\.py", token):
+            if not re.fullmatch(r"[a-z0-9_]+/|[a-z0-9_]+\.py", token):
                 break  # the description begins
             named.append(token)
-            if not (ROOT / "src" / "trekant" / token).exists() and "being built" not in line:
+            exists = (ROOT / "src" / "trekant" / token).exists()
+            if exists == ("being built" in line):  # missing unannounced, or built but still announced
                 missing.append(token)
     assert {"settings.py", "csvfile.py", "store/", "plan/", "web/", "cli/"} <= set(named)
     assert missing == []
+    # and the other way: every module and package of src/trekant has its line (before: bootstrap.py,
+    # kpi.py, lazy.py, mapdata.py were not there, and reports/ was "being built" while built)
+    present = {p.name + ("/" if p.is_dir() else "") for p in (ROOT / "src" / "trekant").iterdir()
+               if not p.name.startswith("__") and (p.suffix == ".py" or (p / "__init__.py").exists())}
+    assert sorted(present - set(named)) == []
+
+
+def test_the_architecture_names_only_libraries_the_code_uses():
+    """A part named in the table of chosen parts is imported somewhere in src/ (before: 'GeoAlchemy2 on
+    PostGIS', while the store has its own geometry column type)."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "trekant").rglob("*.py"))
+    for name, module in [("GeoAlchemy2", "geoalchemy2"), ("pymcdm", "pymcdm"), ("pyaxis", "pyaxis"),
+                         ("pyjstat", "pyjstat"), ("Typst", "typst"), ("matplotlib", "matplotlib"),
+                         ("pyogrio", "pyogrio"), ("PyPSA", "pypsa"), ("Alembic", "alembic")]:
+        if name in text:
+            assert re.search(rf"(import|from) {module}\b|\"{module}[.\"]", source), name

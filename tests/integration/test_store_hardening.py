@@ -27,7 +27,7 @@ from conftest import _admin_execute, _with_database, postgis_url_or_skip
 from trekant.store.store import reading
 
 READ_COMMANDS = [("region", "show"), ("plan", "land"), ("energy", "accounts"), ("economy", "indicators"),
-                 ("infra", "list"), ("strategy", "status")]
+                 ("infra", "list"), ("strategy", "status"), ("plan", "check")]
 
 
 def trekant(*args, env: dict | None = None, preexec_fn=None, timeout: float = 240) -> subprocess.CompletedProcess:
@@ -224,5 +224,6 @@ def test_read_only_commands_work_on_a_read_only_folder(read_only_folder):
     for command in READ_COMMANDS:
         result = trekant(*command, "--json", env=env)
         assert result.returncode == 0, (command, result.stderr)
+        assert result.stderr == "", (command, result.stderr)  # before: GDAL's warning on the plan's KPIs
     assert sorted(p.name for p in read_only_folder.iterdir()) == ["trekant.gpkg"]
     one_line(trekant("economy", "group", "add", "x", "--members", "0630", env=env), str(read_only_folder))

@@ -23,6 +23,11 @@ runner = CliRunner()
     (["energy", "accounts", "--year", "1492"], "--year"),
     (["economy", "claim", "-i", "population", "--limit", "-1"], "--limit"),
     (["--lang", "fr", "region", "show"], "--lang"),
+    # found in the audit of 2026-11-30: these ran (a 20-page report for 1492, an empty check) or exited 1
+    (["report", "status", "-o", "r.pdf", "--year", "1492"], "--year"),
+    (["plan", "check", "--consequence-zone-m", "-5"], "--consequence-zone-m"),
+    (["users", "token", "admin", "--expires", "0"], "--expires"),
+    (["users", "token", "admin", "--expires", "3651"], "--expires"),
 ])
 def test_an_out_of_range_option_is_a_usage_error(tmp_path, monkeypatch, args, option):
     monkeypatch.setenv("TREKANT_DATA_DIR", str(tmp_path))  # no store: a usage error comes first
@@ -36,3 +41,4 @@ def test_the_cli_bound_on_draws_is_the_services():
     from trekant.infrastructure.risk import MAX_DRAWS as SERVICE_MAX_DRAWS
 
     assert MAX_DRAWS == SERVICE_MAX_DRAWS
+

@@ -95,3 +95,13 @@ def test_group_help_follows_the_language_of_the_run():
     english = CliRunner().invoke(app, ["--lang", "en", "energy", "--help"], env={"COLUMNS": "200"}).stdout
     assert "Udledning pr. sektor og energibærer" in danish and "Emissions by sector" not in danish
     assert "Emissions by sector and carrier" in english and "Udledning pr. sektor" not in english
+
+
+def test_region_show_loads_no_heavy_library(sqlite_env):
+    """The first query a newcomer types stays light: before, region.service imported trekant.mapdata (for
+    the web map) at its top, and with it pandas, 1.5 s of `region show` on a loaded machine."""
+    code = ("from trekant.cli.main import app\n"
+            "try:\n    app(['region', 'show', '--json'])\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n")
+    loaded = set(_loaded_after(code))
+    assert "trekant.region.service" in loaded  # the command ran
+    assert [name for name in HEAVY + ("trekant.mapdata",) if name in loaded] == []

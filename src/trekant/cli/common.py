@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 JsonOption = typer.Option(False, "--json", help="Print the result as JSON on stdout.")
 
 EXIT_INPUT_ERROR = 1
+MIN_YEAR, MAX_YEAR = 1900, 2100  # a --year outside is a typing error (exit 2), not a report of an empty year
 
 
 class Console(RichConsole):
@@ -63,15 +64,28 @@ def cell(value: object) -> object:
     return value
 
 
-VERTICAL_ABOVE = 1.25  # the columns' longest words need 25 % more than the terminal has: one block per row
+def _share(floor: list[int], natural: list[int], available: int) -> list[int]:
+    """Widths from each column's floor towards its natural width, the room left shared in proportion
+    to what each still lacks (whole characters; the remainder to the columns lacking most)."""
+    lacking = [max(n - f, 0) for f, n in zip(floor, natural)]
+    room = available - sum(floor)
+    total = sum(lacking) or 1
+    widths = [f + (room * m) // total for f, m in zip(floor, lacking)]
+    for i in sorted(range(len(widths)), key=lambda i: natural[i] - widths[i], reverse=True):
+        if sum(widths) >= available:
+            break
+        if widths[i] < natural[i]:
+            widths[i] += 1
+    return widths
 
 
 class Table(RichTable):
-    """The table every command prints: safe cells, and never a truncated number or id at 80 columns.
+    """The table every command prints: safe cells, and never a truncated or broken number or id at 80 columns.
 
     Every cell is cleaned (`cell`); columns fold instead of cutting with "…", and text wraps between
-    words; when the longest words (ids, numbers) of the columns together need far more than the
-    terminal's width, each row is shown as its own list of "column: value" lines instead."""
+    words. When the widths rich would give the columns leave a cell's longest word (an id, a number)
+    no room on one line, each row is shown as its own list of "column: value" lines instead; an empty
+    table whose headers do not fit says only its title and caption."""
 
     def __init__(self, *args, title: object = None, caption: object = None, **kwargs):
         super().__init__(*args, title=cell(title) if title is not None else None,
@@ -85,13 +99,46 @@ class Table(RichTable):
         super().add_row(*(cell(r) if r is not None else None for r in renderables), **kwargs)
 
     def __rich_console__(self, console: RichConsole, options: ConsoleOptions) -> RenderResult:
-        # rich measures a column's minimum as its longest word: a little above the width, a long id folds
-        # onto a second line of its cell (whole, never cut); far above it, rows become blocks
-        if self.rows and len(self.columns) > 2 and \
-                self.__rich_measure__(console, options).minimum > options.max_width * VERTICAL_ABOVE:
-            yield from self._vertical()
+        widths = self._widths(console, options) if len(self.columns) > 2 else None
+        if widths is False:
+            yield from self._vertical() if self.rows else self._empty()
             return
-        yield from super().__rich_console__(console, options)
+        if not widths:
+            yield from super().__rich_console__(console, options)
+            return
+        kept = [column.width for column in self.columns]
+        for column, width in zip(self.columns, widths):
+            column.width = width
+        try:
+            yield from super().__rich_console__(console, options)
+        finally:
+            for column, width in zip(self.columns, kept):
+                column.width = width
+
+    def _widths(self, console: RichConsole, options: ConsoleOptions) -> list[int] | None | bool:
+        """Content widths that keep every cell's longest word (an id, a number) on one line: None when
+        rich's own widths already do (everything fits), False when no widths can (rows become blocks).
+
+        rich narrows the widest column first, which breaks a project key while a header such as
+        "Beholder plads" keeps its one line; here headers wrap between words first, then within
+        words, and only data is never broken."""
+        from rich.measure import Measurement
+
+        available = (self.width or options.max_width) - self._extra_width
+        pads = [self._get_padding_width(i) for i in range(len(self.columns))]
+        natural = [self._measure_column(console, options, c).maximum for c in self.columns]
+        if sum(natural) <= available:
+            return None
+
+        def longest(texts) -> int:
+            return max((Measurement.get(console, options, t).minimum for t in texts if t is not None), default=1)
+
+        data = [(longest(c._cells) if self.rows else 1) + pad for c, pad in zip(self.columns, pads)]
+        whole_headers = [max(d, longest([c.header]) + pad) for d, c, pad in zip(data, self.columns, pads)]
+        for floor in (whole_headers, data) if self.rows else (whole_headers,):  # no rows: no header cut
+            if sum(floor) <= available:
+                return [w - pad for w, pad in zip(_share(floor, natural, available), pads)]
+        return False
 
     def _vertical(self) -> RenderResult:
         """One block per row: 'column: value' lines, for a terminal too narrow for the columns."""
@@ -108,6 +155,12 @@ class Table(RichTable):
             yield block
         if self.caption:
             yield self.caption
+
+    def _empty(self) -> RenderResult:
+        """No rows and headers too wide to show: the title, then the caption (or the headers as a list)."""
+        if self.title:
+            yield self.title
+        yield self.caption if self.caption else Text(", ".join(Text(str(c.header)).plain for c in self.columns))
 
 
 def handles_errors(command: Callable) -> Callable:
@@ -172,6 +225,14 @@ def settings() -> Settings:
 
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def reading(paths: object, language: str) -> str:
+    """'Læser a.csv, b.csv' (Reading …): the description of an import's spinner."""
+    from trekant import i18n
+
+    names = [p.name for p in (paths if isinstance(paths, (list, tuple)) else [paths])]
+    return f"{i18n.t('reading', language)} {', '.join(names)}"
 
 
 @contextmanager

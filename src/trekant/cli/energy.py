@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from trekant.cli.common import Console, JsonOption, Table, handles_errors, print_json, progress_steps, settings, working
+from trekant.cli.common import MAX_YEAR, MIN_YEAR, Console, JsonOption, Table, handles_errors, print_json, progress_steps, reading, settings, working
 from trekant.cli.identity import requires
 from trekant.energy import labels
 from trekant.i18n import number, percent
@@ -37,7 +37,7 @@ _t, _name, _demo_mark = labels.text, labels.name, labels.demo_mark
 @handles_errors
 def accounts_command(
     municipality: str = typer.Option(None, "--municipality", "-m", help="Municipality code or name (default: the whole region)."),
-    year: int = typer.Option(None, "--year", "-y", min=1900, max=2100, help="Account year (default: the latest held)."),
+    year: int = typer.Option(None, "--year", "-y", min=MIN_YEAR, max=MAX_YEAR, help="Account year (default: the latest held)."),
     factors: str = typer.Option(None, "--factors", help="Factor table NAME or NAME@VERSION (default: the active one)."),
     json_out: bool = JsonOption,
 ) -> None:
@@ -113,7 +113,8 @@ def activity_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: 
                             json_out: bool = JsonOption) -> None:
     """Import activity data (all rows or none; every problem with file, row and column)."""
     cfg = settings()
-    result = service.import_activity(cfg, path)
+    with working(reading(path, cfg.language)):
+        result = service.import_activity(cfg, path)
     print_json(result) if json_out else _print_import(result, cfg.language)
 
 
@@ -124,7 +125,8 @@ def targets_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: m
                            json_out: bool = JsonOption) -> None:
     """Import reduction targets (e.g. a DK2020 plan's own years and base year)."""
     cfg = settings()
-    result = service.import_targets(cfg, path)
+    with working(reading(path, cfg.language)):
+        result = service.import_targets(cfg, path)
     print_json(result) if json_out else _print_import(result, cfg.language)
 
 
@@ -135,7 +137,8 @@ def measures_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: 
                             json_out: bool = JsonOption) -> None:
     """Import reduction measures."""
     cfg = settings()
-    result = service.import_measures(cfg, path)
+    with working(reading(path, cfg.language)):
+        result = service.import_measures(cfg, path)
     print_json(result) if json_out else _print_import(result, cfg.language)
 
 
@@ -149,7 +152,8 @@ def factors_import_command(
 ) -> None:
     """Add a (newer) emission-factor table; accounts are recomputed with it on the next read."""
     cfg = settings()
-    result = service.import_factors(cfg, path, activate)
+    with working(reading(path, cfg.language)):
+        result = service.import_factors(cfg, path, activate)
     if json_out:
         print_json(result)
         return

@@ -142,7 +142,7 @@ def check_command(
     touch_m: float = typer.Option(20.0, "--touch-distance-m", min=0, max=MAX_TOLERANCE_M, help="Frames this close across a border count as touching (equal conditions)."),
     status: str = typer.Option(None, "--status", help="Statuses of the plans to check, comma separated (default: all but cancelled); "
                                                       "they are checked against each other and the adopted plans, so forslag checks proposals against adopted plans."),
-    consequence_m: float = typer.Option(CONSEQUENCE_ZONE_M, "--consequence-zone-m", help="Consequence zone (m) around production areas taken from frames (designations give their own)."),
+    consequence_m: float = typer.Option(CONSEQUENCE_ZONE_M, "--consequence-zone-m", min=0, max=MAX_TOLERANCE_M, help="Consequence zone (m) around production areas taken from frames (designations give their own)."),
     json_out: bool = JsonOption,
 ) -> None:
     """Cross-border checks: environmental distance, equal conditions, border overlaps, sensitive uses in a
@@ -245,7 +245,7 @@ def _unequal_table(result, lang: str, names: dict[str, str] | None = None) -> Ta
 
 def _overlap_table(result, lang: str, names: dict[str, str] | None = None) -> Table:
     names = names or {}
-    rows = [[o.kind, o.planid_a, _place(o.komnr_a, names), o.planid_b or "–", _place(o.komnr_b, names),
+    rows = [[t(o.kind, lang), o.planid_a, _place(o.komnr_a, names), o.planid_b or "–", _place(o.komnr_b, names),
              number(o.area_m2, ",.0f", lang)] for o in result.border_overlaps]
     keys = ("kind", "frame_a", "municipality", "frame_b", "municipality", "area_m2")
     return _table(_title("border_overlaps", lang, result.demo), keys, rows, lang)
@@ -272,7 +272,7 @@ def history_command(planid: str = typer.Argument(..., help="The plan's planid (f
     for r in records:
         table.add_row(t("kind_" + r["layer"], lang), str(r["version"]), r["status"], _moment(r["valid_from"]),
                       _moment(r["valid_to"]), r["changed_by"], r["change"], r.get("plannavn") or "",
-                      str(r.get("anvgen") or ""), str(r.get("maxmiljo") or ""), number(r['area_m2'] / 10_000, ",.2f", lang))
+                      _use(r.get("anvgen"), lang), str(r.get("maxmiljo") or ""), number(r['area_m2'] / 10_000, ",.2f", lang))
     Console().print(table)
 
 
@@ -429,7 +429,7 @@ def land_command(
     for key in keys:
         table.add_column(t(key, lang), justify="right" if key in ("frames", "area_ha", "before", "after", "change_ha") else "left")
     for r in result["rows"]:
-        head = [f"{r['municipality']} ({r['komnr']})", str(r["anvgen"]), r["status"]]
+        head = [f"{r['municipality']} ({r['komnr']})", _use(r["anvgen"], lang), r["status"]]
         tail = ([number(r['area_ha_before'], ",.1f", lang), number(r['area_ha_after'], ",.1f", lang), number(r['change_ha'], "+,.1f", lang)] if changed
                 else [str(r["frames"]), number(r['area_ha'], ",.1f", lang)])
         table.add_row(*head, *tail)
@@ -472,7 +472,8 @@ def designations_command(
     """Import joint regional designations of one theme (versioned; any error writes nothing)."""
     cfg = settings()
     try:
-        result = service.import_designations(cfg, file, theme, id_field, name_field, layer)
+        with working(f"{i18n.t('reading', cfg.language)} {file.name}"):
+            result = service.import_designations(cfg, file, theme, id_field, name_field, layer)
     except InputError as exc:
         if json_out:
             print_json(dict(imported=0, issues=[issue_dict(i) for i in exc.issues]))

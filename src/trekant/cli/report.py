@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from trekant.cli.common import JsonOption, handles_errors, print_json, progress_steps, settings
+from trekant.cli.common import MAX_YEAR, MIN_YEAR, JsonOption, handles_errors, print_json, progress_steps, settings
 from trekant.lazy import lazy_module
 
 service = lazy_module("trekant.reports.service")
@@ -53,7 +53,7 @@ def _done(result: dict, json_out: bool) -> None:
 @app.command("status")
 @handles_errors
 def status_command(out: Path = OutOption,
-                   year: int = typer.Option(None, "--year", help="Year of the energy account and the industry "
+                   year: int = typer.Option(None, "--year", min=MIN_YEAR, max=MAX_YEAR, help="Year of the energy account and the industry "
                                                                   "analyses (default: the latest with data)."),
                    lang: str = LangOption, public: bool = PublicOption, json_out: bool = JsonOption) -> None:
     """The region's status report: key figures, the joint plan, energy and climate, strengths,

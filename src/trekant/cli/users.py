@@ -110,7 +110,7 @@ def password_command(name: str = typer.Argument(...),
 @app.command("token")
 @handles_errors
 def token_command(name: str = typer.Argument(...),
-                  expires: int = typer.Option(None, "--expires", help="Days until the token expires (default: never)."),
+                  expires: int = typer.Option(None, "--expires", min=1, max=service.MAX_TOKEN_DAYS, help="Days until the token expires (default: never)."),
                   password_stdin: bool = typer.Option(False, "--password-stdin",
                                                       help="Prove NAME's password (from standard input) and issue "
                                                            "NAME's own token: how one gets a first TREKANT_TOKEN."),

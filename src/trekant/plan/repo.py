@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from trekant.plan.layers import CODE, FLAG, KOMMUNEPLANRAMME, LAYERS, MEASURE, PlanLayer
 from trekant.plan.model import STORE_CRS, Finding
 from trekant.store import gpkg_binary, gpkg_registry
+from trekant.store.backend import gdal_open_options
 from trekant.store.geometry_type import STORE_SRID
 from trekant.store.schema.plan import plan_designation, plan_frame, plan_local_plan, plan_quality, plan_subarea, plan_zone
 from trekant.store.store import shared_in_this_process
@@ -167,7 +168,8 @@ def _read_check_frames_gdal(path: Path, statuses: list[str], source_classes: lis
                             sensitive_uses: list[int]) -> gpd.GeoDataFrame:
     where = (f"is_current = 1 AND status IN ({_sql_list(statuses)}) AND (maxmiljo IN ({_sql_list(source_classes)}) "
              f"OR anvgen IN ({_sql_list(sensitive_uses)}))")
-    meta, table = pyogrio.raw.read_arrow(path, layer=plan_frame.name, columns=list(CHECK_READ), where=where)
+    meta, table = pyogrio.raw.read_arrow(path, layer=plan_frame.name, columns=list(CHECK_READ), where=where,
+                                         **gdal_open_options(path))
     geometry = [c for c in table.column_names if c not in CHECK_READ][0]
 
     def column(name, **kw):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-from trekant import mapdata
 from trekant.errors import InputError, StoreError, has_errors
 from trekant.region import repo
 from trekant.region.geometry import area_km2, neighbours
@@ -199,6 +198,8 @@ OUTLINE_SIMPLIFY_M = 50.0  # the 1:500,000 boundaries carry no detail finer than
 def outlines(settings: Settings, simplify_m: float = OUTLINE_SIMPLIFY_M) -> dict:
     """The region's municipalities as a GeoJSON FeatureCollection in WGS 84 (for web maps), with
     code and name, and the bounds [west, south, east, north] of the whole region."""
+    from trekant import mapdata  # pandas and pyproj: loaded for maps only, not for `region show`
+
     with reading(settings) as conn:
         members = repo.read_region_municipalities(conn)
     features = [mapdata.feature(m.geom, dict(code=m.code, name=m.name), m.code, simplify_m) for m in members]

@@ -96,6 +96,12 @@ def _can_write_beside(path: Path) -> bool:
     return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def gdal_open_options(path: Path) -> dict[str, str]:
+    """Open options for GDAL reading the store beside SQLAlchemy (pyogrio): immutable where SQLite's own
+    readers are (a read-only folder or full disk, no pending WAL), instead of GDAL's warning and retry."""
+    return {"IMMUTABLE": "YES"} if not _can_write_beside(path) and not _wal_has_changes(path) else {}
+
+
 def _read_only_connect(path: Path) -> sqlite3.Connection:
     """A read-only connection; immutable when SQLite could not keep its -shm/-wal files beside the store."""
     quoted = urllib.parse.quote(str(path))

@@ -170,7 +170,7 @@ def test_cba_unknown_project_and_params(store_env):
 def test_list_marks_illustrative_costs_and_opening_years_in_the_table(store_env):
     """The Hærvej Haderslev–Give opening year (2036) and cost point (7.0 billion within the published
     6.6–7.3) are trekant's; the Kolding W opening year 2028 and budget 631 million are published."""
-    result = _invoke("list")
+    result = runner.invoke(app, ["infra", "list"], env={"COLUMNS": "200"})  # wide: one line per project
 
     def row(prefix):
         return next(line for line in result.stdout.splitlines() if prefix in line)

@@ -58,3 +58,18 @@ def test_safe_frame_leaves_numbers_alone():
     frame = pd.DataFrame({"name": ["=1+1", "ok", "-x"], "value": [-1.5, 2.0, -3.0]})
     out = sheets.safe_frame(frame)
     assert out["name"].tolist() == ["'=1+1", "ok", "'-x"] and out["value"].tolist() == [-1.5, 2.0, -3.0]
+
+
+def test_no_export_writes_a_spreadsheet_past_sheets():
+    """Every CSV/XLSX writer is trekant.sheets, so a new export cannot forget the rule above (parquet is
+    no spreadsheet; the demo-data generator writes the package's own shipped file)."""
+    import re
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[3] / "src" / "trekant"
+    allowed = {"sheets.py", "energy/data/make_demo_activity.py"}
+    writer = re.compile(r"\.to_csv\(|\.to_excel\(|csv\.(writer|DictWriter)\(|\bWorkbook\(|ExcelWriter\(|xlsxwriter")
+    offenders = sorted(str(p.relative_to(src)) for p in src.rglob("*.py")
+                       if writer.search(p.read_text(encoding="utf-8")) and str(p.relative_to(src)) not in allowed)
+    assert offenders == []
+    assert writer.search((src / "sheets.py").read_text(encoding="utf-8"))  # the pattern finds a real writer

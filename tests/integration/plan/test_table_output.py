@@ -84,3 +84,16 @@ def test_check_tables_name_municipalities_and_uses(store_env):
 
     use_da = load_code_lists().anvgen[conflict["sensitive_anvgen"]][0]
     assert f"{conflict['sensitive_anvgen']} {use_da}" in shown
+    assert [o["kind"] for o in result["border_overlaps"]] == ["frames-overlap"]  # the demo's one overlap
+    assert "rammer overlapper" in shown and "frames-overlap" not in shown  # the kind said, not its code
+
+
+def test_land_and_history_name_the_use(frames):
+    """Before: `plan land` listed 31 and `plan history` a column headed 'anvgen' holding 31."""
+    from trekant.plan.codes import load_code_lists
+
+    business = f"31 {load_code_lists().anvgen[31][0]}"
+    land = _run("plan", "land", columns=250)
+    assert business in land
+    history = _run("plan", "history", LONG_ID, columns=250)
+    assert business in history and "Anvendelse" in history and "anvgen" not in history
