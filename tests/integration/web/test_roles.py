@@ -21,6 +21,7 @@ from trekant.web.app import create_app
 from unit.plan.builders import KOLDING, VEJLE, border_segment, frame, write_geojson
 
 from .signin import app, session_for  # noqa: F401 (app: fixture)
+from .test_partnership_edit import as_data, form_of
 
 
 @functools.cache
@@ -54,6 +55,16 @@ def api(method: str, path: str, body: dict) -> Request:
 
 Request = Callable[[TestClient, str], object]  # (client, csrf token) → response
 
+
+def _edit_form_posted_back(client: TestClient, csrf: str):
+    """The partnership edit form saved unchanged, as a browser posts it, with the token given (the CSRF test
+    gives none); who gets no form posts a name change."""
+    form = client.get("/partnerships/hysynergy/edit")
+    data = as_data(form_of(form.text)) if form.status_code == 200 else {"name": ["X"]}
+    data["csrf_token"] = [csrf]
+    return client.post("/partnerships/hysynergy/edit", data=data, follow_redirects=False)
+
+
 # (method, path) → (the request, expected status per principal)
 WRITES: dict[tuple[str, str], tuple[Request, dict[str, int]] | None] = {
     # Public by design, guarded by its own pre-sign-in CSRF token and throttling: test_auth.py.
@@ -66,6 +77,7 @@ WRITES: dict[tuple[str, str], tuple[Request, dict[str, int]] | None] = {
         key="role-test", name="Role test", status="idea", themes=["planning"], demo=True)), analysts(201)),
     ("PATCH", "/api/partnerships/{key}"): (api("PATCH", "/api/partnerships/hysynergy",
                                                dict(status="ended", end="2025")), analysts()),
+    ("POST", "/partnerships/{key}/edit"): (lambda c, t: _edit_form_posted_back(c, t), analysts(303)),
     ("POST", "/api/partnerships/forget"): (api("POST", "/api/partnerships/forget", dict(person="Nobody Known")),
                                            only_admin()),
     # a plan file holding one Kolding frame: Kolding's editor and the administrator; Vejle's editor 403
