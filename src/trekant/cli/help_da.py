@@ -1,11 +1,14 @@
 """Danish help texts of the command groups and commands (the English ones are the docstrings).
 
 `trekant --help` and `trekant <group> --help` speak Danish by default, like every table; with
-`--lang en` (or TREKANT_LANGUAGE=en) they keep the English docstrings. Options keep their English
-help. `apply` is called each time a group is loaded or shown, so one process may switch language.
+`--lang en` (or TREKANT_LANGUAGE=en) they keep the English docstrings. Options and arguments take
+their Danish help from `help_da_options`. `apply` is called each time a group is loaded or shown, so one
+process may switch language.
 """
 
 from __future__ import annotations
+
+from trekant.cli import help_da_options
 
 HELP_DA: dict[str, str] = {
     "region show": "Regionens kommuner: kode, navn, areal, seneste folketal og naboer.",
@@ -98,7 +101,9 @@ HELP_DA: dict[str, str] = {
 
 
 def apply(command, path: str, language: str) -> None:
-    """Set the help of `command` (named `path`, e.g. "energy") and of everything under it to `language`."""
+    """Set the help of `command` (named `path`, e.g. "energy"), its options and arguments, and of
+    everything under it to `language`."""
+    apply_params(command, path, language)
     for name, sub in getattr(command, "commands", {}).items():
         key = f"{path} {name}".strip()
         english = getattr(sub, "_help_en", None)
@@ -108,3 +113,28 @@ def apply(command, path: str, language: str) -> None:
         sub.help = HELP_DA.get(key, english) if language == "da" else english
         sub.short_help = None
         apply(sub, key, language)
+
+
+def apply_params(command, path: str, language: str) -> None:
+    """Set the help of the options and arguments of `command` (named `path`) to `language`."""
+    for param in parameters(command):
+        if not hasattr(param, "help"):
+            continue
+        english = getattr(param, "_help_en", None)
+        if english is None:
+            english = param.help
+            param._help_en = english
+        if not english:
+            continue
+        text = help_da_options.danish(path, param, english) if language == "da" else None
+        param.help = text or english
+
+
+def parameters(command) -> list:
+    """The options and arguments of `command`, its `--help` included (click makes that one on first use)."""
+    params = list(getattr(command, "params", ()))
+    if hasattr(command, "get_help_option"):  # a click command (typer ships its own copy of click)
+        help_option = command.get_help_option(command.context_class(command))
+        if help_option is not None:
+            params.append(help_option)
+    return params
