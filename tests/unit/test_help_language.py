@@ -64,6 +64,11 @@ def test_plan_import_option_help_follows_the_language_of_the_run():
     assert ("With --municipality: leave other municipalities' features out (warning) instead of refusing "
             "the file.") in english.stdout
     assert "udelad andre kommuners objekter" not in english.stdout
+    # the page's own words too: panel titles and the markers typer adds
+    assert "Tilvalg" in danish.stdout and "[skal angives]" in danish.stdout and "[standard: 250.0]" in danish.stdout
+    assert "Options" not in danish.stdout and "[required]" not in danish.stdout
+    assert "Options" in english.stdout and "[required]" in english.stdout and "[default: 250.0]" in english.stdout
+    assert "Tilvalg" not in english.stdout
     # one process switches back: Danish again, --json and --help included
     again = runner.invoke(app, ["plan", "import", "--help"], env={"COLUMNS": "300"}).stdout
     assert "Skriv resultatet som JSON på stdout." in again and "Vis denne hjælp og stop." in again

@@ -125,6 +125,7 @@ class RootGroup(TyperGroup):
         language = "en" if help_language() == "en" else "da"
         self.help = ROOT_HELP[language]
         help_da.apply_params(self, "", language)
+        help_da.help_labels(language)
         super().format_help(ctx, formatter)
 
 
