@@ -1,11 +1,16 @@
 """Danish help texts of the command groups and commands (the English ones are the docstrings).
 
 `trekant --help` and `trekant <group> --help` speak Danish by default, like every table; with
-`--lang en` (or TREKANT_LANGUAGE=en) they keep the English docstrings. Options keep their English
-help. `apply` is called each time a group is loaded or shown, so one process may switch language.
+`--lang en` (or TREKANT_LANGUAGE=en) they keep the English docstrings. Options and arguments take
+their Danish help from `help_da_options`. `apply` is called each time a group is loaded or shown, so one
+process may switch language.
 """
 
 from __future__ import annotations
+
+import sys
+
+from trekant.cli import help_da_options
 
 HELP_DA: dict[str, str] = {
     "region show": "Regionens kommuner: kode, navn, areal, seneste folketal og naboer.",
@@ -98,7 +103,11 @@ HELP_DA: dict[str, str] = {
 
 
 def apply(command, path: str, language: str) -> None:
-    """Set the help of `command` (named `path`, e.g. "energy") and of everything under it to `language`."""
+    """Set the help of `command` (named `path`, e.g. "energy"), its options and arguments, and of
+    everything under it to `language`."""
+    if "typer.rich_utils" in sys.modules:  # a help page was shown before in this process
+        help_labels(language)
+    apply_params(command, path, language)
     for name, sub in getattr(command, "commands", {}).items():
         key = f"{path} {name}".strip()
         english = getattr(sub, "_help_en", None)
@@ -108,3 +117,68 @@ def apply(command, path: str, language: str) -> None:
         sub.help = HELP_DA.get(key, english) if language == "da" else english
         sub.short_help = None
         apply(sub, key, language)
+
+
+def apply_params(command, path: str, language: str) -> None:
+    """Set the help of the options and arguments of `command` (named `path`) to `language`."""
+    for param in parameters(command):
+        english = getattr(param, "_help_en", None)
+        if english is None:
+            english = getattr(param, "help", None)
+            param._help_en = english
+        if english:
+            text = help_da_options.danish(path, param, english) if language == "da" else None
+            param.help = text or english
+    help_option = _help_option(command)
+    if help_option is not None and help_option.callback is not None:
+        original = getattr(help_option, "_callback_en", None) or help_option.callback
+        help_option._callback_en = original
+        help_option.callback = _with_labels(original, language)
+
+
+# The words typer's help page adds (panel titles, "[default: …]"), in Danish; set only when a help page
+# is shown, since loading typer's help module costs every other command start-up time.
+LABELS_DA: dict[str, str] = {
+    "ARGUMENTS_PANEL_TITLE": "Argumenter",
+    "OPTIONS_PANEL_TITLE": "Tilvalg",
+    "COMMANDS_PANEL_TITLE": "Kommandoer",
+    "DEFAULT_STRING": "[standard: {}]",
+    "REQUIRED_LONG_STRING": "[skal angives]",
+    "ENVVAR_STRING": "[miljøvariabel: {}]",
+    "DEPRECATED_STRING": "(forældet) ",
+}
+_LABELS_EN: dict[str, str] = {}
+
+
+def help_labels(language: str) -> None:
+    """Put the help page's own words (panel titles, "[default: …]") in `language`."""
+    from typer import rich_utils
+
+    if not _LABELS_EN:
+        _LABELS_EN.update({name: getattr(rich_utils, name) for name in LABELS_DA})
+    for name, english in _LABELS_EN.items():
+        setattr(rich_utils, name, LABELS_DA[name] if language == "da" else english)
+
+
+def _with_labels(callback, language: str):
+    """The `--help` callback that first puts the help page's own words in `language`."""
+    def show_help(ctx, param, value):
+        if value and not ctx.resilient_parsing:
+            help_labels(language)
+        return callback(ctx, param, value)
+
+    show_help.__wrapped__ = callback
+    return show_help
+
+
+def parameters(command) -> list:
+    """The options and arguments of `command`, its `--help` included."""
+    help_option = _help_option(command)
+    return list(getattr(command, "params", ())) + ([help_option] if help_option is not None else [])
+
+
+def _help_option(command):
+    """The `--help` option of a click command (click makes it on first use; typer ships its own click)."""
+    if not hasattr(command, "get_help_option"):
+        return None
+    return command.get_help_option(command.context_class(command))

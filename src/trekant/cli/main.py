@@ -122,7 +122,10 @@ class RootGroup(TyperGroup):
         return super().main(*args, **kwargs)
 
     def format_help(self, ctx, formatter) -> None:
-        self.help = ROOT_HELP["en" if help_language() == "en" else "da"]
+        language = "en" if help_language() == "en" else "da"
+        self.help = ROOT_HELP[language]
+        help_da.apply_params(self, "", language)
+        help_da.help_labels(language)
         super().format_help(ctx, formatter)
 
 
@@ -158,9 +161,9 @@ def _language(value: str | None) -> str | None:
 @app.callback()
 def root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Vis versionen og stop / show the version and exit."),
+                                 help="Show the version and exit."),
     lang: str = typer.Option(None, "--lang", callback=_language, is_eager=True, metavar="da|en",
-                             help="Sprog for tekst, tabeller og hjælp / language of text, tables and help "
+                             help="Language of text, tables and help: da or en "
                                   "(default: TREKANT_LANGUAGE, else da)."),
 ) -> None:
     """trekant: the joint platform of a city region's municipalities."""
