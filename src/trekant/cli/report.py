@@ -18,6 +18,8 @@ service = lazy_module("trekant.reports.service")
 app = typer.Typer(no_args_is_help=True)
 
 OutOption = typer.Option(..., "--out", "-o", help="The file to write: FILE.pdf or FILE.html.")
+
+
 def _language(value: str | None) -> str | None:
     if value is not None and value not in ("da", "en"):
         raise typer.BadParameter(f"{value!r} is not a language; use da or en")
