@@ -227,7 +227,7 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def reading(paths: object, language: str) -> str:
+def reading_description(paths: object, language: str) -> str:
     """'Læser a.csv, b.csv' (Reading …): the description of an import's spinner."""
     from trekant import i18n
 

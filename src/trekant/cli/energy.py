@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from trekant.cli.common import MAX_YEAR, MIN_YEAR, Console, JsonOption, Table, handles_errors, print_json, progress_steps, reading, settings, working
+from trekant.cli.common import MAX_YEAR, MIN_YEAR, Console, JsonOption, Table, handles_errors, print_json, progress_steps, reading_description, settings, working
 from trekant.cli.identity import requires
 from trekant.energy import labels
 from trekant.i18n import number, percent
@@ -113,7 +113,7 @@ def activity_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: 
                             json_out: bool = JsonOption) -> None:
     """Import activity data (all rows or none; every problem with file, row and column)."""
     cfg = settings()
-    with working(reading(path, cfg.language)):
+    with working(reading_description(path, cfg.language)):
         result = service.import_activity(cfg, path)
     print_json(result) if json_out else _print_import(result, cfg.language)
 
@@ -125,7 +125,7 @@ def targets_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: m
                            json_out: bool = JsonOption) -> None:
     """Import reduction targets (e.g. a DK2020 plan's own years and base year)."""
     cfg = settings()
-    with working(reading(path, cfg.language)):
+    with working(reading_description(path, cfg.language)):
         result = service.import_targets(cfg, path)
     print_json(result) if json_out else _print_import(result, cfg.language)
 
@@ -137,7 +137,7 @@ def measures_import_command(path: Path = typer.Argument(..., help="CSV or XLSX: 
                             json_out: bool = JsonOption) -> None:
     """Import reduction measures."""
     cfg = settings()
-    with working(reading(path, cfg.language)):
+    with working(reading_description(path, cfg.language)):
         result = service.import_measures(cfg, path)
     print_json(result) if json_out else _print_import(result, cfg.language)
 
@@ -152,7 +152,7 @@ def factors_import_command(
 ) -> None:
     """Add a (newer) emission-factor table; accounts are recomputed with it on the next read."""
     cfg = settings()
-    with working(reading(path, cfg.language)):
+    with working(reading_description(path, cfg.language)):
         result = service.import_factors(cfg, path, activate)
     if json_out:
         print_json(result)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 from rich.text import Text
 
-from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, reading, settings, working
+from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, reading_description, settings, working
 from trekant.cli.identity import requires
 from trekant.i18n import number, percent, printable
 from trekant.infrastructure.labels import label
@@ -98,7 +98,7 @@ def import_command(paths: list[Path] = typer.Argument(..., help="Project YAML fi
                    json_out: bool = JsonOption) -> None:
     """Import project files; every problem is reported per field and nothing is written if any is an error."""
     cfg = settings()
-    with working(reading(paths, cfg.language)):
+    with working(reading_description(paths, cfg.language)):
         result = service.import_projects(cfg, paths)
     if json_out:
         print_json(result.to_dict())

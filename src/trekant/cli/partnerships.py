@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.text import Text
 
-from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, reading, settings, working
+from trekant.cli.common import Console, JsonOption, Table, fail, handles_errors, print_json, reading_description, settings, working
 from trekant.cli.identity import cli_principal, requires
 from trekant.i18n import number
 from trekant.lazy import lazy_module
@@ -256,7 +256,7 @@ def import_command(paths: list[Path] = typer.Argument(..., help="CSV files, fold
                    json_out: bool = JsonOption) -> None:
     """Import tables (CSV or XLSX): all or nothing, each problem named by file, row and field."""
     cfg = settings()
-    with working(reading(paths, cfg.language)):
+    with working(reading_description(paths, cfg.language)):
         written = service.import_files(cfg, paths)
     _written(written, cfg.language, json_out)
 
